@@ -1,0 +1,114 @@
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import type { Config } from './config.ts';
+import { accountsFeature } from './features/accounts/accounts.plugin.ts';
+import { auditRoutes } from './features/audit/audit.routes.ts';
+import { regionsImportRoutes } from './features/regions/regions.import.routes.ts';
+import { regionsRoutes } from './features/regions/regions.routes.ts';
+import { regionsService } from './features/regions/regions.service.ts';
+import { unitsRoutes } from './features/units/units.routes.ts';
+import { unitsService } from './features/units/units.service.ts';
+import { installGuard } from './platform/access/guard.ts';
+import { connect, type Db } from './platform/db/connect.ts';
+import { migrateToLatest } from './platform/db/migrate.ts';
+import type { Deps } from './platform/deps.ts';
+import { installErrorHandling } from './platform/http/error-handler.ts';
+import { validatorCompiler } from './platform/http/validation.ts';
+import { createPiiCipher } from './platform/pii/crypto.ts';
+
+export interface BuildOptions {
+  /** An open database; otherwise one is opened from the config and closed with the app. */
+  db?: Db;
+  /** Run migrations before serving (default true). */
+  migrate?: boolean;
+  logger?: boolean;
+}
+
+/** Paths whose query strings may carry tokens are logged without them. */
+function logSafeUrl(url: string): string {
+  const q = url.indexOf('?');
+  return q === -1 ? url : url.slice(0, q);
+}
+
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance & { deps: Deps }> {
+  const db = options.db ?? connect(config.database);
+  if (options.migrate ?? true) await migrateToLatest(db.db.withoutPlugins());
+  const deps: Deps = { config, db, pii: createPiiCipher(config.dataKey) };
+
+  const app: FastifyInstance = Fastify({
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+            serializers: {
+              req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: logSafeUrl(req.url), ip: req.ip }),
+            },
+          },
+    trustProxy: process.env.REDVEST_TRUST_PROXY === 'true',
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false } },
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+
+  await app.register(cookie);
+  installErrorHandling(app);
+  installGuard(app, config, db);
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'redvest API', description: '红马甲 社区疫情防控志愿服务平台', version: '1' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'redvest_session' } } },
+      security: [{ session: [] }],
+    },
+  });
+
+  app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ ok: true }));
+  app.get('/readyz', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await sql`SELECT 1`.execute(db.db);
+      return { ok: true };
+    } catch {
+      return reply.status(503).send({ ok: false });
+    }
+  });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  const regions = regionsService(deps);
+  const units = unitsService(deps, regions);
+  await app.register(
+    async (api) => {
+      await api.register(regionsRoutes, { regions });
+      await api.register(regionsImportRoutes, { deps, regions });
+      await api.register(unitsRoutes, { units });
+      await api.register(accountsFeature, { deps, regions });
+      await api.register(auditRoutes, { deps });
+    },
+    { prefix: '/api/v1' },
+  );
+
+  // Third-party asset routes (API docs, the built web app) are public by nature.
+  await app.register(async (assets) => {
+    assets.decorate('publicAssets', true);
+    await assets.register(swaggerUi, { routePrefix: '/api/docs' });
+    if (config.webDir) {
+      await assets.register(fastifyStatic, { root: config.webDir, wildcard: false, index: ['index.html'] });
+      // The web app routes in the browser: any other GET outside /api gets the app shell.
+      assets.get('/*', (req, reply) => {
+        if (req.url.startsWith('/api/')) return reply.callNotFound();
+        return reply.type('text/html').sendFile('index.html');
+      });
+    }
+  });
+
+  app.addHook('onClose', async () => {
+    if (!options.db) await db.close();
+  });
+  return Object.assign(app, { deps });
+}

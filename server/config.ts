@@ -1,0 +1,133 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+export type DatabaseConfig =
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'postgres'; url: string };
+
+export interface Config {
+  database: DatabaseConfig;
+  host: string;
+  port: number;
+  timeZone: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Folder for the SQLite file and generated secrets. */
+  dataDir: string;
+  /** Signs CSRF tokens. */
+  sessionSecret: Buffer;
+  /** Master key for personal data: encryption and the blind index are derived from it. */
+  dataKey: Buffer;
+  /** Idle and absolute session lifetimes, in seconds. */
+  sessionIdleSeconds: number;
+  sessionAbsoluteSeconds: number;
+  /** Secure cookies need HTTPS; on by default outside demo and test. */
+  secureCookies: boolean;
+  demo: boolean;
+  /** Where the built web app is; null serves the API only. */
+  webDir: string | null;
+  /** Logged secrets warnings (secrets generated into the data folder). */
+  warnings: string[];
+}
+
+export class ConfigError extends Error {}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function parseDatabaseUrl(url: string): DatabaseConfig {
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return { kind: 'postgres', url };
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length);
+    if (!file) throw new ConfigError('REDVEST_DATABASE_URL: sqlite: needs a file path, e.g. sqlite:data/redvest.db');
+    return { kind: 'sqlite', file: file === ':memory:' ? file : resolve(file) };
+  }
+  throw new ConfigError(
+    `REDVEST_DATABASE_URL: expected sqlite:<file> or postgres://…, got "${url.replace(/\/\/[^@]*@/, '//***@')}"`,
+  );
+}
+
+function parseInteger(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name}: expected a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return n;
+}
+
+function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A secret from the environment (hex or base64, ≥ 32 bytes), else one kept in the data folder. */
+function secret(
+  name: string,
+  raw: string | undefined,
+  dataDir: string,
+  warnings: string[],
+): Buffer {
+  if (raw) {
+    const buf = /^[0-9a-f]+$/i.test(raw) && raw.length % 2 === 0 ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
+    if (buf.length < 32) throw new ConfigError(`${name}: needs at least 32 bytes (64 hex characters)`);
+    return buf;
+  }
+  const file = resolve(dataDir, 'secrets.json');
+  let stored: Record<string, string> = {};
+  if (existsSync(file)) stored = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+  if (!stored[name]) {
+    stored[name] = randomBytes(32).toString('hex');
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
+    chmodSync(file, 0o600);
+  }
+  warnings.push(
+    `${name} is not set: using the one kept in ${file}. Set it in the environment for production and when running several instances.`,
+  );
+  return Buffer.from(stored[name]!, 'hex');
+}
+
+export interface ConfigOverrides {
+  demo?: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: ConfigOverrides = {}): Config {
+  const demo = overrides.demo ?? false;
+  const dataDir = resolve(env.REDVEST_DATA_DIR || 'data');
+  const database = parseDatabaseUrl(
+    env.REDVEST_DATABASE_URL || (demo ? `sqlite:${resolve(dataDir, 'demo.db')}` : `sqlite:${resolve(dataDir, 'redvest.db')}`),
+  );
+  const timeZone = env.REDVEST_TIME_ZONE || 'Asia/Shanghai';
+  if (!isValidTimeZone(timeZone)) throw new ConfigError(`REDVEST_TIME_ZONE: unknown time zone "${timeZone}"`);
+  const logLevel = (env.REDVEST_LOG_LEVEL || 'info') as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`REDVEST_LOG_LEVEL: expected one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  }
+  const warnings: string[] = [];
+  const secureRaw = env.REDVEST_SECURE_COOKIES;
+  if (secureRaw !== undefined && secureRaw !== '' && secureRaw !== 'true' && secureRaw !== 'false') {
+    throw new ConfigError(`REDVEST_SECURE_COOKIES: expected true or false, got "${secureRaw}"`);
+  }
+  const webDir = env.REDVEST_WEB_DIR === '' ? null : resolve(env.REDVEST_WEB_DIR || 'dist/web');
+  return {
+    database,
+    host: env.REDVEST_HOST || (demo ? '127.0.0.1' : '0.0.0.0'),
+    port: parseInteger('REDVEST_PORT', env.REDVEST_PORT, 3000, 0, 65535),
+    timeZone,
+    logLevel,
+    dataDir,
+    sessionSecret: secret('REDVEST_SESSION_SECRET', env.REDVEST_SESSION_SECRET, dataDir, warnings),
+    dataKey: secret('REDVEST_DATA_KEY', env.REDVEST_DATA_KEY, dataDir, warnings),
+    sessionIdleSeconds: parseInteger('REDVEST_SESSION_IDLE_MINUTES', env.REDVEST_SESSION_IDLE_MINUTES, 12 * 60, 5, 7 * 24 * 60) * 60,
+    sessionAbsoluteSeconds:
+      parseInteger('REDVEST_SESSION_MAX_HOURS', env.REDVEST_SESSION_MAX_HOURS, 72, 1, 30 * 24) * 3600,
+    secureCookies: secureRaw === undefined || secureRaw === '' ? false : secureRaw === 'true',
+    demo,
+    webDir: webDir && existsSync(webDir) ? webDir : null,
+    warnings,
+  };
+}

@@ -1,0 +1,97 @@
+import { requireAccess, requireScope, type Actor } from '../../platform/access/actor.ts';
+import { auditWrite, type CallContext } from '../../platform/audit/audit.ts';
+import { newId, nowIso } from '../../platform/db/ids.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { conflict, notFound } from '../../platform/errors.ts';
+import type { RegionsService } from '../regions/regions.service.ts';
+import * as repo from './units.repository.ts';
+import type { CreateUnitInput, Unit, UnitQueryInput, UpdateUnitInput } from './units.schemas.ts';
+
+export type UnitsService = ReturnType<typeof unitsService>;
+
+const strip = ({ regionPath: _path, ...unit }: repo.UnitRow): Unit => unit;
+
+export function unitsService({ db: { db, dialect } }: Deps, regions: RegionsService) {
+  async function visible(actor: Actor, permission: 'units.read' | 'units.write', id: string): Promise<repo.UnitRow> {
+    const unit = await repo.findUnit(db, id);
+    if (!unit) throw notFound();
+    requireAccess(actor, permission, unit.regionPath);
+    return unit;
+  }
+
+  /** The region a unit is placed in must be one the actor may write to (foreign looks missing). */
+  async function writableRegionPath(actor: Actor, regionId: string): Promise<string> {
+    const path = await regions.pathOf(regionId);
+    if (!path) throw notFound();
+    requireAccess(actor, 'units.write', path);
+    return path;
+  }
+
+  async function assertNameFree(regionId: string, name: string, exceptId?: string): Promise<void> {
+    const holder = await repo.findUnitByName(db, regionId, name);
+    if (holder && holder.id !== exceptId) throw conflict('UNIT_NAME_TAKEN');
+  }
+
+  return {
+    async list(actor: Actor, query: UnitQueryInput) {
+      const scope = requireScope(actor, 'units.read');
+      let regionPath: string | undefined;
+      if (query.regionId) {
+        regionPath = await regions.pathOf(query.regionId);
+        if (!regionPath) throw notFound();
+        requireAccess(actor, 'units.read', regionPath);
+      }
+      const { items, total } = await repo.listUnits(db, dialect, scope, {
+        ...(regionPath ? { regionPath } : {}),
+        ...(query.kind ? { kind: query.kind } : {}),
+        ...(query.q ? { q: query.q } : {}),
+        limit: query.limit ?? 100,
+        offset: query.offset ?? 0,
+      });
+      return { items: items.map(strip), total };
+    },
+
+    async get(actor: Actor, id: string): Promise<Unit> {
+      return strip(await visible(actor, 'units.read', id));
+    },
+
+    async create(actor: Actor, call: CallContext, input: CreateUnitInput): Promise<Unit> {
+      const path = await writableRegionPath(actor, input.regionId);
+      const name = input.name.trim();
+      await assertNameFree(input.regionId, name);
+      const id = newId();
+      await db.transaction().execute(async (trx) => {
+        await repo.insertUnit(trx, { id, name, kind: input.kind, regionId: input.regionId, contact: input.contact ?? null }, nowIso());
+        await auditWrite(trx, call, 'unit.create', 'unit', id, path, { name, kind: input.kind });
+      });
+      return strip((await repo.findUnit(db, id))!);
+    },
+
+    async update(actor: Actor, call: CallContext, id: string, input: UpdateUnitInput): Promise<Unit> {
+      const unit = await visible(actor, 'units.write', id);
+      const regionId = input.regionId ?? unit.regionId;
+      const path = input.regionId ? await writableRegionPath(actor, input.regionId) : unit.regionPath;
+      const name = input.name?.trim() ?? unit.name;
+      if (name !== unit.name || regionId !== unit.regionId) await assertNameFree(regionId, name, id);
+      const patch = {
+        ...(input.name !== undefined ? { name } : {}),
+        ...(input.kind !== undefined ? { kind: input.kind } : {}),
+        ...(input.regionId !== undefined ? { regionId } : {}),
+        ...(input.contact !== undefined ? { contact: input.contact } : {}),
+      };
+      await db.transaction().execute(async (trx) => {
+        await repo.updateUnit(trx, id, patch, nowIso());
+        await auditWrite(trx, call, 'unit.update', 'unit', id, path, { fields: Object.keys(patch) });
+      });
+      return strip((await repo.findUnit(db, id))!);
+    },
+
+    async remove(actor: Actor, call: CallContext, id: string): Promise<void> {
+      const unit = await visible(actor, 'units.write', id);
+      await db.transaction().execute(async (trx) => {
+        await repo.deleteUnit(trx, id);
+        await auditWrite(trx, call, 'unit.delete', 'unit', id, unit.regionPath, { name: unit.name });
+      });
+    },
+  };
+}

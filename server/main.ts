@@ -1,0 +1,90 @@
+/**
+ * redvest command line: serve | demo | migrate.
+ *   serve   — real use; with no administrator yet, prints a one-time setup code
+ *   demo    — the demo city in data/demo.db (created on first run; --reset starts it again)
+ *   migrate — bring the database schema up to date and exit
+ */
+import { rmSync } from 'node:fs';
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { loadDemoCity, DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/demo-city.ts';
+import { authService } from './features/accounts/auth.service.ts';
+import { connect } from './platform/db/connect.ts';
+import { migrateToLatest } from './platform/db/migrate.ts';
+
+async function serve(config: Config): Promise<void> {
+  const app = await buildApp(config);
+  for (const w of config.warnings) app.log.warn(w);
+  if (!config.webDir) app.log.warn('web app not built (dist/web missing): serving the API only. Run `npm run build`.');
+
+  if (config.demo) {
+    const loaded = await loadDemoCity(app.deps);
+    app.log.info(loaded ? 'demo city loaded' : 'demo city already present (use --reset to start again)');
+  } else {
+    const code = await authService(app.deps).prepareSetup();
+    if (code) {
+      app.log.warn(`No administrator yet. Open the platform in a browser and enter this one-time setup code: ${code}`);
+    }
+  }
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: finishing requests in flight');
+    // Fastify stops accepting, waits for in-flight requests, then runs onClose (closes the database).
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+
+  await app.listen({ host: config.host, port: config.port });
+  if (config.demo) {
+    const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+    const lines = [
+      '',
+      `  红马甲 redvest demo: ${url}`,
+      `  Demo logins (password for all: ${DEMO_PASSWORD}):`,
+      ...DEMO_ACCOUNTS.map((a) => `    ${a.login.padEnd(14)} ${a.description}`),
+      '',
+    ];
+    process.stdout.write(lines.join('\n') + '\n');
+  }
+}
+
+async function main(): Promise<void> {
+  const [command = 'serve', ...flags] = process.argv.slice(2);
+  const demo = command === 'demo';
+  const config = loadConfig(process.env, { demo });
+  switch (command) {
+    case 'serve':
+    case 'demo':
+      if (demo && flags.includes('--reset')) {
+        if (config.database.kind !== 'sqlite') throw new ConfigError('--reset only applies to the SQLite demo database');
+        for (const suffix of ['', '-wal', '-shm']) rmSync(config.database.file + suffix, { force: true });
+      }
+      return serve(config);
+    case 'migrate': {
+      const db = connect(config.database);
+      const applied = await migrateToLatest(db.db.withoutPlugins());
+      process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'schema is up to date\n');
+      return db.close();
+    }
+    default:
+      throw new ConfigError(`unknown command "${command}"; expected serve, demo or migrate`);
+  }
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`redvest: configuration error: ${err.message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`redvest: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,37 @@
+/**
+ * The few places where SQLite and PostgreSQL differ. Everything else is plain Kysely.
+ */
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+/** PostgreSQL returns COUNT(*) as a bigint string; SQLite as a number. */
+export function toNumber(value: string | number | bigint | null | undefined): number {
+  return value === null || value === undefined ? 0 : Number(value);
+}
+
+export function toBool(value: number | boolean | null | undefined): boolean {
+  return value === true || value === 1;
+}
+
+export function fromBool(value: boolean): number {
+  return value ? 1 : 0;
+}
+
+/** Escapes LIKE wildcards so user text and materialised paths match literally. */
+export function likePrefix(prefix: string): string {
+  return prefix.replace(/[\\%_]/g, (c) => `\\${c}`) + '%';
+}
+
+/** Case-insensitive containment, spelt per dialect (ILIKE only exists in PostgreSQL). */
+export function containsInsensitive(dialect: DialectName, column: string, text: string): RawBuilder<boolean> {
+  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return dialect === 'postgres'
+    ? sql<boolean>`${sql.ref(column)} ILIKE ${pattern} ESCAPE '\\'`
+    : sql<boolean>`${sql.ref(column)} LIKE ${pattern} ESCAPE '\\'`;
+}
+
+/** `column` starts with `prefix`, literally (LIKE with escaped wildcards; works on both databases). */
+export function startsWith(column: string, prefix: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${sql.ref(column)} LIKE ${likePrefix(prefix)} ESCAPE '\\'`;
+}

@@ -1,0 +1,105 @@
+/**
+ * The one database type for both dialects. Columns are snake_case in SQL and camelCase here
+ * (Kysely's CamelCasePlugin). Timestamps are ISO-8601 UTC text in both databases, written by
+ * `nowIso()`, so they compare and sort as text. Flags are integers 0/1 in both, so the same
+ * values bind on SQLite and PostgreSQL; repositories turn them into booleans.
+ */
+import type { Generated } from 'kysely';
+
+export interface RegionTable {
+  id: string;
+  parentId: string | null;
+  code: string | null;
+  name: string;
+  level: string;
+  /** Materialised path of ids: `/rootId/…/id/`; the scope helper matches on its prefix. */
+  path: string;
+  sortOrder: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface UnitTable {
+  id: string;
+  name: string;
+  kind: string;
+  regionId: string;
+  contact: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AccountTable {
+  id: string;
+  login: string;
+  name: string;
+  mobile: string;
+  passwordHash: string;
+  status: string;
+  mustChangePassword: number;
+  language: string;
+  createdAt: string;
+  updatedAt: string;
+  passwordChangedAt: string;
+}
+
+export interface RoleGrantTable {
+  id: string;
+  accountId: string;
+  role: string;
+  /** null only for `admin`, whose grant covers the whole platform. */
+  regionId: string | null;
+  createdAt: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie token; the token itself is never stored. */
+  id: string;
+  accountId: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorLogin: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  /** Region path of the record, so region managers can read their own area's audit trail. */
+  regionPath: string | null;
+  outcome: string;
+  ip: string | null;
+  /** JSON text: what changed, never personal data in the clear. */
+  detail: string | null;
+}
+
+export interface RateLimitTable {
+  key: string;
+  windowStart: string;
+  count: number;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+  updatedAt: string;
+}
+
+export interface Database {
+  regions: RegionTable;
+  units: UnitTable;
+  accounts: AccountTable;
+  roleGrants: RoleGrantTable;
+  sessions: SessionTable;
+  auditLog: AuditLogTable;
+  rateLimits: RateLimitTable;
+  settings: SettingTable;
+}
+
+export type { Generated };

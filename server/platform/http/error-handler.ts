@@ -1,0 +1,47 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ErrorObject } from 'ajv';
+import { AppError, type FieldProblem } from '../errors.ts';
+import { translate } from '../i18n.ts';
+import { fieldProblems } from './validation.ts';
+
+function send(reply: FastifyReply, request: FastifyRequest, status: number, code: string, params = {}, fields: Record<string, FieldProblem> = {}) {
+  const lang = request.lang ?? 'zh-CN';
+  const body: { error: { code: string; message: string; fields?: Record<string, string> } } = {
+    error: { code, message: translate(lang, code, params) },
+  };
+  const entries = Object.entries(fields);
+  if (entries.length) {
+    body.error.fields = Object.fromEntries(entries.map(([f, p]) => [f, translate(lang, p.reason, p.params)]));
+  }
+  return reply.status(status).send(body);
+}
+
+/** Fastify's own client errors, by code, to ours. Anything else with a 4xx status is a bad request. */
+const FASTIFY_CODES: Record<string, [number, string]> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: [400, 'INVALID_JSON'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'INVALID_JSON'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'UNSUPPORTED_MEDIA_TYPE'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'BAD_REQUEST'],
+  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'PAYLOAD_TOO_LARGE'],
+};
+
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      if (error.status === 429 && error.params.retryAfter) reply.header('retry-after', String(error.params.retryAfter));
+      return send(reply, request, error.status, error.code, error.params, error.fields);
+    }
+    if (error.validation) {
+      const fields = fieldProblems(error.validation as unknown as ErrorObject[], error.validationContext ?? 'body');
+      return send(reply, request, 400, 'VALIDATION', {}, fields);
+    }
+    const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
+    if (mapped) return send(reply, request, mapped[0], mapped[1]);
+    if (error instanceof SyntaxError || (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)) {
+      return send(reply, request, error.statusCode ?? 400, 'BAD_REQUEST');
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return send(reply, request, 500, 'INTERNAL');
+  });
+  app.setNotFoundHandler((request, reply) => send(reply, request, 404, 'ROUTE_NOT_FOUND'));
+}

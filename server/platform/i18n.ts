@@ -1,0 +1,169 @@
+/**
+ * Server-side messages in the caller's language (zh-CN default, en). The language comes from the
+ * `lang` query or cookie, then Accept-Language. Keys are error codes or `field.*` validation reasons.
+ */
+import type { Language } from '../../common/enums.ts';
+
+type Catalog = Record<string, string>;
+
+const zh: Catalog = {
+  BAD_REQUEST: '请求有误',
+  VALIDATION: '提交的内容有误，请检查标出的字段',
+  INVALID_JSON: '请求内容不是有效的 JSON',
+  UNSUPPORTED_MEDIA_TYPE: '不支持的内容类型',
+  PAYLOAD_TOO_LARGE: '提交的内容过大',
+  UNAUTHENTICATED: '请先登录',
+  FORBIDDEN: '没有权限执行此操作',
+  CSRF: '请求来源校验失败，请刷新页面后重试',
+  NOT_FOUND: '记录不存在',
+  ROUTE_NOT_FOUND: '接口不存在',
+  CONFLICT: '与现有记录冲突',
+  RATE_LIMITED: '尝试次数过多，请 {minutes} 分钟后再试',
+  INTERNAL: '服务器内部错误，请稍后再试',
+  LOGIN_FAILED: '账号或密码错误',
+  ACCOUNT_DISABLED: '账号已停用，请联系管理员',
+  PASSWORD_WRONG: '当前密码不正确',
+  SETUP_DONE: '系统已完成初始化',
+  SETUP_CODE_WRONG: '初始化口令不正确（见服务器启动日志）',
+  REGION_IN_USE: '该区划仍在使用中（下级区划 {children} 个、单位 {units} 个、角色授权 {grants} 个），不能删除',
+  REGION_LEVEL: '区划层级不符：只能放在上一级区划之下（市 → 县（区） → 乡镇（街道） → 社区（村） → 网格）',
+  REGION_MOVE_CYCLE: '不能移动到自身或其下级之下',
+  REGION_CODE_TAKEN: '区划代码 {code} 已被使用',
+  REGION_ROOT_LEVEL: '顶级区划必须是市级',
+  IMPORT_INVALID: 'Excel 文件有 {count} 行错误，未导入任何数据',
+  IMPORT_FILE: '无法读取 Excel 文件：{reason}',
+  UNIT_NAME_TAKEN: '该区划下已有同名单位',
+  LOGIN_TAKEN: '登录名已被使用',
+  GRANT_REGION_REQUIRED: '该角色需要指定管辖区划',
+  GRANT_ADMIN_GLOBAL: '系统管理员角色适用于全平台，不能指定区划',
+  LAST_ADMIN: '不能停用或降级最后一个系统管理员',
+  SELF_DISABLE: '不能停用自己的账号',
+  'field.required': '必填',
+  'field.type': '类型不正确，应为{type}',
+  'field.minLength': '至少 {limit} 个字符',
+  'field.maxLength': '最多 {limit} 个字符',
+  'field.minimum': '不能小于 {limit}',
+  'field.maximum': '不能大于 {limit}',
+  'field.minItems': '至少 {limit} 项',
+  'field.maxItems': '最多 {limit} 项',
+  'field.pattern': '格式不正确',
+  'field.format': '格式不正确',
+  'field.enum': '取值无效，可选：{allowed}',
+  'field.additional': '不允许的字段',
+  'field.mobile': '手机号格式不正确（11 位，1 开头）',
+  'field.idCard.format': '身份证号应为 18 位',
+  'field.idCard.area': '身份证号地区码无效',
+  'field.idCard.birthDate': '身份证号出生日期无效',
+  'field.idCard.checkDigit': '身份证号校验位错误',
+  'field.blank': '不能为空白',
+  'field.controlChars': '含有不允许的控制字符',
+  'field.passwordWeak': '密码至少 10 位，且需包含字母和数字',
+  'field.unique': '与第 {row} 行重复',
+  'field.parentMissing': '上级区划代码 {code} 不存在',
+  'field.invalid': '取值无效',
+  'field.login': '只能包含字母、数字和 . _ -，以字母或数字开头',
+  'field.regionCode': '区划代码只能包含字母、数字和短横线，最多 32 位',
+  'field.regionCodeLevel': '该级区划代码应为 {digits} 位数字',
+  'type.string': '文本',
+  'type.integer': '整数',
+  'type.number': '数字',
+  'type.boolean': '是/否',
+  'type.object': '对象',
+  'type.array': '列表',
+};
+
+const en: Catalog = {
+  BAD_REQUEST: 'Bad request',
+  VALIDATION: 'Some fields are invalid; please check them',
+  INVALID_JSON: 'The request body is not valid JSON',
+  UNSUPPORTED_MEDIA_TYPE: 'Unsupported content type',
+  PAYLOAD_TOO_LARGE: 'The request is too large',
+  UNAUTHENTICATED: 'Please sign in',
+  FORBIDDEN: 'You do not have permission to do this',
+  CSRF: 'The request origin could not be verified; reload the page and try again',
+  NOT_FOUND: 'Not found',
+  ROUTE_NOT_FOUND: 'No such endpoint',
+  CONFLICT: 'Conflicts with an existing record',
+  RATE_LIMITED: 'Too many attempts; try again in {minutes} minutes',
+  INTERNAL: 'Internal server error; please try again later',
+  LOGIN_FAILED: 'Wrong login or password',
+  ACCOUNT_DISABLED: 'This account is disabled; contact an administrator',
+  PASSWORD_WRONG: 'The current password is wrong',
+  SETUP_DONE: 'The platform is already set up',
+  SETUP_CODE_WRONG: 'Wrong setup code (see the server start-up log)',
+  REGION_IN_USE: 'This region is still in use ({children} sub-regions, {units} units, {grants} role grants) and cannot be deleted',
+  REGION_LEVEL: 'Wrong level: a region goes directly under the level above it (city → county → township → community → grid)',
+  REGION_MOVE_CYCLE: 'A region cannot be moved under itself or its descendants',
+  REGION_CODE_TAKEN: 'Region code {code} is already used',
+  REGION_ROOT_LEVEL: 'A top-level region must be a city',
+  IMPORT_INVALID: 'The Excel file has {count} invalid rows; nothing was imported',
+  IMPORT_FILE: 'Cannot read the Excel file: {reason}',
+  UNIT_NAME_TAKEN: 'A unit with this name already exists in this region',
+  LOGIN_TAKEN: 'This login is already taken',
+  GRANT_REGION_REQUIRED: 'This role needs a region',
+  GRANT_ADMIN_GLOBAL: 'The administrator role covers the whole platform and takes no region',
+  LAST_ADMIN: 'The last administrator cannot be disabled or lose the role',
+  SELF_DISABLE: 'You cannot disable your own account',
+  'field.required': 'Required',
+  'field.type': 'Wrong type; expected {type}',
+  'field.minLength': 'At least {limit} characters',
+  'field.maxLength': 'At most {limit} characters',
+  'field.minimum': 'Must be at least {limit}',
+  'field.maximum': 'Must be at most {limit}',
+  'field.minItems': 'At least {limit} items',
+  'field.maxItems': 'At most {limit} items',
+  'field.pattern': 'Invalid format',
+  'field.format': 'Invalid format',
+  'field.enum': 'Invalid value; allowed: {allowed}',
+  'field.additional': 'Unknown field',
+  'field.mobile': 'Invalid mobile number (11 digits starting with 1)',
+  'field.idCard.format': 'An ID number has 18 characters',
+  'field.idCard.area': 'Unknown area code in the ID number',
+  'field.idCard.birthDate': 'Invalid birth date in the ID number',
+  'field.idCard.checkDigit': 'Wrong check digit in the ID number',
+  'field.blank': 'Must not be blank',
+  'field.controlChars': 'Contains control characters',
+  'field.passwordWeak': 'At least 10 characters with letters and digits',
+  'field.unique': 'Duplicates row {row}',
+  'field.parentMissing': 'Parent region code {code} does not exist',
+  'field.invalid': 'Invalid value',
+  'field.login': 'Letters, digits and . _ - only, starting with a letter or digit',
+  'field.regionCode': 'Letters, digits and hyphens only, at most 32',
+  'field.regionCodeLevel': 'A code at this level has {digits} digits',
+  'type.string': 'text',
+  'type.integer': 'a whole number',
+  'type.number': 'a number',
+  'type.boolean': 'true/false',
+  'type.object': 'an object',
+  'type.array': 'a list',
+};
+
+const CATALOGS: Record<Language, Catalog> = { 'zh-CN': zh, en };
+
+export type MessageParams = Record<string, string | number>;
+
+export function translate(lang: Language, key: string, params: MessageParams = {}): string {
+  const template = CATALOGS[lang][key] ?? CATALOGS['zh-CN'][key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+export function hasMessage(key: string): boolean {
+  return key in zh;
+}
+
+/** zh-CN unless the caller clearly prefers English. */
+export function pickLanguage(explicit: string | undefined, acceptLanguage: string | undefined): Language {
+  if (explicit === 'en' || explicit === 'zh-CN') return explicit;
+  if (!acceptLanguage) return 'zh-CN';
+  for (const part of acceptLanguage.split(',')) {
+    const tag = part.split(';')[0]!.trim().toLowerCase();
+    if (tag.startsWith('zh')) return 'zh-CN';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'zh-CN';
+}
+
+/** Both catalogs must have the same keys; a test checks it. */
+export function catalogKeys(): { zh: string[]; en: string[] } {
+  return { zh: Object.keys(zh).sort(), en: Object.keys(en).sort() };
+}
