@@ -1,0 +1,1 @@
+export { preparePostgresTemplate as default } from './templates.ts';

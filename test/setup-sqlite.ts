@@ -1,0 +1,1 @@
+export { prepareSqliteTemplate as default } from './templates.ts';
