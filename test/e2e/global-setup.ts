@@ -1,1 +1,9 @@
-export default async function setup(): Promise<void> {}
+import { execSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { chromiumPath } from './browser.ts';
+
+/** Browser tests run against the built app, exactly as `npm start` serves it. */
+export default function setup(): void {
+  if (!chromiumPath()) return;
+  execSync('npx vite build --logLevel warn', { cwd: resolve(import.meta.dirname, '../..'), stdio: 'inherit' });
+}
