@@ -21,8 +21,8 @@ export interface Config {
   /** Idle and absolute session lifetimes, in seconds. */
   sessionIdleSeconds: number;
   sessionAbsoluteSeconds: number;
-  /** Secure cookies need HTTPS; on by default outside demo and test. */
-  secureCookies: boolean;
+  /** Behind a reverse proxy: take the client address and protocol from X-Forwarded-* headers. */
+  trustProxy: boolean;
   demo: boolean;
   /** Where the built web app is; null serves the API only. */
   webDir: string | null;
@@ -108,9 +108,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     throw new ConfigError(`REDVEST_LOG_LEVEL: expected one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   }
   const warnings: string[] = [];
-  const secureRaw = env.REDVEST_SECURE_COOKIES;
-  if (secureRaw !== undefined && secureRaw !== '' && secureRaw !== 'true' && secureRaw !== 'false') {
-    throw new ConfigError(`REDVEST_SECURE_COOKIES: expected true or false, got "${secureRaw}"`);
+  const trustProxy = env.REDVEST_TRUST_PROXY || 'false';
+  if (trustProxy !== 'true' && trustProxy !== 'false') {
+    throw new ConfigError(`REDVEST_TRUST_PROXY: expected true or false, got "${trustProxy}"`);
   }
   const webDir = env.REDVEST_WEB_DIR === '' ? null : resolve(env.REDVEST_WEB_DIR || 'dist/web');
   return {
@@ -125,7 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     sessionIdleSeconds: parseInteger('REDVEST_SESSION_IDLE_MINUTES', env.REDVEST_SESSION_IDLE_MINUTES, 12 * 60, 5, 7 * 24 * 60) * 60,
     sessionAbsoluteSeconds:
       parseInteger('REDVEST_SESSION_MAX_HOURS', env.REDVEST_SESSION_MAX_HOURS, 72, 1, 30 * 24) * 3600,
-    secureCookies: secureRaw === undefined || secureRaw === '' ? false : secureRaw === 'true',
+    trustProxy: trustProxy === 'true',
     demo,
     webDir: webDir && existsSync(webDir) ? webDir : null,
     warnings,

@@ -155,6 +155,7 @@ export async function putSetting(q: Q, key: string, value: string, now: string):
     .execute();
 }
 
-export async function deleteSetting(q: Q, key: string): Promise<void> {
-  await q.deleteFrom('settings').where('key', '=', key).execute();
+/** Deletes a setting and returns the value it had; the row lock makes this a one-time take. */
+export async function takeSetting(q: Q, key: string): Promise<string | undefined> {
+  return (await q.deleteFrom('settings').where('key', '=', key).returning('value').executeTakeFirst())?.value;
 }

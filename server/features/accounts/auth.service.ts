@@ -129,20 +129,29 @@ export function authService({ config, db: { db } }: Deps) {
     /** Creates the first administrator; guarded by the setup code so reaching the port first is not enough. */
     async completeSetup(input: { code: string; login: string; name: string; mobile: string; password: string }, meta: { ip: string; userAgent: string | null }): Promise<{ token: string }> {
       if (!isStrongPassword(input.password)) throw invalidField('password', 'field.passwordWeak');
-      const hash = await hashPassword(input.password);
+      // The code is 48 random bits; a per-address limit makes guessing it hopeless as well as slow.
+      const addressKey = `setup:address:${meta.ip}`;
+      const tries = await peekHits(db, addressKey, LOGIN_WINDOW_SECONDS);
+      if (tries.count >= MAX_FAILURES_PER_ACCOUNT) {
+        throw new AppError(429, 'RATE_LIMITED', { minutes: Math.ceil(tries.retryAfter / 60), retryAfter: tries.retryAfter });
+      }
       const sent = tokenHash(input.code.replace(/[-\s]/g, '').toUpperCase());
+      const stored = await repo.getSetting(db, SETUP_KEY);
+      if ((await repo.countActiveAdmins(db)) === 0 && (!stored || !safeEqual(stored, sent))) {
+        await countHit(db, addressKey, LOGIN_WINDOW_SECONDS);
+        throw new AppError(403, 'SETUP_CODE_WRONG', {}, { code: { reason: 'field.invalid' } });
+      }
+      const hash = await hashPassword(input.password);
       return db.transaction().execute(async (trx) => {
-        if ((await repo.countActiveAdmins(trx)) > 0) throw new AppError(409, 'SETUP_DONE');
-        const stored = await repo.getSetting(trx, SETUP_KEY);
-        if (!stored || !safeEqual(stored, sent)) {
-          throw new AppError(403, 'SETUP_CODE_WRONG', {}, { code: { reason: 'field.invalid' } });
-        }
+        // Taking (deleting) the code row locks it: of two setups racing, the second finds nothing.
+        const taken = await repo.takeSetting(trx, SETUP_KEY);
+        if ((await repo.countActiveAdmins(trx)) > 0 || taken === undefined) throw new AppError(409, 'SETUP_DONE');
+        if (!safeEqual(taken, sent)) throw new AppError(403, 'SETUP_CODE_WRONG', {}, { code: { reason: 'field.invalid' } });
         if (await repo.loginTaken(trx, input.login)) throw new AppError(409, 'LOGIN_TAKEN');
         const id = newId();
         const now = nowIso();
         await repo.insertAccount(trx, { id, login: input.login, name: input.name.trim(), mobile: input.mobile, passwordHash: hash, mustChangePassword: false }, now);
         await repo.insertGrant(trx, { id: newId(), accountId: id, role: 'admin', regionId: null }, now);
-        await repo.deleteSetting(trx, SETUP_KEY);
         const call = { actorId: id, actorLogin: input.login, ip: meta.ip };
         await auditWrite(trx, call, 'setup.complete', 'account', id, null);
         return { token: await createSession(trx, id, limits, meta) };
