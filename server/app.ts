@@ -17,6 +17,7 @@ import { connect, type Db } from './platform/db/connect.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import type { Deps } from './platform/deps.ts';
 import { installErrorHandling } from './platform/http/error-handler.ts';
+import { recordRoutes, type RouteEntry } from './platform/http/route-table.ts';
 import { validatorCompiler } from './platform/http/validation.ts';
 import { createPiiCipher } from './platform/pii/crypto.ts';
 
@@ -34,9 +35,9 @@ function logSafeUrl(url: string): string {
   return q === -1 ? url : url.slice(0, q);
 }
 
-export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance & { deps: Deps }> {
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance & { deps: Deps; routeTable: RouteEntry[] }> {
   const db = options.db ?? connect(config.database);
-  if (options.migrate ?? true) await migrateToLatest(db.db.withoutPlugins());
+  if (options.migrate ?? true) await migrateToLatest(db);
   const deps: Deps = { config, db, pii: createPiiCipher(config.dataKey) };
 
   const app: FastifyInstance = Fastify({
@@ -60,6 +61,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(cookie);
   installErrorHandling(app);
   installGuard(app, config, db);
+  const routeTable = recordRoutes(app);
 
   await app.register(swagger, {
     openapi: {
@@ -110,5 +112,5 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addHook('onClose', async () => {
     if (!options.db) await db.close();
   });
-  return Object.assign(app, { deps });
+  return Object.assign(app, { deps, routeTable });
 }

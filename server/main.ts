@@ -71,7 +71,7 @@ async function main(): Promise<void> {
       return serve(config);
     case 'migrate': {
       const db = connect(config.database);
-      const applied = await migrateToLatest(db.db.withoutPlugins());
+      const applied = await migrateToLatest(db);
       process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'schema is up to date\n');
       return db.close();
     }

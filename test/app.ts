@@ -11,6 +11,7 @@ import { hashPassword } from '../server/platform/auth/password.ts';
 import { newId, nowIso } from '../server/platform/db/ids.ts';
 import { connect } from '../server/platform/db/connect.ts';
 import type { Deps } from '../server/platform/deps.ts';
+import type { RouteEntry } from '../server/platform/http/route-table.ts';
 import { childLevel } from '../common/enums.ts';
 import { freshDatabase, testDbKind } from './databases.ts';
 
@@ -18,14 +19,14 @@ export const TEST_PASSWORD = 'test-password-1';
 const TEST_SECRET = 'ab'.repeat(32);
 
 export interface TestApp {
-  app: FastifyInstance & { deps: Deps };
+  app: FastifyInstance & { deps: Deps; routeTable: RouteEntry[] };
   deps: Deps;
   kind: 'sqlite' | 'postgres';
   factory: Factory;
   /** A client signed in as this login (password TEST_PASSWORD unless given). */
-  signIn(login: string, password?: string): Promise<Client>;
+  signIn(login: string, password?: string, options?: { ip?: string }): Promise<Client>;
   /** A client with no session. */
-  anonymous(): Client;
+  anonymous(ip?: string): Client;
   close(): Promise<void>;
 }
 
@@ -52,9 +53,9 @@ export async function createTestApp(): Promise<TestApp> {
     deps: app.deps,
     kind: testDbKind(),
     factory,
-    anonymous: () => new Client(app),
-    async signIn(login, password = TEST_PASSWORD) {
-      const client = new Client(app);
+    anonymous: (ip?: string) => new Client(app, ip),
+    async signIn(login, password = TEST_PASSWORD, options = {}) {
+      const client = new Client(app, options.ip);
       const res = await client.post('/api/v1/auth/login', { login, password });
       if (res.statusCode !== 200) throw new Error(`sign-in as ${login} failed: ${res.statusCode} ${res.body}`);
       return client;
@@ -75,16 +76,26 @@ export class Client {
   csrf: string | undefined;
   lang: 'zh-CN' | 'en' = 'zh-CN';
 
-  constructor(private readonly app: FastifyInstance) {}
+  /** `ip`: the caller's address as the server sees it (default 127.0.0.1). */
+  constructor(
+    private readonly app: FastifyInstance,
+    readonly ip?: string,
+  ) {}
 
-  async request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: Body, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+  /** The session token in the cookie (its SHA-256 is the `sessions.id`), if signed in. */
+  get sessionToken(): string | undefined {
+    return this.cookie?.slice('redvest_session='.length);
+  }
+
+  async request(method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: Body, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
     const res = await this.app.inject({
       method,
       url,
+      ...(this.ip ? { remoteAddress: this.ip } : {}),
       headers: {
         'accept-language': this.lang,
         ...(this.cookie ? { cookie: this.cookie } : {}),
-        ...(this.csrf && method !== 'GET' ? { 'x-csrf-token': this.csrf } : {}),
+        ...(this.csrf && method !== 'GET' && method !== 'HEAD' ? { 'x-csrf-token': this.csrf } : {}),
         ...(body !== undefined && !Buffer.isBuffer(body) && typeof body !== 'string' ? { 'content-type': 'application/json' } : {}),
         ...headers,
       },

@@ -8,7 +8,7 @@ export async function prepareSqliteTemplate(): Promise<void> {
   mkdirSync(TMP_DIR, { recursive: true });
   for (const s of ['', '-wal', '-shm']) rmSync(SQLITE_TEMPLATE + s, { force: true });
   const db = connect({ kind: 'sqlite', file: SQLITE_TEMPLATE });
-  await migrateToLatest(db.db.withoutPlugins());
+  await migrateToLatest(db);
   await db.close();
 }
 
@@ -22,6 +22,6 @@ export async function preparePostgresTemplate(): Promise<void> {
     await c.query(`CREATE DATABASE ${PG_TEMPLATE}`);
   });
   const db = connect({ kind: 'postgres', url: pgUrlFor(PG_TEMPLATE) });
-  await migrateToLatest(db.db.withoutPlugins());
+  await migrateToLatest(db);
   await db.close();
 }

@@ -7,8 +7,25 @@ export interface FieldProblem {
 }
 
 /**
+ * A problem in one row of an uploaded file. `row` is the row number the spreadsheet shows,
+ * `field` the stable field name, `column` the column heading as the file spells it.
+ */
+export interface RowProblem extends FieldProblem {
+  row: number;
+  field: string;
+  column?: string;
+}
+
+export interface AppErrorExtras {
+  /** Row-by-row problems of a file import; any importer may use them. */
+  rows?: RowProblem[];
+  /** Message params that are messages themselves (i18n keys), so they follow the caller's language too. */
+  localizedParams?: Record<string, FieldProblem>;
+}
+
+/**
  * The one error type services throw. The HTTP layer turns it into
- * `{ error: { code, message, fields? } }` in the caller's language.
+ * `{ error: { code, message, fields?, rows? } }` in the caller's language.
  */
 export class AppError extends Error {
   constructor(
@@ -16,6 +33,7 @@ export class AppError extends Error {
     readonly code: string,
     readonly params: MessageParams = {},
     readonly fields: Record<string, FieldProblem> = {},
+    readonly extras: AppErrorExtras = {},
   ) {
     super(code);
   }
@@ -29,4 +47,15 @@ export const conflict = (code = 'CONFLICT', params: MessageParams = {}): AppErro
 /** A single invalid field, for rules a JSON schema cannot say (check digits, cross-field rules). */
 export function invalidField(field: string, reason: string, params: MessageParams = {}): AppError {
   return new AppError(422, 'VALIDATION', {}, { [field]: { reason, params } });
+}
+
+/** A rejected import: every problem found, by row; nothing was written. */
+export function invalidRows(rows: RowProblem[]): AppError {
+  const count = new Set(rows.map((r) => r.row)).size;
+  return new AppError(422, 'IMPORT_INVALID', { count }, {}, { rows });
+}
+
+/** An uploaded file that cannot be read at all; `reason` is an i18n key. */
+export function unreadableFile(reason: string, params: MessageParams = {}): AppError {
+  return new AppError(400, 'IMPORT_FILE', {}, {}, { localizedParams: { reason: { reason, params } } });
 }

@@ -1,6 +1,7 @@
+import Sqlite from 'better-sqlite3';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
-import type { Kysely } from 'kysely';
 import * as foundation from '../../migrations/2026-11-29-01-foundation.ts';
+import type { Db } from './connect.ts';
 
 /**
  * Migrations are listed here rather than read from the folder, so they bundle and cannot be
@@ -16,10 +17,44 @@ class ListedMigrations implements MigrationProvider {
   }
 }
 
-/** Brings the schema up to date. Kysely's migrator holds a lock, so several instances may start at once. */
-export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new ListedMigrations() });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+/**
+ * Kysely's SQLite adapter takes no migration lock (it assumes one connection), so processes
+ * starting together on one file would both migrate. An exclusive transaction on a small lock file
+ * beside the database serialises them; it is polled, never blocking the event loop.
+ */
+async function withSqliteLock<T>(file: string, fn: () => Promise<T>): Promise<T> {
+  if (file === ':memory:') return fn();
+  const lock = new Sqlite(`${file}.migrate-lock`);
+  lock.pragma('busy_timeout = 0');
+  try {
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      try {
+        lock.exec('BEGIN EXCLUSIVE');
+        break;
+      } catch (e) {
+        if ((e as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > deadline) throw e;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    }
+    try {
+      return await fn();
+    } finally {
+      lock.exec('COMMIT');
+    }
+  } finally {
+    lock.close();
+  }
+}
+
+/** Brings the schema up to date; safe with several instances starting at once on either database. */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  // Migrations name columns in snake_case themselves (they are frozen), so no CamelCasePlugin.
+  const migrator = new Migrator({ db: db.db.withoutPlugins(), provider: new ListedMigrations() });
+  const run = async () => {
+    const { error, results } = await migrator.migrateToLatest();
+    if (error) throw error instanceof Error ? error : new Error(String(error));
+    return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  };
+  return db.sqliteFile ? withSqliteLock(db.sqliteFile, run) : run();
 }

@@ -1,17 +1,33 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorObject } from 'ajv';
-import { AppError, type FieldProblem } from '../errors.ts';
-import { translate } from '../i18n.ts';
+import { AppError, type AppErrorExtras, type FieldProblem } from '../errors.ts';
+import { translate, type MessageParams } from '../i18n.ts';
 import { fieldProblems } from './validation.ts';
 
-function send(reply: FastifyReply, request: FastifyRequest, status: number, code: string, params = {}, fields: Record<string, FieldProblem> = {}) {
+interface ErrorAnswer {
+  code: string;
+  message: string;
+  fields?: Record<string, string>;
+  rows?: { row: number; field: string; column?: string; message: string }[];
+}
+
+function send(reply: FastifyReply, request: FastifyRequest, status: number, code: string, params: MessageParams = {}, fields: Record<string, FieldProblem> = {}, extras: AppErrorExtras = {}) {
   const lang = request.lang ?? 'zh-CN';
-  const body: { error: { code: string; message: string; fields?: Record<string, string> } } = {
-    error: { code, message: translate(lang, code, params) },
+  const localized = Object.fromEntries(Object.entries(extras.localizedParams ?? {}).map(([name, p]) => [name, translate(lang, p.reason, p.params)]));
+  const body: { error: ErrorAnswer } = {
+    error: { code, message: translate(lang, code, { ...params, ...localized }) },
   };
   const entries = Object.entries(fields);
   if (entries.length) {
     body.error.fields = Object.fromEntries(entries.map(([f, p]) => [f, translate(lang, p.reason, p.params)]));
+  }
+  if (extras.rows?.length) {
+    body.error.rows = extras.rows.map((r) => ({
+      row: r.row,
+      field: r.field,
+      ...(r.column !== undefined ? { column: r.column } : {}),
+      message: translate(lang, r.reason, r.params),
+    }));
   }
   return reply.status(status).send(body);
 }
@@ -29,7 +45,7 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       if (error.status === 429 && error.params.retryAfter) reply.header('retry-after', String(error.params.retryAfter));
-      return send(reply, request, error.status, error.code, error.params, error.fields);
+      return send(reply, request, error.status, error.code, error.params, error.fields, error.extras);
     }
     if (error.validation) {
       const fields = fieldProblems(error.validation as unknown as ErrorObject[], error.validationContext ?? 'body');

@@ -25,6 +25,17 @@ export const ErrorBody = Type.Object({
     code: Type.String(),
     message: Type.String(),
     fields: Type.Optional(Type.Record(Type.String(), Type.String())),
+    /** File imports: every problem by row (as the spreadsheet numbers them), field and column heading. */
+    rows: Type.Optional(
+      Type.Array(
+        Type.Object({
+          row: Type.Integer(),
+          field: Type.String(),
+          column: Type.Optional(Type.String()),
+          message: Type.String(),
+        }),
+      ),
+    ),
   }),
 });
 
