@@ -17,6 +17,7 @@ import { connect, type Db } from './platform/db/connect.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import type { Deps } from './platform/deps.ts';
 import { installErrorHandling } from './platform/http/error-handler.ts';
+import { installIdempotency } from './platform/http/idempotency.ts';
 import { recordRoutes, type RouteEntry } from './platform/http/route-table.ts';
 import { validatorCompiler } from './platform/http/validation.ts';
 import { createPiiCipher } from './platform/pii/crypto.ts';
@@ -61,6 +62,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(cookie);
   installErrorHandling(app);
   installGuard(app, config, db);
+  installIdempotency(app, db.db);
   const routeTable = recordRoutes(app);
 
   await app.register(swagger, {

@@ -38,6 +38,8 @@ const zh: Catalog = {
   GRANT_ADMIN_GLOBAL: '系统管理员角色适用于全平台，不能指定区划',
   LAST_ADMIN: '不能停用或降级最后一个系统管理员',
   SELF_DISABLE: '不能停用自己的账号',
+  IDEMPOTENCY_MISMATCH: '同一个请求编号（Idempotency-Key）已用于另一份不同的提交',
+  IDEMPOTENCY_IN_FLIGHT: '同一提交正在处理中，请稍后再试',
   'field.required': '必填',
   'field.type': '类型不正确，应为{type}',
   'field.minLength': '至少 {limit} 个字符',
@@ -61,6 +63,7 @@ const zh: Catalog = {
   'field.unique': '与第 {row} 行重复',
   'field.parentMissing': '上级区划代码 {code} 不存在',
   'field.invalid': '取值无效',
+  'field.idempotencyKey': '应为 1–200 个可见 ASCII 字符',
   'field.login': '只能包含字母、数字和 . _ -，以字母或数字开头',
   'field.regionCode': '区划代码只能包含字母、数字和短横线，最多 32 位',
   'field.regionCodeLevel': '该级区划代码应为 {digits} 位数字',
@@ -115,6 +118,8 @@ const en: Catalog = {
   GRANT_ADMIN_GLOBAL: 'The administrator role covers the whole platform and takes no region',
   LAST_ADMIN: 'The last administrator cannot be disabled or lose the role',
   SELF_DISABLE: 'You cannot disable your own account',
+  IDEMPOTENCY_MISMATCH: 'This Idempotency-Key was already used for a different request',
+  IDEMPOTENCY_IN_FLIGHT: 'The same request is still being processed; try again shortly',
   'field.required': 'Required',
   'field.type': 'Wrong type; expected {type}',
   'field.minLength': 'At least {limit} characters',
@@ -138,6 +143,7 @@ const en: Catalog = {
   'field.unique': 'Duplicates row {row}',
   'field.parentMissing': 'Parent region code {code} does not exist',
   'field.invalid': 'Invalid value',
+  'field.idempotencyKey': '1–200 visible ASCII characters',
   'field.login': 'Letters, digits and . _ - only, starting with a letter or digit',
   'field.regionCode': 'Letters, digits and hyphens only, at most 32',
   'field.regionCodeLevel': 'A code at this level has {digits} digits',
@@ -166,7 +172,13 @@ export type MessageParams = Record<string, string | number>;
 
 export function translate(lang: Language, key: string, params: MessageParams = {}): string {
   const template = CATALOGS[lang][key] ?? CATALOGS['zh-CN'][key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) return `{${name}}`;
+    // Type names (`type.string`, …) are themselves messages, so "expected text" reads in the caller's language.
+    if (typeof value === 'string' && value.startsWith('type.')) return CATALOGS[lang][value] ?? value.slice('type.'.length);
+    return String(value);
+  });
 }
 
 export function hasMessage(key: string): boolean {

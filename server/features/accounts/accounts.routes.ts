@@ -29,7 +29,8 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{ accounts: AccountsServi
     handler: async (req) => accounts.get(actorOf(req), req.params.id),
   });
   app.post('/accounts', {
-    config: { access: 'accounts.write' },
+    // The one-time password is never kept at rest: a replayed answer lacks it (reset instead).
+    config: { access: 'accounts.write', idempotent: { omit: ['initialPassword'] } },
     schema: { tags, body: CreateAccountBody, response: { 201: CreatedAccount, ...errorResponses } },
     handler: async (req, reply) => reply.status(201).send(await accounts.create(actorOf(req), callOf(req), req.body)),
   });

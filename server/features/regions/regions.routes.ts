@@ -27,7 +27,7 @@ export const regionsRoutes: FastifyPluginAsyncTypebox<{ regions: RegionsService 
   });
 
   app.post('/regions', {
-    config: { access: 'regions.write' },
+    config: { access: 'regions.write', idempotent: true },
     schema: { tags, body: CreateRegionBody, response: { 201: RegionOut, ...errorResponses } },
     handler: async (req, reply) => reply.status(201).send(await regions.create(actorOf(req), callOf(req), req.body)),
   });

@@ -18,7 +18,7 @@ export const unitsRoutes: FastifyPluginAsyncTypebox<{ units: UnitsService }> = a
     handler: async (req) => units.get(actorOf(req), req.params.id),
   });
   app.post('/units', {
-    config: { access: 'units.write' },
+    config: { access: 'units.write', idempotent: true },
     schema: { tags, body: CreateUnitBody, response: { 201: UnitOut, ...errorResponses } },
     handler: async (req, reply) => reply.status(201).send(await units.create(actorOf(req), callOf(req), req.body)),
   });

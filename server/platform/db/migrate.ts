@@ -1,6 +1,7 @@
 import Sqlite from 'better-sqlite3';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import * as foundation from '../../migrations/2026-11-29-01-foundation.ts';
+import * as scaleOut from '../../migrations/2026-11-29-02-scale-out.ts';
 import type { Db } from './connect.ts';
 
 /**
@@ -9,6 +10,7 @@ import type { Db } from './connect.ts';
  */
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29-01-foundation': foundation,
+  '2026-11-29-02-scale-out': scaleOut,
 };
 
 class ListedMigrations implements MigrationProvider {

@@ -91,6 +91,19 @@ export interface SettingTable {
   updatedAt: string;
 }
 
+export interface IdempotencyKeyTable {
+  /** The account id, or `public` for routes without a session. */
+  scope: string;
+  key: string;
+  /** SHA-256 of method, route and body: the same key with another body is refused. */
+  requestHash: string;
+  state: 'in_flight' | 'done';
+  statusCode: number | null;
+  contentType: string | null;
+  body: string | null;
+  createdAt: string;
+}
+
 export interface Database {
   regions: RegionTable;
   units: UnitTable;
@@ -100,6 +113,7 @@ export interface Database {
   auditLog: AuditLogTable;
   rateLimits: RateLimitTable;
   settings: SettingTable;
+  idempotencyKeys: IdempotencyKeyTable;
 }
 
 export type { Generated };

@@ -53,7 +53,7 @@ export function fieldProblems(errors: ErrorObject[], part: string): Record<strin
         problem = { reason: 'field.additional' };
         break;
       case 'type':
-        problem = { reason: 'field.type', params: { type: String(e.params.type) } };
+        problem = { reason: 'field.type', params: { type: `type.${String(e.params.type)}` } };
         break;
       case 'minLength':
       case 'maxLength':
