@@ -21,6 +21,12 @@ import { installIdempotency } from './platform/http/idempotency.ts';
 import { recordRoutes, type RouteEntry } from './platform/http/route-table.ts';
 import { validatorCompiler } from './platform/http/validation.ts';
 import { createPiiCipher } from './platform/pii/crypto.ts';
+import { EventHub } from './platform/events/hub.ts';
+import { eventPublisher } from './platform/events/publisher.ts';
+import { eventStreamRoutes } from './platform/events/stream.routes.ts';
+import { housekeepingJobs } from './platform/jobs/housekeeping.ts';
+import { jobsRoutes } from './platform/jobs/jobs.routes.ts';
+import { Scheduler } from './platform/jobs/scheduler.ts';
 
 export interface BuildOptions {
   /** An open database; otherwise one is opened from the config and closed with the app. */
@@ -36,10 +42,13 @@ function logSafeUrl(url: string): string {
   return q === -1 ? url : url.slice(0, q);
 }
 
-export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance & { deps: Deps; routeTable: RouteEntry[] }> {
+export type App = FastifyInstance & { deps: Deps; routeTable: RouteEntry[]; scheduler: Scheduler };
+
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<App> {
   const db = options.db ?? connect(config.database);
   if (options.migrate ?? true) await migrateToLatest(db);
-  const deps: Deps = { config, db, pii: createPiiCipher(config.dataKey) };
+  const hub = new EventHub(db);
+  const deps: Deps = { config, db, pii: createPiiCipher(config.dataKey), events: eventPublisher(db, hub) };
 
   const app: FastifyInstance = Fastify({
     logger:
@@ -93,6 +102,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(unitsRoutes, { units });
       await api.register(accountsFeature, { deps, regions });
       await api.register(auditRoutes, { deps });
+      await api.register(eventStreamRoutes, { deps, hub });
+      await api.register(jobsRoutes, { db });
     },
     { prefix: '/api/v1' },
   );
@@ -111,8 +122,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     }
   });
 
+  const scheduler = new Scheduler(db, housekeepingJobs(db), { onError: (job, err) => app.log.error({ job, err }, 'scheduled job failed') });
+
   app.addHook('onClose', async () => {
+    await scheduler.stop();
+    await hub.close();
     if (!options.db) await db.close();
   });
-  return Object.assign(app, { deps, routeTable });
+  return Object.assign(app, { deps, routeTable, scheduler });
 }

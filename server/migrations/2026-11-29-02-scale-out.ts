@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { PostgresAdapter, type Kysely } from 'kysely';
 
 /** Shared state for several instances: idempotency records, the event log, job runs. */
 export async function up(db: Kysely<any>): Promise<void> {
@@ -15,8 +15,37 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('idempotency_keys_pk', ['scope', 'key'])
     .execute();
   await db.schema.createIndex('idempotency_keys_created').on('idempotency_keys').column('created_at').execute();
+
+  // Increasing ids are the resume point of the event stream (Last-Event-ID).
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  await db.schema
+    .createTable('events')
+    .addColumn('id', postgres ? 'bigserial' : 'integer', (c) => (postgres ? c.primaryKey() : c.primaryKey().autoIncrement()))
+    .addColumn('at', 'text', (c) => c.notNull())
+    .addColumn('type', 'text', (c) => c.notNull())
+    .addColumn('permission', 'text', (c) => c.notNull())
+    .addColumn('region_path', 'text')
+    .addColumn('entity_type', 'text')
+    .addColumn('entity_id', 'text')
+    .addColumn('data', 'text')
+    .execute();
+  await db.schema.createIndex('events_at').on('events').column('at').execute();
+
+  await db.schema
+    .createTable('job_runs')
+    .addColumn('job', 'text', (c) => c.notNull())
+    .addColumn('slot', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('attempts', 'integer', (c) => c.notNull())
+    .addColumn('instance', 'text', (c) => c.notNull())
+    .addColumn('started_at', 'text', (c) => c.notNull())
+    .addColumn('finished_at', 'text')
+    .addColumn('error', 'text')
+    .addPrimaryKeyConstraint('job_runs_pk', ['job', 'slot'])
+    .execute();
+  await db.schema.createIndex('job_runs_status').on('job_runs').columns(['status', 'started_at']).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.dropTable('idempotency_keys').execute();
+  for (const table of ['job_runs', 'events', 'idempotency_keys']) await db.schema.dropTable(table).execute();
 }

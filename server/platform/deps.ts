@@ -1,5 +1,6 @@
 import type { Config } from '../config.ts';
 import type { Db } from './db/connect.ts';
+import type { EventPublisher } from './events/publisher.ts';
 import type { PiiCipher } from './pii/crypto.ts';
 
 /** What services are built from; one per app instance. */
@@ -7,4 +8,5 @@ export interface Deps {
   config: Config;
   db: Db;
   pii: PiiCipher;
+  events: EventPublisher;
 }

@@ -21,14 +21,23 @@ export function buildTree(regions: Region[]): TreeNode[] {
   }
   const sortOrder = new Map(regions.map((r) => [r.id, r.sortOrder]));
   const sort = (nodes: TreeNode[]) => {
-    nodes.sort((a, b) => (sortOrder.get(a.id)! - sortOrder.get(b.id)!) || (a.code ?? '').localeCompare(b.code ?? '') || a.name.localeCompare(b.name, 'zh-CN'));
+    nodes.sort(
+      (a, b) =>
+        sortOrder.get(a.id)! - sortOrder.get(b.id)! ||
+        (a.code ?? '').localeCompare(b.code ?? '') ||
+        a.name.localeCompare(b.name, 'zh-CN'),
+    );
     nodes.forEach((n) => sort(n.children));
   };
   sort(roots);
   return roots;
 }
 
-export function regionsService({ db: { db } }: Deps) {
+export function regionsService({ db: { db }, events }: Deps) {
+  /** Live update for everyone who can see the region (tree pages, dashboards). */
+  const changed = (q: typeof db, type: string, region: Pick<Region, 'id' | 'path'>) =>
+    events.publish(q, { type, permission: 'regions.read', regionPath: region.path, entityType: 'region', entityId: region.id });
+
   /** A region the actor may act on with `permission`; foreign and missing look the same. */
   async function visible(actor: Actor, permission: 'regions.read' | 'regions.write', id: string): Promise<Region> {
     const region = await repo.findRegion(db, id);
@@ -89,6 +98,7 @@ export function regionsService({ db: { db } }: Deps) {
       await db.transaction().execute(async (trx) => {
         await repo.insertRegion(trx, region, nowIso());
         await auditWrite(trx, call, 'region.create', 'region', id, region.path, { name: region.name, code: region.code, level });
+        await changed(trx, 'region.created', region);
       });
       return region;
     },
@@ -107,7 +117,11 @@ export function regionsService({ db: { db } }: Deps) {
       };
       await db.transaction().execute(async (trx) => {
         await repo.updateRegion(trx, id, patch, nowIso());
-        await auditWrite(trx, call, 'region.update', 'region', id, region.path, { before: { name: region.name, code: region.code }, after: patch });
+        await auditWrite(trx, call, 'region.update', 'region', id, region.path, {
+          before: { name: region.name, code: region.code },
+          after: patch,
+        });
+        await changed(trx, 'region.updated', region);
       });
       return { ...region, ...patch };
     },
@@ -123,7 +137,11 @@ export function regionsService({ db: { db } }: Deps) {
       const newPath = `${parent.path}${id}/`;
       await db.transaction().execute(async (trx) => {
         await repo.moveSubtree(trx, id, parentId, region.path, newPath, nowIso());
-        await auditWrite(trx, call, 'region.move', 'region', id, newPath, { fromParentId: region.parentId, toParentId: parentId });
+        await auditWrite(trx, call, 'region.move', 'region', id, newPath, {
+          fromParentId: region.parentId,
+          toParentId: parentId,
+        });
+        await changed(trx, 'region.moved', { id, path: newPath });
       });
       return { ...region, parentId, path: newPath };
     },
@@ -135,8 +153,8 @@ export function regionsService({ db: { db } }: Deps) {
       await db.transaction().execute(async (trx) => {
         await repo.deleteRegion(trx, id);
         await auditWrite(trx, call, 'region.delete', 'region', id, region.path, { name: region.name, code: region.code });
+        await changed(trx, 'region.deleted', region);
       });
     },
   };
 }
-

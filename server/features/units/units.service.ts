@@ -11,7 +11,10 @@ export type UnitsService = ReturnType<typeof unitsService>;
 
 const strip = ({ regionPath: _path, ...unit }: repo.UnitRow): Unit => unit;
 
-export function unitsService({ db: { db, dialect } }: Deps, regions: RegionsService) {
+export function unitsService({ db: { db, dialect }, events }: Deps, regions: RegionsService) {
+  const changed = (q: typeof db, type: string, id: string, regionPath: string) =>
+    events.publish(q, { type, permission: 'units.read', regionPath, entityType: 'unit', entityId: id });
+
   async function visible(actor: Actor, permission: 'units.read' | 'units.write', id: string): Promise<repo.UnitRow> {
     const unit = await repo.findUnit(db, id);
     if (!unit) throw notFound();
@@ -63,6 +66,7 @@ export function unitsService({ db: { db, dialect } }: Deps, regions: RegionsServ
       await db.transaction().execute(async (trx) => {
         await repo.insertUnit(trx, { id, name, kind: input.kind, regionId: input.regionId, contact: input.contact ?? null }, nowIso());
         await auditWrite(trx, call, 'unit.create', 'unit', id, path, { name, kind: input.kind });
+        await changed(trx, 'unit.created', id, path);
       });
       return strip((await repo.findUnit(db, id))!);
     },
@@ -82,6 +86,7 @@ export function unitsService({ db: { db, dialect } }: Deps, regions: RegionsServ
       await db.transaction().execute(async (trx) => {
         await repo.updateUnit(trx, id, patch, nowIso());
         await auditWrite(trx, call, 'unit.update', 'unit', id, path, { fields: Object.keys(patch) });
+        await changed(trx, 'unit.updated', id, path);
       });
       return strip((await repo.findUnit(db, id))!);
     },
@@ -91,6 +96,7 @@ export function unitsService({ db: { db, dialect } }: Deps, regions: RegionsServ
       await db.transaction().execute(async (trx) => {
         await repo.deleteUnit(trx, id);
         await auditWrite(trx, call, 'unit.delete', 'unit', id, unit.regionPath, { name: unit.name });
+        await changed(trx, 'unit.deleted', id, unit.regionPath);
       });
     },
   };

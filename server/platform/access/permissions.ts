@@ -13,6 +13,7 @@ export const PERMISSIONS = [
   'accounts.write',
   'audit.read',
   'pii.reveal',
+  'jobs.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -12,6 +12,8 @@ export interface Db {
   dialect: DialectName;
   /** The SQLite file (or ':memory:'); null on PostgreSQL. */
   sqliteFile: string | null;
+  /** The PostgreSQL URL (for LISTEN, which needs its own connection); null on SQLite. */
+  postgresUrl: string | null;
   close(): Promise<void>;
 }
 
@@ -31,11 +33,11 @@ export function connect(config: DatabaseConfig, options: { poolMax?: number } = 
   if (config.kind === 'sqlite') {
     const sqlite = openSqlite(config.file);
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
-    return { db, dialect: 'sqlite', sqliteFile: config.file, close: () => db.destroy() };
+    return { db, dialect: 'sqlite', sqliteFile: config.file, postgresUrl: null, close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: config.url, max: options.poolMax ?? 10 });
   // An idle client that loses its server must not crash the process; the next query reconnects.
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
-  return { db, dialect: 'postgres', sqliteFile: null, close: () => db.destroy() };
+  return { db, dialect: 'postgres', sqliteFile: null, postgresUrl: config.url, close: () => db.destroy() };
 }

@@ -104,6 +104,31 @@ export interface IdempotencyKeyTable {
   createdAt: string;
 }
 
+export interface EventTable {
+  id: Generated<number>;
+  at: string;
+  type: string;
+  /** Who may receive it: holders of this permission over `regionPath` (null: platform-wide). */
+  permission: string;
+  regionPath: string | null;
+  entityType: string | null;
+  entityId: string | null;
+  /** JSON text; never personal data — clients fetch details through the normal routes. */
+  data: string | null;
+}
+
+export interface JobRunTable {
+  job: string;
+  /** The tick this run belongs to (ISO time of the slot start); (job, slot) is claimed once. */
+  slot: string;
+  status: 'running' | 'ok' | 'failed';
+  attempts: number;
+  instance: string;
+  startedAt: string;
+  finishedAt: string | null;
+  error: string | null;
+}
+
 export interface Database {
   regions: RegionTable;
   units: UnitTable;
@@ -114,6 +139,8 @@ export interface Database {
   rateLimits: RateLimitTable;
   settings: SettingTable;
   idempotencyKeys: IdempotencyKeyTable;
+  events: EventTable;
+  jobRuns: JobRunTable;
 }
 
 export type { Generated };

@@ -11,9 +11,19 @@ interface ErrorAnswer {
   rows?: { row: number; field: string; column?: string; message: string }[];
 }
 
-function send(reply: FastifyReply, request: FastifyRequest, status: number, code: string, params: MessageParams = {}, fields: Record<string, FieldProblem> = {}, extras: AppErrorExtras = {}) {
+function send(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  status: number,
+  code: string,
+  params: MessageParams = {},
+  fields: Record<string, FieldProblem> = {},
+  extras: AppErrorExtras = {},
+) {
   const lang = request.lang ?? 'zh-CN';
-  const localized = Object.fromEntries(Object.entries(extras.localizedParams ?? {}).map(([name, p]) => [name, translate(lang, p.reason, p.params)]));
+  const localized = Object.fromEntries(
+    Object.entries(extras.localizedParams ?? {}).map(([name, p]) => [name, translate(lang, p.reason, p.params)]),
+  );
   const body: { error: ErrorAnswer } = {
     error: { code, message: translate(lang, code, { ...params, ...localized }) },
   };

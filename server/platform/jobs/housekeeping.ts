@@ -1,0 +1,30 @@
+import type { Db } from '../db/connect.ts';
+import { nowIso } from '../db/ids.ts';
+import { purgeIdempotencyKeys } from '../http/idempotency.ts';
+import { purgeRuns } from './job-runs.repository.ts';
+import type { JobDefinition } from './scheduler.ts';
+
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+
+/** The platform's own upkeep: expired sessions, idempotency records, counters and old job runs. */
+export function housekeepingJobs({ db }: Db): JobDefinition[] {
+  return [
+    {
+      name: 'purge-expired-sessions',
+      everyMs: HOUR,
+      run: async () => {
+        await db.deleteFrom('sessions').where('expiresAt', '<', nowIso()).execute();
+      },
+    },
+    { name: 'purge-idempotency-keys', everyMs: HOUR, run: async () => void (await purgeIdempotencyKeys(db)) },
+    {
+      name: 'purge-rate-limits',
+      everyMs: HOUR,
+      run: async () => {
+        await db.deleteFrom('rateLimits').where('windowStart', '<', nowIso(new Date(Date.now() - DAY))).execute();
+      },
+    },
+    { name: 'purge-job-runs', everyMs: DAY, run: async () => void (await purgeRuns(db, nowIso(new Date(Date.now() - 30 * DAY)))) },
+  ];
+}
