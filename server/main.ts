@@ -1,16 +1,20 @@
 /**
- * redvest command line: serve | demo | migrate.
+ * redvest command line: serve | demo | migrate | backup | restore.
  *   serve   — real use; with no administrator yet, prints a one-time setup code
  *   demo    — the demo city in data/demo.db (created on first run; --reset starts it again)
  *   migrate — bring the database schema up to date and exit
+ *   backup [file]   — a consistent copy of the database (SQLite online; PostgreSQL via pg_dump)
+ *   restore <file>  — replace the database with a backup (stop the server first on SQLite)
  */
 import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { loadDemoCity, DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/demo-city.ts';
 import { authService } from './features/accounts/auth.service.ts';
 import { connect } from './platform/db/connect.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
+import { backupDatabase, restoreDatabase } from './platform/db/backup.ts';
 
 async function serve(config: Config): Promise<void> {
   const app = await buildApp(config);
@@ -76,8 +80,24 @@ async function main(): Promise<void> {
       process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'schema is up to date\n');
       return db.close();
     }
+    case 'backup': {
+      const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+      const target = resolve(flags[0] ?? `${config.dataDir}/backups/redvest-${stamp}.${config.database.kind === 'sqlite' ? 'db' : 'dump'}`);
+      await backupDatabase(config.database, target);
+      process.stdout.write(`backup written: ${target}\n`);
+      return;
+    }
+    case 'restore': {
+      if (!flags[0]) throw new ConfigError('restore needs the backup file: redvest restore <file>');
+      await restoreDatabase(config.database, resolve(flags[0]));
+      const db = connect(config.database);
+      const applied = await migrateToLatest(db);
+      await db.close();
+      process.stdout.write(`restored from ${resolve(flags[0])}${applied.length ? `; then applied ${applied.join(', ')}` : ''}\n`);
+      return;
+    }
     default:
-      throw new ConfigError(`unknown command "${command}"; expected serve, demo or migrate`);
+      throw new ConfigError(`unknown command "${command}"; expected serve, demo, migrate, backup or restore`);
   }
 }
 
