@@ -6,11 +6,18 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { inject } from 'vitest';
 import type { DatabaseConfig } from '../server/config.ts';
 
 export const TMP_DIR = resolve(import.meta.dirname, '.tmp');
-export const SQLITE_TEMPLATE = resolve(TMP_DIR, 'template.db');
-export const PG_TEMPLATE = 'redvest_test_template';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** This run's migrated templates, named per run so concurrent runs never touch each other's. */
+    sqliteTemplate: string;
+    pgTemplate: string;
+  }
+}
 
 export type TestDbKind = 'sqlite' | 'postgres';
 
@@ -40,18 +47,23 @@ export async function pgAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise
   }
 }
 
+/** `redvest_t_<born, base 36>_<tag><random>`: the birth time lets a later run clear leftovers safely. */
+export function testDatabaseName(tag: string): string {
+  return `redvest_t_${Date.now().toString(36)}_${tag}${randomBytes(4).toString('hex')}`;
+}
+
 /** A fresh database copied from the migrated template; `drop` removes it. */
 export async function freshDatabase(): Promise<{ config: DatabaseConfig; drop: () => Promise<void> }> {
-  const name = `t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  const name = testDatabaseName('f');
   if (testDbKind() === 'sqlite') {
     mkdirSync(TMP_DIR, { recursive: true });
     const file = resolve(TMP_DIR, `${name}.db`);
-    copyFileSync(SQLITE_TEMPLATE, file);
+    copyFileSync(inject('sqliteTemplate'), file);
     const { rmSync } = await import('node:fs');
     return { config: { kind: 'sqlite', file }, drop: async () => ['', '-wal', '-shm'].forEach((s) => rmSync(file + s, { force: true })) };
   }
-  const db = `redvest_${name}`;
-  await pgAdmin((c) => c.query(`CREATE DATABASE ${db} TEMPLATE ${PG_TEMPLATE}`));
+  const db = name;
+  await pgAdmin((c) => c.query(`CREATE DATABASE ${db} TEMPLATE ${inject('pgTemplate')}`));
   return {
     config: { kind: 'postgres', url: pgUrlFor(db) },
     drop: () => pgAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`)).then(() => undefined),

@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
-import { pgAdmin, pgUrlFor, TMP_DIR } from '../../../test/databases.ts';
+import { pgAdmin, pgUrlFor, testDatabaseName, TMP_DIR } from '../../../test/databases.ts';
 import type { DatabaseConfig } from '../../config.ts';
 import { backupDatabase, restoreDatabase, tableFingerprints } from './backup.ts';
 import { connect } from './connect.ts';
@@ -33,7 +33,7 @@ describe('backup and restore', () => {
     expect(before.units?.rows).toBe(3);
     expect(before.audit_log?.rows).toBeGreaterThan(3);
 
-    const name = `bk_${randomBytes(4).toString('hex')}`;
+    const name = testDatabaseName('bk');
     const file = resolve(TMP_DIR, `${name}.${dialect === 'sqlite' ? 'db' : 'dump'}`);
     cleanup.push(async () => rmSync(file, { force: true }));
     const source: DatabaseConfig = dialect === 'sqlite' ? { kind: 'sqlite', file: t.deps.db.sqliteFile! } : { kind: 'postgres', url: t.deps.db.postgresUrl! };
@@ -46,7 +46,7 @@ describe('backup and restore', () => {
       cleanup.push(async () => ['', '-wal', '-shm'].forEach((s) => rmSync(restored + s, { force: true })));
       target = { kind: 'sqlite', file: restored };
     } else {
-      const restored = `redvest_t_${name}`;
+      const restored = `${name}r`;
       await pgAdmin((c) => c.query(`CREATE DATABASE ${restored}`));
       cleanup.push(() => pgAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${restored} WITH (FORCE)`)).then(() => undefined));
       target = { kind: 'postgres', url: pgUrlFor(restored) };

@@ -1,16 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { pgAdmin, pgUrlFor, testDbKind, TMP_DIR } from '../../../test/databases.ts';
+import { pgAdmin, pgUrlFor, testDatabaseName, testDbKind, TMP_DIR } from '../../../test/databases.ts';
 import type { DatabaseConfig } from '../../config.ts';
 import { connect } from './connect.ts';
 import { migrateToLatest } from './migrate.ts';
 
 /** An empty database (not the migrated template), so the migrations themselves are exercised. */
 async function emptyDatabase(): Promise<{ config: DatabaseConfig; drop: () => Promise<void> }> {
-  const name = `redvest_t_mig_${randomBytes(4).toString('hex')}`;
+  const name = testDatabaseName('m');
   if (testDbKind() === 'sqlite') {
     const file = resolve(TMP_DIR, `${name}.db`);
     return { config: { kind: 'sqlite', file }, drop: async () => ['', '-wal', '-shm'].forEach((s) => rmSync(file + s, { force: true })) };

@@ -14,7 +14,8 @@ export interface JobDefinition {
   name: string;
   /** Slot length: the job runs once per slot. */
   everyMs: number;
-  run(): Promise<void>;
+  /** `slot` is the ISO start of the slot being run (a retry runs its original slot). */
+  run(slot: string): Promise<void>;
   maxAttempts?: number;
   /** A running attempt older than this is presumed dead and may be taken over. */
   staleAfterMs?: number;
@@ -98,7 +99,7 @@ export class Scheduler {
   private launch(job: JobDefinition, slot: string): void {
     this.busy.add(job.name);
     void job
-      .run()
+      .run(slot)
       .then(
         () => finishRun(this.db.db, job.name, slot, nowIso(new Date(this.now())), { status: 'ok' }),
         (e: unknown) => {
