@@ -23,6 +23,8 @@ export interface Config {
   sessionAbsoluteSeconds: number;
   /** Behind a reverse proxy: take the client address and protocol from X-Forwarded-* headers. */
   trustProxy: boolean;
+  /** When set, `/metrics` wants `Authorization: Bearer <token>`. */
+  metricsToken: string | null;
   demo: boolean;
   /** Where the built web app is; null serves the API only. */
   webDir: string | null;
@@ -48,7 +50,8 @@ function parseDatabaseUrl(url: string): DatabaseConfig {
 
 function parseInteger(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
   if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
+  // Digits only: Number() would also take "0x50", "1e3" and " 80" and quietly mean something else.
+  const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isInteger(n) || n < min || n > max) {
     throw new ConfigError(`${name}: expected a whole number from ${min} to ${max}, got "${raw}"`);
   }
@@ -126,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     sessionAbsoluteSeconds:
       parseInteger('REDVEST_SESSION_MAX_HOURS', env.REDVEST_SESSION_MAX_HOURS, 72, 1, 30 * 24) * 3600,
     trustProxy: trustProxy === 'true',
+    metricsToken: env.REDVEST_METRICS_TOKEN || null,
     demo,
     webDir: webDir && existsSync(webDir) ? webDir : null,
     warnings,

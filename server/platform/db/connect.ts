@@ -14,6 +14,8 @@ export interface Db {
   sqliteFile: string | null;
   /** The PostgreSQL URL (for LISTEN, which needs its own connection); null on SQLite. */
   postgresUrl: string | null;
+  /** Connection pool counts for metrics (PostgreSQL); SQLite has one connection. */
+  poolStats(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -33,11 +35,11 @@ export function connect(config: DatabaseConfig, options: { poolMax?: number } = 
   if (config.kind === 'sqlite') {
     const sqlite = openSqlite(config.file);
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
-    return { db, dialect: 'sqlite', sqliteFile: config.file, postgresUrl: null, close: () => db.destroy() };
+    return { db, dialect: 'sqlite', sqliteFile: config.file, postgresUrl: null, poolStats: () => ({ total: 1, idle: 0, waiting: 0 }), close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: config.url, max: options.poolMax ?? 10 });
   // An idle client that loses its server must not crash the process; the next query reconnects.
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
-  return { db, dialect: 'postgres', sqliteFile: null, postgresUrl: config.url, close: () => db.destroy() };
+  return { db, dialect: 'postgres', sqliteFile: null, postgresUrl: config.url, poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }), close: () => db.destroy() };
 }

@@ -30,6 +30,8 @@ export interface SchedulerOptions {
   /** The clock, in epoch milliseconds; tests drive it. */
   now?: () => number;
   onError?: (job: string, error: unknown) => void;
+  /** Told of every finished run, for metrics. */
+  onRun?: (job: string, status: 'ok' | 'failed', seconds: number) => void;
 }
 
 export class Scheduler {
@@ -98,11 +100,17 @@ export class Scheduler {
 
   private launch(job: JobDefinition, slot: string): void {
     this.busy.add(job.name);
+    const began = performance.now();
+    const report = (status: 'ok' | 'failed') => this.options.onRun?.(job.name, status, (performance.now() - began) / 1000);
     void job
       .run(slot)
       .then(
-        () => finishRun(this.db.db, job.name, slot, nowIso(new Date(this.now())), { status: 'ok' }),
+        () => {
+          report('ok');
+          return finishRun(this.db.db, job.name, slot, nowIso(new Date(this.now())), { status: 'ok' });
+        },
         (e: unknown) => {
+          report('failed');
           this.options.onError?.(job.name, e);
           return finishRun(this.db.db, job.name, slot, nowIso(new Date(this.now())), { status: 'failed', error: e instanceof Error ? e.message : String(e) });
         },
