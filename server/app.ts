@@ -2,7 +2,7 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import type { Config } from './config.ts';
 import { accountsFeature } from './features/accounts/accounts.plugin.ts';
@@ -13,14 +13,18 @@ import { regionsService } from './features/regions/regions.service.ts';
 import { unitsRoutes } from './features/units/units.routes.ts';
 import { unitsService } from './features/units/units.service.ts';
 import { installGuard } from './platform/access/guard.ts';
+import { pickLanguage, translate } from './platform/i18n.ts';
 import { connect, type Db } from './platform/db/connect.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import type { Deps } from './platform/deps.ts';
 import { installErrorHandling } from './platform/http/error-handler.ts';
 import { installIdempotency } from './platform/http/idempotency.ts';
+import { installMetrics } from './platform/http/metrics.ts';
 import { recordRoutes, type RouteEntry } from './platform/http/route-table.ts';
 import { validatorCompiler } from './platform/http/validation.ts';
 import { createPiiCipher } from './platform/pii/crypto.ts';
+import { Redis } from 'ioredis';
+import { databaseRateLimiter, redisRateLimiter, withFallback } from './platform/auth/throttle.ts';
 import { EventHub } from './platform/events/hub.ts';
 import { eventPublisher } from './platform/events/publisher.ts';
 import { eventStreamRoutes } from './platform/events/stream.routes.ts';
@@ -48,7 +52,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const db = options.db ?? connect(config.database);
   if (options.migrate ?? true) await migrateToLatest(db);
   const hub = new EventHub(db);
-  const deps: Deps = { config, db, pii: createPiiCipher(config.dataKey), events: eventPublisher(db, hub) };
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false }) : null;
+  redis?.on('error', () => {}); // reported where a command fails; the limiter falls back meanwhile
+  const dbLimiter = databaseRateLimiter(db.db);
+  const deps: Deps = {
+    config,
+    db,
+    pii: createPiiCipher(config.dataKey),
+    events: eventPublisher(db, hub),
+    rateLimiter: redis ? withFallback(redisRateLimiter(redis), dbLimiter, (err) => app.log.warn({ err }, 'redis unavailable: counting in the database')) : dbLimiter,
+  };
 
   const app: FastifyInstance = Fastify({
     logger:
@@ -65,6 +78,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false } },
     return503OnClosing: true,
+    // Malformed URLs and over-long path parameters are refused before routing; without this they
+    // would get Fastify's own error body instead of ours.
+    // (They never reach the error handler, so the body is built here.)
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const message = translate(pickLanguage(undefined, request.headers['accept-language']), 'BAD_REQUEST');
+      void reply.code(error.statusCode ?? 400).send({ error: { code: 'BAD_REQUEST', message } });
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
 
@@ -72,6 +92,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   installErrorHandling(app);
   installGuard(app, config, db);
   installIdempotency(app, db.db);
+  const metrics = installMetrics(app, config, db);
   const routeTable = recordRoutes(app);
 
   await app.register(swagger, {
@@ -122,11 +143,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     }
   });
 
-  const scheduler = new Scheduler(db, housekeepingJobs(db), { onError: (job, err) => app.log.error({ job, err }, 'scheduled job failed') });
+  const scheduler = new Scheduler(db, housekeepingJobs(db), {
+    onError: (job, err) => app.log.error({ job, err }, 'scheduled job failed'),
+    onRun: metrics.jobRun,
+  });
 
   app.addHook('onClose', async () => {
     await scheduler.stop();
     await hub.close();
+    redis?.disconnect();
     if (!options.db) await db.close();
   });
   return Object.assign(app, { deps, routeTable, scheduler });

@@ -25,6 +25,8 @@ export interface Config {
   trustProxy: boolean;
   /** When set, `/metrics` wants `Authorization: Bearer <token>`. */
   metricsToken: string | null;
+  /** Optional shared store for rate-limit counters; the database serves when unset. */
+  redisUrl: string | null;
   demo: boolean;
   /** Where the built web app is; null serves the API only. */
   webDir: string | null;
@@ -46,6 +48,12 @@ function parseDatabaseUrl(url: string): DatabaseConfig {
   throw new ConfigError(
     `REDVEST_DATABASE_URL: expected sqlite:<file> or postgres://…, got "${url.replace(/\/\/[^@]*@/, '//***@')}"`,
   );
+}
+
+function parseRedisUrl(raw: string | undefined): string | null {
+  if (!raw) return null;
+  if (!/^rediss?:\/\//.test(raw)) throw new ConfigError('REDVEST_REDIS_URL: expected redis://host:6379 or rediss://…');
+  return raw;
 }
 
 function parseInteger(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
@@ -130,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
       parseInteger('REDVEST_SESSION_MAX_HOURS', env.REDVEST_SESSION_MAX_HOURS, 72, 1, 30 * 24) * 3600,
     trustProxy: trustProxy === 'true',
     metricsToken: env.REDVEST_METRICS_TOKEN || null,
+    redisUrl: parseRedisUrl(env.REDVEST_REDIS_URL),
     demo,
     webDir: webDir && existsSync(webDir) ? webDir : null,
     warnings,

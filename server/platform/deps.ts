@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts';
 import type { Db } from './db/connect.ts';
 import type { EventPublisher } from './events/publisher.ts';
+import type { RateLimiter } from './auth/throttle.ts';
 import type { PiiCipher } from './pii/crypto.ts';
 
 /** What services are built from; one per app instance. */
@@ -9,4 +10,5 @@ export interface Deps {
   db: Db;
   pii: PiiCipher;
   events: EventPublisher;
+  rateLimiter: RateLimiter;
 }

@@ -6,7 +6,6 @@ import { PERMISSIONS } from '../../platform/access/permissions.ts';
 import { auditWrite, writeAudit, type CallContext } from '../../platform/audit/audit.ts';
 import { dummyPasswordHash, hashPassword, isStrongPassword, verifyPassword } from '../../platform/auth/password.ts';
 import { createSession, deleteAccountSessions, deleteSession } from '../../platform/auth/sessions.ts';
-import { clearHits, countHit, peekHits } from '../../platform/auth/throttle.ts';
 import { safeEqual, tokenHash } from '../../platform/auth/tokens.ts';
 import { newId, nowIso } from '../../platform/db/ids.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -25,7 +24,7 @@ export const MAX_FAILURES_PER_ADDRESS = 50;
 
 const SETUP_KEY = 'setup_code_hash';
 
-export function authService({ config, db: { db } }: Deps) {
+export function authService({ config, db: { db }, rateLimiter }: Deps) {
   const limits = { idleSeconds: config.sessionIdleSeconds, absoluteSeconds: config.sessionAbsoluteSeconds };
 
   async function me(actor: Actor) {
@@ -55,8 +54,8 @@ export function authService({ config, db: { db } }: Deps) {
       const addressKey = `login:address:${meta.ip}`;
       const call: CallContext = { actorId: null, actorLogin: login.slice(0, 40), ip: meta.ip };
       const [byAccount, byAddress] = await Promise.all([
-        peekHits(db, accountKey, LOGIN_WINDOW_SECONDS),
-        peekHits(db, addressKey, LOGIN_WINDOW_SECONDS),
+        rateLimiter.peek(accountKey, LOGIN_WINDOW_SECONDS),
+        rateLimiter.peek(addressKey, LOGIN_WINDOW_SECONDS),
       ]);
       const blocked = [byAccount.count >= MAX_FAILURES_PER_ACCOUNT ? byAccount.retryAfter : 0, byAddress.count >= MAX_FAILURES_PER_ADDRESS ? byAddress.retryAfter : 0];
       const retryAfter = Math.max(...blocked);
@@ -67,8 +66,8 @@ export function authService({ config, db: { db } }: Deps) {
       const account = await repo.findAccountForLogin(db, login);
       const ok = await verifyPassword(account?.passwordHash ?? (await dummyPasswordHash()), password);
       if (!account || !ok) {
-        await countHit(db, accountKey, LOGIN_WINDOW_SECONDS);
-        await countHit(db, addressKey, LOGIN_WINDOW_SECONDS);
+        await rateLimiter.hit(accountKey, LOGIN_WINDOW_SECONDS);
+        await rateLimiter.hit(addressKey, LOGIN_WINDOW_SECONDS);
         await writeAudit(db, { ...call, action: 'auth.login', entityType: 'account', entityId: account?.id ?? null, outcome: 'failed' });
         throw new AppError(401, 'LOGIN_FAILED');
       }
@@ -77,11 +76,11 @@ export function authService({ config, db: { db } }: Deps) {
         throw new AppError(403, 'ACCOUNT_DISABLED');
       }
       const token = await db.transaction().execute(async (trx) => {
-        await clearHits(trx, accountKey);
         const t = await createSession(trx, account.id, limits, meta);
         await writeAudit(trx, { ...call, actorId: account.id, actorLogin: account.login, action: 'auth.login', entityType: 'account', entityId: account.id });
         return t;
       });
+      await rateLimiter.clear(accountKey);
       return { token, accountId: account.id };
     },
 
@@ -131,14 +130,14 @@ export function authService({ config, db: { db } }: Deps) {
       if (!isStrongPassword(input.password)) throw invalidField('password', 'field.passwordWeak');
       // The code is 48 random bits; a per-address limit makes guessing it hopeless as well as slow.
       const addressKey = `setup:address:${meta.ip}`;
-      const tries = await peekHits(db, addressKey, LOGIN_WINDOW_SECONDS);
+      const tries = await rateLimiter.peek(addressKey, LOGIN_WINDOW_SECONDS);
       if (tries.count >= MAX_FAILURES_PER_ACCOUNT) {
         throw new AppError(429, 'RATE_LIMITED', { minutes: Math.ceil(tries.retryAfter / 60), retryAfter: tries.retryAfter });
       }
       const sent = tokenHash(input.code.replace(/[-\s]/g, '').toUpperCase());
       const stored = await repo.getSetting(db, SETUP_KEY);
       if ((await repo.countActiveAdmins(db)) === 0 && (!stored || !safeEqual(stored, sent))) {
-        await countHit(db, addressKey, LOGIN_WINDOW_SECONDS);
+        await rateLimiter.hit(addressKey, LOGIN_WINDOW_SECONDS);
         throw new AppError(403, 'SETUP_CODE_WRONG', {}, { code: { reason: 'field.invalid' } });
       }
       const hash = await hashPassword(input.password);
