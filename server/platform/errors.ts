@@ -1,6 +1,6 @@
 import type { MessageParams } from './i18n.ts';
 
-/** A field-level problem: `reason` is an i18n key under `field.*`. */
+/** A problem with one value: `reason` is an i18n key (`field.*` for fields, `import.*` for files). */
 export interface FieldProblem {
   reason: string;
   params?: MessageParams;
@@ -49,10 +49,13 @@ export function invalidField(field: string, reason: string, params: MessageParam
   return new AppError(422, 'VALIDATION', {}, { [field]: { reason, params } });
 }
 
-/** A rejected import: every problem found, by row; nothing was written. */
+/** Enough to fix a file by; a file wrong on every row still gets an answer of readable size. */
+const MAX_ROW_PROBLEMS = 1000;
+
+/** A rejected import: the number of wrong rows and their problems (the first thousand); nothing was written. */
 export function invalidRows(rows: RowProblem[]): AppError {
   const count = new Set(rows.map((r) => r.row)).size;
-  return new AppError(422, 'IMPORT_INVALID', { count }, {}, { rows });
+  return new AppError(422, 'IMPORT_INVALID', { count }, {}, { rows: rows.slice(0, MAX_ROW_PROBLEMS) });
 }
 
 /** An uploaded file that cannot be read at all; `reason` is an i18n key. */

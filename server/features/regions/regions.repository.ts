@@ -34,7 +34,11 @@ export async function findRegionsByCodes(q: Q, codes: string[]): Promise<Region[
   const out: Region[] = [];
   // Chunks keep the parameter count under SQLite's and PostgreSQL's limits.
   for (let i = 0; i < codes.length; i += 500) {
-    const rows = await q.selectFrom('regions').select(COLUMNS).where('code', 'in', codes.slice(i, i + 500)).execute();
+    const rows = await q
+      .selectFrom('regions')
+      .select(COLUMNS)
+      .where('code', 'in', codes.slice(i, i + 500))
+      .execute();
     out.push(...rows.map(toRegion));
   }
   return out;
@@ -58,12 +62,62 @@ export async function insertRegion(q: Q, region: Region, now: string): Promise<v
     .execute();
 }
 
-export async function updateRegion(q: Q, id: string, patch: Partial<Pick<Region, 'name' | 'code' | 'sortOrder'>>, now: string): Promise<void> {
-  await q.updateTable('regions').set({ ...patch, updatedAt: now }).where('id', '=', id).execute();
+/** Many regions at once, in chunks that keep the parameter count under both databases' limits. */
+export async function insertRegions(q: Q, regions: Region[], now: string): Promise<void> {
+  for (let i = 0; i < regions.length; i += 500) {
+    const chunk = regions.slice(i, i + 500).map((r) => ({ ...r, createdAt: now, updatedAt: now }));
+    await q.insertInto('regions').values(chunk).execute();
+  }
+}
+
+/** New names for many regions, one statement per chunk of 500 (a CASE on the id), not one per region. */
+export async function renameRegions(q: Q, renames: { id: string; name: string }[], now: string): Promise<void> {
+  for (let i = 0; i < renames.length; i += 500) {
+    const chunk = renames.slice(i, i + 500);
+    const name = sql<string>`CASE id ${sql.join(
+      chunk.map((r) => sql`WHEN ${r.id} THEN ${r.name}`),
+      sql` `,
+    )} END`;
+    await q
+      .updateTable('regions')
+      .set({ name, updatedAt: now })
+      .where(
+        'id',
+        'in',
+        chunk.map((r) => r.id),
+      )
+      .execute();
+  }
+}
+
+/** A write that lost a race for a unique value (region code) to another request. */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+export async function updateRegion(
+  q: Q,
+  id: string,
+  patch: Partial<Pick<Region, 'name' | 'code' | 'sortOrder'>>,
+  now: string,
+): Promise<void> {
+  await q
+    .updateTable('regions')
+    .set({ ...patch, updatedAt: now })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Re-roots a whole subtree: every path under `oldPath` gets `newPath` in its place. */
-export async function moveSubtree(q: Q, id: string, newParentId: string, oldPath: string, newPath: string, now: string): Promise<void> {
+export async function moveSubtree(
+  q: Q,
+  id: string,
+  newParentId: string,
+  oldPath: string,
+  newPath: string,
+  now: string,
+): Promise<void> {
   await q
     .updateTable('regions')
     .set({
@@ -89,5 +143,9 @@ export async function regionUsage(q: Q, id: string): Promise<{ children: number;
       .executeTakeFirstOrThrow();
     return toNumber(row.n as number | string);
   };
-  return { children: await count('regions', 'parentId'), units: await count('units', 'regionId'), grants: await count('roleGrants', 'regionId') };
+  return {
+    children: await count('regions', 'parentId'),
+    units: await count('units', 'regionId'),
+    grants: await count('roleGrants', 'regionId'),
+  };
 }

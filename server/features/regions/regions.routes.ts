@@ -2,14 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { actorOf, callOf } from '../../platform/http/context.ts';
 import { errorResponses, IdParams, Ok } from '../../platform/http/schemas.ts';
 import type { RegionsService } from './regions.service.ts';
-import {
-  CreateRegionBody,
-  MoveRegionBody,
-  RegionDetail,
-  RegionOut,
-  TreeOut,
-  UpdateRegionBody,
-} from './regions.schemas.ts';
+import { CreateRegionBody, MoveRegionBody, RegionDetail, RegionOut, TreeOut, UpdateRegionBody } from './regions.schemas.ts';
 
 const tags = ['regions'];
 
