@@ -41,6 +41,18 @@ export function testConfig(overrides: NodeJS.ProcessEnv = {}): Config {
   });
 }
 
+/**
+ * The route table of a throwaway app, for tests that make one test per route (the table is
+ * needed while tests are being collected, before any per-file app exists).
+ */
+export async function routeTableOf(): Promise<RouteEntry[]> {
+  const app = await buildApp(testConfig(), { logger: false });
+  await app.ready();
+  const table = [...app.routeTable];
+  await app.close();
+  return table;
+}
+
 export async function createTestApp(): Promise<TestApp> {
   const fresh = await freshDatabase();
   const config = { ...testConfig(), database: fresh.config };

@@ -50,30 +50,56 @@ async function target(where: Where, o: { status?: 'disabled'; extraGrant?: boole
   return t.factory.account({ grants, ...(o.status ? { status: o.status } : {}) });
 }
 
-const fixed: { unit: Record<Where, string>; account: Record<Where, string> } = { unit: { in: '', out: '' }, account: { in: '', out: '' } };
+const fixed: { unit: Record<Where, string>; account: Record<Where, string> } = {
+  unit: { in: '', out: '' },
+  account: { in: '', out: '' },
+};
 
 const CASES: Record<string, Case> = {
   'GET /healthz': { scoped: false, build: async () => ({ url: '/healthz' }) },
   'GET /readyz': { scoped: false, build: async () => ({ url: '/readyz' }) },
   'GET /api/openapi.json': { scoped: false, build: async () => ({ url: '/api/openapi.json' }) },
 
-  'POST /api/v1/auth/login': { scoped: false, build: async () => ({ url: `${API}/auth/login`, body: { login: 'm-login-target', password: TEST_PASSWORD } }) },
+  'POST /api/v1/auth/login': {
+    scoped: false,
+    build: async () => ({ url: `${API}/auth/login`, body: { login: 'm-login-target', password: TEST_PASSWORD } }),
+  },
   'POST /api/v1/auth/logout': { scoped: false, build: async () => ({ url: `${API}/auth/logout`, body: {}, freshSession: true }) },
   'GET /api/v1/auth/me': { scoped: false, build: async () => ({ url: `${API}/auth/me` }) },
   // A wrong current password: passes the gate, changes nothing (other sessions would end).
-  'POST /api/v1/auth/password': { scoped: false, status: 422, build: async () => ({ url: `${API}/auth/password`, body: { currentPassword: 'not-the-password-1', newPassword: 'Another-pass-123' } }) },
-  'PUT /api/v1/auth/language': { scoped: false, build: async () => ({ url: `${API}/auth/language`, body: { language: 'zh-CN' } }) },
+  'POST /api/v1/auth/password': {
+    scoped: false,
+    status: 422,
+    build: async () => ({
+      url: `${API}/auth/password`,
+      body: { currentPassword: 'not-the-password-1', newPassword: 'Another-pass-123' },
+    }),
+  },
+  'PUT /api/v1/auth/language': {
+    scoped: false,
+    build: async () => ({ url: `${API}/auth/language`, body: { language: 'zh-CN' } }),
+  },
   'GET /api/v1/setup': { scoped: false, build: async () => ({ url: `${API}/setup` }) },
   'POST /api/v1/setup': {
     scoped: false,
     status: 409,
-    build: async () => ({ url: `${API}/setup`, body: { code: 'AAAA-BBBB-CCCC', login: uniq('setup'), name: '管理员', mobile: '13900000000', password: 'Setup-pass-123' } }),
+    build: async () => ({
+      url: `${API}/setup`,
+      body: { code: 'AAAA-BBBB-CCCC', login: uniq('setup'), name: '管理员', mobile: '13900000000', password: 'Setup-pass-123' },
+    }),
   },
 
   'GET /api/v1/regions/tree': { scoped: false, build: async () => ({ url: `${API}/regions/tree` }) },
   'GET /api/v1/regions/:id': { scoped: true, build: async (where) => ({ url: `${API}/regions/${area(where).township.id}` }) },
-  'POST /api/v1/regions': { scoped: true, status: 201, build: async (where) => ({ url: `${API}/regions`, body: { parentId: area(where).township.id, name: uniq('社区') } }) },
-  'PATCH /api/v1/regions/:id': { scoped: true, build: async (where) => ({ url: `${API}/regions/${area(where).community.id}`, body: { name: uniq('改名') } }) },
+  'POST /api/v1/regions': {
+    scoped: true,
+    status: 201,
+    build: async (where) => ({ url: `${API}/regions`, body: { parentId: area(where).township.id, name: uniq('社区') } }),
+  },
+  'PATCH /api/v1/regions/:id': {
+    scoped: true,
+    build: async (where) => ({ url: `${API}/regions/${area(where).community.id}`, body: { name: uniq('改名') } }),
+  },
   'POST /api/v1/regions/:id/move': {
     scoped: true,
     build: async (where) => {
@@ -91,54 +117,108 @@ const CASES: Record<string, Case> = {
     lenient: true,
     build: async () => ({
       url: `${API}/regions/import`,
-      raw: { payload: Buffer.from('not a spreadsheet'), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+      raw: {
+        payload: Buffer.from('not a spreadsheet'),
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      },
     }),
   },
-  'GET /api/v1/regions/import-template': { scoped: false, lenient: true, build: async () => ({ url: `${API}/regions/import-template` }) },
+  'GET /api/v1/regions/import-template': {
+    scoped: false,
+    lenient: true,
+    build: async () => ({ url: `${API}/regions/import-template` }),
+  },
   'GET /api/v1/regions/export': { scoped: false, lenient: true, build: async () => ({ url: `${API}/regions/export` }) },
 
   'GET /api/v1/units': { scoped: true, build: async (where) => ({ url: `${API}/units?regionId=${area(where).county.id}` }) },
   'GET /api/v1/units/:id': { scoped: true, build: async (where) => ({ url: `${API}/units/${fixed.unit[where]}` }) },
-  'POST /api/v1/units': { scoped: true, status: 201, build: async (where) => ({ url: `${API}/units`, body: { name: uniq('单位'), kind: 'other', regionId: area(where).township.id } }) },
-  'PATCH /api/v1/units/:id': { scoped: true, build: async (where) => ({ url: `${API}/units/${fixed.unit[where]}`, body: { contact: uniq('联系人') } }) },
+  'POST /api/v1/units': {
+    scoped: true,
+    status: 201,
+    build: async (where) => ({
+      url: `${API}/units`,
+      body: { name: uniq('单位'), kind: 'other', regionId: area(where).township.id },
+    }),
+  },
+  'PATCH /api/v1/units/:id': {
+    scoped: true,
+    build: async (where) => ({ url: `${API}/units/${fixed.unit[where]}`, body: { contact: uniq('联系人') } }),
+  },
   'DELETE /api/v1/units/:id': {
     scoped: true,
     build: async (where) => ({ url: `${API}/units/${(await t.factory.unit({ regionId: area(where).community.id })).id}` }),
   },
 
-  'GET /api/v1/accounts': { scoped: true, build: async (where) => ({ url: `${API}/accounts?regionId=${area(where).county.id}` }) },
+  'GET /api/v1/accounts': {
+    scoped: true,
+    build: async (where) => ({ url: `${API}/accounts?regionId=${area(where).county.id}` }),
+  },
   'GET /api/v1/accounts/:id': { scoped: true, build: async (where) => ({ url: `${API}/accounts/${fixed.account[where]}` }) },
   'POST /api/v1/accounts': {
     scoped: true,
     status: 201,
     build: async (where) => ({
       url: `${API}/accounts`,
-      body: { login: uniq('made-'), name: '新人', mobile: '13700000001', password: 'Matrix-pass-1', grants: [{ role: 'volunteer', regionId: area(where).grid.id }] },
+      body: {
+        login: uniq('made-'),
+        name: '新人',
+        mobile: '13700000001',
+        password: 'Matrix-pass-1',
+        grants: [{ role: 'volunteer', regionId: area(where).grid.id }],
+      },
     }),
   },
-  'PATCH /api/v1/accounts/:id': { scoped: true, build: async (where) => ({ url: `${API}/accounts/${(await target(where)).id}`, body: { name: uniq('名') } }) },
-  'POST /api/v1/accounts/:id/disable': { scoped: true, build: async (where) => ({ url: `${API}/accounts/${(await target(where)).id}/disable`, body: {} }) },
-  'POST /api/v1/accounts/:id/enable': { scoped: true, build: async (where) => ({ url: `${API}/accounts/${(await target(where, { status: 'disabled' })).id}/enable`, body: {} }) },
-  'POST /api/v1/accounts/:id/reset-password': { scoped: true, build: async (where) => ({ url: `${API}/accounts/${(await target(where)).id}/reset-password`, body: {} }) },
+  'PATCH /api/v1/accounts/:id': {
+    scoped: true,
+    build: async (where) => ({ url: `${API}/accounts/${(await target(where)).id}`, body: { name: uniq('名') } }),
+  },
+  'POST /api/v1/accounts/:id/disable': {
+    scoped: true,
+    build: async (where) => ({ url: `${API}/accounts/${(await target(where)).id}/disable`, body: {} }),
+  },
+  'POST /api/v1/accounts/:id/enable': {
+    scoped: true,
+    build: async (where) => ({ url: `${API}/accounts/${(await target(where, { status: 'disabled' })).id}/enable`, body: {} }),
+  },
+  'POST /api/v1/accounts/:id/reset-password': {
+    scoped: true,
+    build: async (where) => ({ url: `${API}/accounts/${(await target(where)).id}/reset-password`, body: {} }),
+  },
   'POST /api/v1/accounts/:id/grants': {
     scoped: true,
-    build: async (where) => ({ url: `${API}/accounts/${(await target(where)).id}/grants`, body: { role: 'inspector', regionId: area(where).grid.id } }),
+    build: async (where) => ({
+      url: `${API}/accounts/${(await target(where)).id}/grants`,
+      body: { role: 'inspector', regionId: area(where).grid.id },
+    }),
   },
   'DELETE /api/v1/accounts/:id/grants/:grantId': {
     scoped: true,
     build: async (where) => {
       const account = await target(where, { extraGrant: true });
-      const grant = await t.deps.db.db.selectFrom('roleGrants').select('id').where('accountId', '=', account.id).where('role', '=', 'inspector').executeTakeFirstOrThrow();
+      const grant = await t.deps.db.db
+        .selectFrom('roleGrants')
+        .select('id')
+        .where('accountId', '=', account.id)
+        .where('role', '=', 'inspector')
+        .executeTakeFirstOrThrow();
       return { url: `${API}/accounts/${account.id}/grants/${grant.id}` };
     },
   },
   // Revealing an account's mobile needs reading that account as well.
-  'POST /api/v1/accounts/:id/reveal': { scoped: true, alsoRequires: ['accounts.read'], build: async (where) => ({ url: `${API}/accounts/${fixed.account[where]}/reveal`, body: {} }) },
+  'POST /api/v1/accounts/:id/reveal': {
+    scoped: true,
+    alsoRequires: ['accounts.read'],
+    build: async (where) => ({ url: `${API}/accounts/${fixed.account[where]}/reveal`, body: {} }),
+  },
 
   'GET /api/v1/audit': { scoped: false, build: async () => ({ url: `${API}/audit` }) },
   'GET /api/v1/jobs': { scoped: false, build: async () => ({ url: `${API}/jobs` }) },
   // A granted stream never ends under inject; a malformed resume id is refused just after the guard.
-  'GET /api/v1/events/stream': { scoped: false, status: 400, build: async () => ({ url: `${API}/events/stream?lastEventId=not-a-number` }) },
+  'GET /api/v1/events/stream': {
+    scoped: false,
+    status: 400,
+    build: async () => ({ url: `${API}/events/stream?lastEventId=not-a-number` }),
+  },
 };
 
 /** Third-party documentation assets: public by construction, checked only for "no 401/403, no 5xx". */
@@ -197,7 +277,8 @@ function check(res: LightMyRequestResponse, want: Expectation, label: string): v
     expect(res.statusCode, `${label}: ${res.body.slice(0, 300)}`).toBeGreaterThanOrEqual(200);
     expect(res.statusCode, `${label}: ${res.body.slice(0, 300)}`).toBeLessThan(300);
   } else expect([401, 404], `${label}: ${res.body.slice(0, 300)}`).not.toContain(res.statusCode);
-  if (res.statusCode >= 400 && res.body !== '') expect(res.json().error, label).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+  if (res.statusCode >= 400 && res.body !== '')
+    expect(res.json().error, label).toMatchObject({ code: expect.any(String), message: expect.any(String) });
 }
 
 describe('access matrix', () => {

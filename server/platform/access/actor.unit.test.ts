@@ -54,27 +54,45 @@ describe('scopeFor', () => {
 
 describe('requireAccess', () => {
   it('answers 403 without the permission anywhere', () => {
-    expect(thrown(() => requireAccess(actor(['volunteer', COUNTY_A]), 'units.write', TOWN_A))).toEqual({ status: 403, code: 'FORBIDDEN' });
+    expect(thrown(() => requireAccess(actor(['volunteer', COUNTY_A]), 'units.write', TOWN_A))).toEqual({
+      status: 403,
+      code: 'FORBIDDEN',
+    });
   });
 
   it('answers 404 with the permission but not over the record', () => {
-    expect(thrown(() => requireAccess(actor(['region_manager', COUNTY_A]), 'units.write', COUNTY_B))).toEqual({ status: 404, code: 'NOT_FOUND' });
-    expect(thrown(() => requireAccess(actor(['region_manager', COUNTY_A]), 'units.write', CITY))).toEqual({ status: 404, code: 'NOT_FOUND' });
+    expect(thrown(() => requireAccess(actor(['region_manager', COUNTY_A]), 'units.write', COUNTY_B))).toEqual({
+      status: 404,
+      code: 'NOT_FOUND',
+    });
+    expect(thrown(() => requireAccess(actor(['region_manager', COUNTY_A]), 'units.write', CITY))).toEqual({
+      status: 404,
+      code: 'NOT_FOUND',
+    });
   });
 
   it('passes inside the scope and returns it', () => {
     expect(requireAccess(actor(['region_manager', COUNTY_A]), 'units.write', TOWN_A)).toEqual({ all: false, paths: [COUNTY_A] });
-    expect(requireAccess(actor(['region_manager', COUNTY_A]), 'units.write', COUNTY_A)).toEqual({ all: false, paths: [COUNTY_A] });
+    expect(requireAccess(actor(['region_manager', COUNTY_A]), 'units.write', COUNTY_A)).toEqual({
+      all: false,
+      paths: [COUNTY_A],
+    });
     expect(requireAccess(actor(['admin', null]), 'audit.read', COUNTY_B)).toEqual({ all: true });
   });
 
   it('needs a platform-wide grant for platform-wide acts', () => {
-    expect(thrown(() => requireAccess(actor(['commander', CITY]), 'regions.write', null))).toEqual({ status: 403, code: 'FORBIDDEN' });
+    expect(thrown(() => requireAccess(actor(['commander', CITY]), 'regions.write', null))).toEqual({
+      status: 403,
+      code: 'FORBIDDEN',
+    });
     expect(requireAccess(actor(['admin', null]), 'regions.write', null)).toEqual({ all: true });
   });
 
   it('requireScope needs the permission somewhere', () => {
-    expect(thrown(() => requireScope(actor(['volunteer', COUNTY_A]), 'accounts.read'))).toEqual({ status: 403, code: 'FORBIDDEN' });
+    expect(thrown(() => requireScope(actor(['volunteer', COUNTY_A]), 'accounts.read'))).toEqual({
+      status: 403,
+      code: 'FORBIDDEN',
+    });
     expect(requireScope(actor(['volunteer', COUNTY_A]), 'units.read')).toEqual({ all: false, paths: [COUNTY_A] });
   });
 });

@@ -57,7 +57,16 @@ describe('community scope', () => {
       ['region filter of units', (id) => local.get(`${API}/units?regionId=${id}`)],
       ['region filter of accounts', (id) => local.get(`${API}/accounts?regionId=${id}`)],
       ['region of a new unit', (id) => local.post(`${API}/units`, { name: '新单位', kind: 'other', regionId: id })],
-      ['region of a grant', (id) => local.post(`${API}/accounts`, { login: `x${id.slice(0, 8)}`, name: '某', mobile: '13700000000', grants: [{ role: 'volunteer', regionId: id }] })],
+      [
+        'region of a grant',
+        (id) =>
+          local.post(`${API}/accounts`, {
+            login: `x${id.slice(0, 8)}`,
+            name: '某',
+            mobile: '13700000000',
+            grants: [{ role: 'volunteer', regionId: id }],
+          }),
+      ],
     ];
     const regionIds = [w.b.community.id, w.b.county.id, w.city.id, w.a.county.id, w.a.township.id];
     for (const [what, call] of cases) {
@@ -70,7 +79,11 @@ describe('community scope', () => {
       }
     }
 
-    const unitCases = [(id: string) => local.get(`${API}/units/${id}`), (id: string) => local.patch(`${API}/units/${id}`, { name: '改' }), (id: string) => local.delete(`${API}/units/${id}`)];
+    const unitCases = [
+      (id: string) => local.get(`${API}/units/${id}`),
+      (id: string) => local.patch(`${API}/units/${id}`, { name: '改' }),
+      (id: string) => local.delete(`${API}/units/${id}`),
+    ];
     for (const call of unitCases) {
       const missing = await call(random);
       for (const id of [foreign.unit, foreign.sameCountyUnit]) expect((await call(id)).body).toBe(missing.body);

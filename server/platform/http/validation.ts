@@ -24,8 +24,41 @@ function makeAjv(coerceTypes: boolean | 'array'): Ajv {
 const bodyAjv = makeAjv(false);
 const textAjv = makeAjv('array');
 
-export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) =>
-  (httpPart === 'body' ? bodyAjv : textAjv).compile(schema as object) as ValidateFunction;
+/**
+ * Where the first string holding U+0000 is (a JSON pointer), or null. PostgreSQL text cannot store
+ * that character at all, so a schema that forgot to forbid it would turn such input into a 500 on
+ * one database and not the other. Iterative: deeply nested input must not exhaust the stack.
+ */
+function findNul(data: unknown): string | null {
+  const stack: [unknown, string][] = [[data, '']];
+  while (stack.length) {
+    const [value, path] = stack.pop()!;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return path;
+    } else if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value)) {
+      for (const [k, v] of Object.entries(value)) {
+        if (k.includes('\u0000')) return path;
+        stack.push([v, `${path}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`]);
+      }
+    }
+  }
+  return null;
+}
+
+export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
+  const validate = (httpPart === 'body' ? bodyAjv : textAjv).compile(schema as object) as ValidateFunction;
+  const checked = ((data: unknown) => {
+    const nul = findNul(data);
+    if (nul !== null) {
+      checked.errors = [{ keyword: 'controlChars', instancePath: nul, schemaPath: '', params: {}, parentSchema: { 'x-reason': 'field.controlChars' } }];
+      return false;
+    }
+    const ok = validate(data);
+    checked.errors = validate.errors;
+    return ok;
+  }) as ValidateFunction;
+  return checked;
+};
 
 const PART_PREFIX: Record<string, string> = { body: '', querystring: 'query.', params: 'params.', headers: 'headers.' };
 
