@@ -2,7 +2,7 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { Config } from './config.ts';
 import { accountsFeature } from './features/accounts/accounts.plugin.ts';
@@ -13,11 +13,10 @@ import { regionsService } from './features/regions/regions.service.ts';
 import { unitsRoutes } from './features/units/units.routes.ts';
 import { unitsService } from './features/units/units.service.ts';
 import { installGuard } from './platform/access/guard.ts';
-import { pickLanguage, translate } from './platform/i18n.ts';
 import { connect, type Db } from './platform/db/connect.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import type { Deps } from './platform/deps.ts';
-import { installErrorHandling } from './platform/http/error-handler.ts';
+import { frameworkErrors, installErrorHandling } from './platform/http/error-handler.ts';
 import { installIdempotency } from './platform/http/idempotency.ts';
 import { installMetrics } from './platform/http/metrics.ts';
 import { recordRoutes, type RouteEntry } from './platform/http/route-table.ts';
@@ -78,13 +77,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false } },
     return503OnClosing: true,
-    // Malformed URLs and over-long path parameters are refused before routing; without this they
-    // would get Fastify's own error body instead of ours.
-    // (They never reach the error handler, so the body is built here.)
-    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-      const message = translate(pickLanguage(undefined, request.headers['accept-language']), 'BAD_REQUEST');
-      void reply.code(error.statusCode ?? 400).send({ error: { code: 'BAD_REQUEST', message } });
-    },
+    frameworkErrors,
   });
   app.setValidatorCompiler(validatorCompiler);
 

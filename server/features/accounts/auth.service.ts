@@ -94,7 +94,16 @@ export function authService({ config, db: { db }, rateLimiter }: Deps) {
     async changePassword(actor: Actor, call: CallContext, current: string, next: string): Promise<void> {
       const account = await repo.findAccount(db, actor.accountId);
       if (!account) throw notFound();
-      if (!(await verifyPassword(account.passwordHash, current))) throw new AppError(422, 'PASSWORD_WRONG', {}, { currentPassword: { reason: 'field.invalid' } });
+      // A stolen session must not become a way to guess the password: same limit as sign-in.
+      const key = `password:account:${account.id}`;
+      const tries = await rateLimiter.peek(key, LOGIN_WINDOW_SECONDS);
+      if (tries.count >= MAX_FAILURES_PER_ACCOUNT) {
+        throw new AppError(429, 'RATE_LIMITED', { minutes: Math.ceil(tries.retryAfter / 60), retryAfter: tries.retryAfter });
+      }
+      if (!(await verifyPassword(account.passwordHash, current))) {
+        await rateLimiter.hit(key, LOGIN_WINDOW_SECONDS);
+        throw new AppError(422, 'PASSWORD_WRONG', {}, { currentPassword: { reason: 'field.invalid' } });
+      }
       if (!isStrongPassword(next)) throw invalidField('newPassword', 'field.passwordWeak');
       const hash = await hashPassword(next);
       await db.transaction().execute(async (trx) => {

@@ -238,6 +238,20 @@ describe('password change', () => {
   });
 });
 
+describe('password change throttling', () => {
+  it('stops guessing the current password from a stolen session after 10 wrong tries', async () => {
+    await t.factory.account({ login: 'pwguess', grants: [{ role: 'volunteer', regionId: community.id }] });
+    const c = await t.signIn('pwguess');
+    for (let i = 0; i < 10; i++) {
+      expectError(await c.post(`${API}/auth/password`, { currentPassword: `guess-${i}-abc`, newPassword: 'Brand-new-pass-9' }), 422, 'PASSWORD_WRONG');
+    }
+    // Even the right current password is refused while throttled.
+    const blocked = await c.post(`${API}/auth/password`, { currentPassword: TEST_PASSWORD, newPassword: 'Brand-new-pass-9' });
+    expectError(blocked, 429, 'RATE_LIMITED');
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+  });
+});
+
 describe('language of answers', () => {
   it('answers in English when asked, Chinese by default', async () => {
     const anon = t.anonymous();

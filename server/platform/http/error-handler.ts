@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorObject } from 'ajv';
 import { AppError, type AppErrorExtras, type FieldProblem } from '../errors.ts';
-import { translate, type MessageParams } from '../i18n.ts';
+import { pickLanguage, translate, type MessageParams } from '../i18n.ts';
 import { fieldProblems } from './validation.ts';
 
 interface ErrorAnswer {
@@ -70,4 +70,13 @@ export function installErrorHandling(app: FastifyInstance): void {
     return send(reply, request, 500, 'INTERNAL');
   });
   app.setNotFoundHandler((request, reply) => send(reply, request, 404, 'ROUTE_NOT_FOUND'));
+}
+
+/**
+ * Malformed URLs and over-long path parameters are refused by Fastify before routing, so they
+ * never reach the error handler; this gives them our body too (Fastify's `frameworkErrors`).
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const message = translate(pickLanguage(undefined, request.headers['accept-language']), 'BAD_REQUEST');
+  void reply.code(error.statusCode ?? 400).send({ error: { code: 'BAD_REQUEST', message } });
 }
