@@ -17,7 +17,7 @@ import { connect, type Db } from './platform/db/connect.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import type { Deps } from './platform/deps.ts';
 import { frameworkErrors, installErrorHandling } from './platform/http/error-handler.ts';
-import { installIdempotency } from './platform/http/idempotency.ts';
+import { installIdempotency } from './platform/idempotency/idempotency.hooks.ts';
 import { installMetrics } from './platform/http/metrics.ts';
 import { recordRoutes, type RouteEntry } from './platform/http/route-table.ts';
 import { validatorCompiler } from './platform/http/validation.ts';

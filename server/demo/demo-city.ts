@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { REGION_LEVELS, type RegionLevel, type UnitKind } from '../../common/enums.ts';
 import { insertAccount, insertGrant } from '../features/accounts/accounts.repository.ts';
-import { findRegionByCode, insertRegions, isUniqueViolation } from '../features/regions/regions.repository.ts';
+import { findRegionByCode, insertRegions } from '../features/regions/regions.repository.ts';
+import { isUniqueViolation } from '../platform/db/dialect.ts';
 import type { Region } from '../features/regions/regions.schemas.ts';
 import { insertUnit } from '../features/units/units.repository.ts';
 import { writeAudit } from '../platform/audit/audit.ts';

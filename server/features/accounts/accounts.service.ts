@@ -5,6 +5,8 @@ import { canGrant, inScope, requireAccess, requireScope, scopeFor, type Actor } 
 import { auditWrite, type CallContext } from '../../platform/audit/audit.ts';
 import { deleteAccountSessions } from '../../platform/auth/sessions.ts';
 import { hashPassword, isStrongPassword } from '../../platform/auth/password.ts';
+import { isUniqueViolation } from '../../platform/db/dialect.ts';
+import { transact } from '../../platform/db/transact.ts';
 import { newId, nowIso } from '../../platform/db/ids.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError, conflict, forbidden, invalidField, notFound } from '../../platform/errors.ts';
@@ -107,7 +109,7 @@ export function accountsService({ db: { db, dialect } }: Deps, regions: RegionsS
       const now = nowIso();
       const unique = [...new Map(grants.map((g) => [`${g.role}|${g.regionId}`, g])).values()];
       try {
-        await db.transaction().execute(async (trx) => {
+        await transact(db, call, async (trx) => {
           await repo.insertAccount(trx, { id, login: input.login, name: input.name.trim(), mobile: input.mobile, passwordHash, mustChangePassword: true }, now);
           for (const g of unique) await repo.insertGrant(trx, { id: newId(), accountId: id, role: g.role, regionId: g.regionId }, now);
           await auditWrite(trx, call, 'account.create', 'account', id, unique[0]?.regionPath ?? null, {
@@ -117,7 +119,7 @@ export function accountsService({ db: { db, dialect } }: Deps, regions: RegionsS
         });
       } catch (e) {
         // Two creates with the same login at once: the unique index decides, the loser gets 409.
-        if (await repo.loginTaken(db, input.login)) throw conflict('LOGIN_TAKEN');
+        if (isUniqueViolation(e) && (await repo.loginTaken(db, input.login))) throw conflict('LOGIN_TAKEN');
         throw e;
       }
       const account = present((await repo.findAccount(db, id))!);
@@ -132,7 +134,7 @@ export function accountsService({ db: { db, dialect } }: Deps, regions: RegionsS
         ...(input.mobile !== undefined ? { mobile: input.mobile } : {}),
         ...(input.language !== undefined ? { language: input.language } : {}),
       };
-      await db.transaction().execute(async (trx) => {
+      await transact(db, call, async (trx) => {
         await repo.updateAccount(trx, id, patch, nowIso());
         await auditWrite(trx, call, 'account.update', 'account', id, null, { fields: Object.keys(patch) });
       });
@@ -143,7 +145,7 @@ export function accountsService({ db: { db, dialect } }: Deps, regions: RegionsS
       if (id === actor.accountId && status === 'disabled') throw new AppError(409, 'SELF_DISABLE');
       const account = await manageable(actor, id);
       if (status === 'disabled') await assertNotLastAdmin(account);
-      await db.transaction().execute(async (trx) => {
+      await transact(db, call, async (trx) => {
         await repo.updateAccount(trx, id, { status }, nowIso());
         // Disabling ends every session at once; the guard would refuse them anyway.
         if (status === 'disabled') await deleteAccountSessions(trx, id);
@@ -156,7 +158,7 @@ export function accountsService({ db: { db, dialect } }: Deps, regions: RegionsS
       await manageable(actor, id);
       const initialPassword = generatePassword();
       const hash = await hashPassword(initialPassword);
-      await db.transaction().execute(async (trx) => {
+      await transact(db, call, async (trx) => {
         await repo.setPassword(trx, id, hash, true, nowIso());
         await deleteAccountSessions(trx, id);
         await auditWrite(trx, call, 'account.resetPassword', 'account', id, null);
@@ -168,7 +170,7 @@ export function accountsService({ db: { db, dialect } }: Deps, regions: RegionsS
       const account = await manageable(actor, id);
       const g = await resolveGrant(actor, input, 'role');
       if (!account.grants.some((x) => x.role === g.role && x.regionId === g.regionId)) {
-        await db.transaction().execute(async (trx) => {
+        await transact(db, call, async (trx) => {
           const grantId = newId();
           await repo.insertGrant(trx, { id: grantId, accountId: id, role: g.role, regionId: g.regionId }, nowIso());
           await auditWrite(trx, call, 'account.grant', 'account', id, g.regionPath, { grantId, role: g.role, regionId: g.regionId });
@@ -182,7 +184,7 @@ export function accountsService({ db: { db, dialect } }: Deps, regions: RegionsS
       const grant = account.grants.find((g) => g.id === grantId);
       if (!grant) throw notFound();
       if (grant.role === 'admin' && account.grants.filter((g) => g.role === 'admin').length === 1) await assertNotLastAdmin(account);
-      await db.transaction().execute(async (trx) => {
+      await transact(db, call, async (trx) => {
         await repo.deleteGrant(trx, grantId);
         await auditWrite(trx, call, 'account.revoke', 'account', id, grant.regionPath, { grantId, role: grant.role, regionId: grant.regionId });
       });

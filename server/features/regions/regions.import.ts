@@ -4,6 +4,8 @@
  */
 import { inScope, requireScope, type Actor } from '../../platform/access/actor.ts';
 import { auditWrite, type CallContext } from '../../platform/audit/audit.ts';
+import { isUniqueViolation } from '../../platform/db/dialect.ts';
+import { transact } from '../../platform/db/transact.ts';
 import { nowIso } from '../../platform/db/ids.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { conflict, invalidRows } from '../../platform/errors.ts';
@@ -78,7 +80,7 @@ export function regionsImportService({ db: { db } }: Deps) {
       const counts = { created: create.length, updated: rename.length, unchanged };
       const now = nowIso();
       try {
-        await db.transaction().execute(async (trx) => {
+        await transact(db, call, async (trx) => {
           await repo.insertRegions(trx, create, now);
           await repo.renameRegions(
             trx,
@@ -96,7 +98,7 @@ export function regionsImportService({ db: { db } }: Deps) {
         });
       } catch (error) {
         // Another request took one of the codes between the check and the write.
-        if (repo.isUniqueViolation(error)) throw conflict();
+        if (isUniqueViolation(error)) throw conflict();
         throw error;
       }
       return counts;

@@ -90,12 +90,6 @@ export async function renameRegions(q: Q, renames: { id: string; name: string }[
   }
 }
 
-/** A write that lost a race for a unique value (region code) to another request. */
-export function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
-
 export async function updateRegion(
   q: Q,
   id: string,

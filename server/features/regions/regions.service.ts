@@ -1,5 +1,6 @@
 import { requireAccess, requireScope, type Actor } from '../../platform/access/actor.ts';
 import { auditWrite, type CallContext } from '../../platform/audit/audit.ts';
+import { transact } from '../../platform/db/transact.ts';
 import { newId, nowIso } from '../../platform/db/ids.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError, conflict, invalidField, notFound } from '../../platform/errors.ts';
@@ -95,7 +96,7 @@ export function regionsService({ db: { db }, events }: Deps) {
         path: `${parent?.path ?? '/'}${id}/`,
         sortOrder: input.sortOrder ?? 0,
       };
-      await db.transaction().execute(async (trx) => {
+      await transact(db, call, async (trx) => {
         await repo.insertRegion(trx, region, nowIso());
         await auditWrite(trx, call, 'region.create', 'region', id, region.path, { name: region.name, code: region.code, level });
         await changed(trx, 'region.created', region);
@@ -115,7 +116,7 @@ export function regionsService({ db: { db }, events }: Deps) {
         ...(input.code !== undefined ? { code: input.code || null } : {}),
         ...(input.sortOrder !== undefined ? { sortOrder: input.sortOrder } : {}),
       };
-      await db.transaction().execute(async (trx) => {
+      await transact(db, call, async (trx) => {
         await repo.updateRegion(trx, id, patch, nowIso());
         await auditWrite(trx, call, 'region.update', 'region', id, region.path, {
           before: { name: region.name, code: region.code },
@@ -135,7 +136,7 @@ export function regionsService({ db: { db }, events }: Deps) {
       }
       if (region.parentId === parentId) return region;
       const newPath = `${parent.path}${id}/`;
-      await db.transaction().execute(async (trx) => {
+      await transact(db, call, async (trx) => {
         await repo.moveSubtree(trx, id, parentId, region.path, newPath, nowIso());
         await auditWrite(trx, call, 'region.move', 'region', id, newPath, {
           fromParentId: region.parentId,
@@ -150,7 +151,7 @@ export function regionsService({ db: { db }, events }: Deps) {
       const region = await visible(actor, 'regions.write', id);
       const usage = await repo.regionUsage(db, id);
       if (usage.children || usage.units || usage.grants) throw new AppError(409, 'REGION_IN_USE', usage);
-      await db.transaction().execute(async (trx) => {
+      await transact(db, call, async (trx) => {
         await repo.deleteRegion(trx, id);
         await auditWrite(trx, call, 'region.delete', 'region', id, region.path, { name: region.name, code: region.code });
         await changed(trx, 'region.deleted', region);

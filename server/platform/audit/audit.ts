@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { newId, nowIso } from '../db/ids.ts';
 import type { Database } from '../db/schema.ts';
+import type { IdempotencyClaim } from '../idempotency/store.ts';
 
 export interface AuditEntry {
   actorId: string | null;
@@ -15,11 +16,13 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
-/** Who acted and from where; every service write takes one and hands it to `writeAudit`. */
+/** Who acted and from where; every service write takes one and hands it to `transact` and `writeAudit`. */
 export interface CallContext {
   actorId: string | null;
   actorLogin: string | null;
   ip: string | null;
+  /** The request's Idempotency-Key, claimed by the write's transaction. */
+  idempotency?: IdempotencyClaim | null;
 }
 
 /**
@@ -55,5 +58,6 @@ export function auditWrite(
   regionPath: string | null,
   detail?: Record<string, unknown>,
 ): Promise<void> {
-  return writeAudit(q, { ...call, action, entityType, entityId, regionPath, ...(detail ? { detail } : {}) });
+  const { actorId, actorLogin, ip } = call;
+  return writeAudit(q, { actorId, actorLogin, ip, action, entityType, entityId, regionPath, ...(detail ? { detail } : {}) });
 }

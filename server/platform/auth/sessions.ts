@@ -34,17 +34,6 @@ export async function createSession(
   return token;
 }
 
-export async function loadGrants(q: Kysely<Database>, accountId: string): Promise<Grant[]> {
-  const rows = await q
-    .selectFrom('roleGrants')
-    .leftJoin('regions', 'regions.id', 'roleGrants.regionId')
-    .select(['roleGrants.id', 'roleGrants.role', 'roleGrants.regionId', 'regions.path'])
-    .where('roleGrants.accountId', '=', accountId)
-    .orderBy('roleGrants.createdAt')
-    .execute();
-  return rows.map((r) => ({ id: r.id, role: r.role as Role, regionId: r.regionId, regionPath: r.path }));
-}
-
 /**
  * The actor behind a cookie token, or null when the session is unknown, idle too long, past its
  * absolute limit, or the account is disabled. Refreshes last-seen at most once a minute.
@@ -56,12 +45,29 @@ export async function resolveSession(
   now = new Date(),
 ): Promise<Actor | null> {
   const id = tokenHash(token);
-  const row = await q
+  // Session, account and grants in one round trip: this runs on every request.
+  const rows = await q
     .selectFrom('sessions')
     .innerJoin('accounts', 'accounts.id', 'sessions.accountId')
-    .select(['sessions.id', 'sessions.lastSeenAt', 'sessions.expiresAt', 'accounts.id as accountId', 'accounts.login', 'accounts.name', 'accounts.status'])
+    .leftJoin('roleGrants', 'roleGrants.accountId', 'accounts.id')
+    .leftJoin('regions', 'regions.id', 'roleGrants.regionId')
+    .select([
+      'sessions.id',
+      'sessions.lastSeenAt',
+      'sessions.expiresAt',
+      'accounts.id as accountId',
+      'accounts.login',
+      'accounts.name',
+      'accounts.status',
+      'roleGrants.id as grantId',
+      'roleGrants.role',
+      'roleGrants.regionId',
+      'regions.path as regionPath',
+    ])
     .where('sessions.id', '=', id)
-    .executeTakeFirst();
+    .orderBy('roleGrants.createdAt')
+    .execute();
+  const row = rows[0];
   if (!row) return null;
   const idleLimit = new Date(row.lastSeenAt).getTime() + limits.idleSeconds * 1000;
   if (row.status !== 'active' || row.expiresAt <= nowIso(now) || idleLimit <= now.getTime()) {
@@ -75,7 +81,7 @@ export async function resolveSession(
     accountId: row.accountId,
     login: row.login,
     name: row.name,
-    grants: await loadGrants(q, row.accountId),
+    grants: rows.flatMap((r) => (r.grantId ? [{ id: r.grantId, role: r.role as Role, regionId: r.regionId, regionPath: r.regionPath }] : [])),
     sessionId: id,
   };
 }

@@ -1,5 +1,5 @@
 import Sqlite from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import pg from 'pg';
@@ -30,11 +30,34 @@ export function openSqlite(file: string): Sqlite.Database {
   return sqlite;
 }
 
+/**
+ * Kysely prepares every statement afresh; preparing is a tenth of a write's cost here. The same
+ * SQL text recurs endlessly (queries are built from fixed shapes), so prepared statements are kept.
+ * Safe because Kysely runs one statement at a time on the one connection.
+ */
+function withStatementCache(sqlite: Sqlite.Database, max = 500): SqliteDatabase {
+  const cache = new Map<string, Sqlite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let statement = cache.get(sql);
+      if (statement) {
+        cache.delete(sql); // re-insert: the map's order is the recency order
+      } else {
+        statement = sqlite.prepare(sql);
+        if (cache.size >= max) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(sql, statement);
+      return statement;
+    },
+  };
+}
+
 export function connect(config: DatabaseConfig, options: { poolMax?: number } = {}): Db {
   const plugins = [new CamelCasePlugin()];
   if (config.kind === 'sqlite') {
     const sqlite = openSqlite(config.file);
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins });
     return { db, dialect: 'sqlite', sqliteFile: config.file, postgresUrl: null, poolStats: () => ({ total: 1, idle: 0, waiting: 0 }), close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: config.url, max: options.poolMax ?? 10 });

@@ -35,3 +35,9 @@ export function containsInsensitive(dialect: DialectName, column: string, text: 
 export function startsWith(column: string, prefix: string): RawBuilder<SqlBool> {
   return sql<SqlBool>`${sql.ref(column)} LIKE ${likePrefix(prefix)} ESCAPE '\\'`;
 }
+
+/** A write that lost a race for a unique value to another request (both drivers' codes). */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

@@ -15,7 +15,7 @@ export function eventPublisher(db: Db, hub: EventHub): EventPublisher {
       const id = await insertEvent(q, db.dialect, event);
       // PostgreSQL wakes every hub, this one included, by NOTIFY at commit. SQLite has one
       // connection: the hub's read queues behind the open transaction and so runs after commit.
-      if (db.dialect === 'sqlite') setImmediate(() => hub.wake());
+      if (db.dialect === 'sqlite') hub.wakeSoon();
       return id;
     },
   };

@@ -3,6 +3,7 @@ import type { ErrorObject } from 'ajv';
 import { AppError, type AppErrorExtras, type FieldProblem } from '../errors.ts';
 import { pickLanguage, translate, type MessageParams } from '../i18n.ts';
 import { fieldProblems } from './validation.ts';
+import { isUniqueViolation } from '../db/dialect.ts';
 
 interface ErrorAnswer {
   code: string;
@@ -63,6 +64,9 @@ export function installErrorHandling(app: FastifyInstance): void {
     }
     const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
     if (mapped) return send(reply, request, mapped[0], mapped[1]);
+    // Two requests raced for one unique value after both passed the service's check: the loser's
+    // transaction rolled back, so it is a conflict, not a server fault.
+    if (isUniqueViolation(error)) return send(reply, request, 409, 'CONFLICT');
     if (error instanceof SyntaxError || (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)) {
       return send(reply, request, error.statusCode ?? 400, 'BAD_REQUEST');
     }

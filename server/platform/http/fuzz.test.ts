@@ -20,8 +20,12 @@ const RUNS = Math.max(1, Number(process.env.REDVEST_FUZZ_RUNS) || 25);
 const SESSION_ENDING = new Set(['POST /api/v1/auth/logout']);
 /** An accepted event stream never ends: an unknown query field keeps every fuzzed call refused. */
 const NEVER_ENDS = new Set(['GET /api/v1/events/stream']);
-/** Tables a refused request may still write: failed sign-ins are counted and audited. */
-const WRITES_WHEN_REFUSED: Record<string, string[]> = { 'POST /api/v1/auth/login': ['audit_log', 'rate_limits'] };
+/** Tables a refused request may still write: failed password checks are counted (and sign-ins audited). */
+const WRITES_WHEN_REFUSED: Record<string, string[]> = {
+  'POST /api/v1/auth/login': ['audit_log', 'rate_limits'],
+  'POST /api/v1/auth/password': ['rate_limits'],
+  'POST /api/v1/setup': ['rate_limits'],
+};
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -1,6 +1,6 @@
 import type { Db } from '../db/connect.ts';
 import { nowIso } from '../db/ids.ts';
-import { purgeIdempotencyKeys } from '../http/idempotency.ts';
+import { purgeIdempotencyKeys } from '../idempotency/store.ts';
 import { purgeRuns } from './job-runs.repository.ts';
 import type { JobDefinition } from './scheduler.ts';
 

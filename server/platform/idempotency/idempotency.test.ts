@@ -43,26 +43,33 @@ describe('Idempotency-Key on create routes', () => {
     expect(await count('市财政局')).toBe(0);
   });
 
-  it('answers 409 while the first request is in flight, and takes over an abandoned one', async () => {
+  it('answers 409 while a committed write has no stored answer yet, and never runs it again', async () => {
     const body = { name: '市交通局', kind: 'city_unit', regionId: cityId };
     const first = await admin.post('/api/v1/units', body, { 'idempotency-key': 'k-flight' });
-    const hash = (await t.deps.db.db.selectFrom('idempotencyKeys').select('requestHash').where('key', '=', 'k-flight').executeTakeFirstOrThrow()).requestHash;
-    await t.deps.db.db.deleteFrom('units').where('id', '=', first.json().id).execute();
-    // Simulate a request with this key still running on another instance.
-    await t.deps.db.db
-      .updateTable('idempotencyKeys')
-      .set({ state: 'in_flight', statusCode: null, body: null, createdAt: nowIso() })
-      .where('key', '=', 'k-flight')
-      .execute();
+    expect(first.statusCode).toBe(201);
+    // As if the instance died between committing the write and storing its answer.
+    const unanswered = { state: 'in_flight' as const, statusCode: null, body: null };
+    await t.deps.db.db.updateTable('idempotencyKeys').set({ ...unanswered, createdAt: nowIso() }).where('key', '=', 'k-flight').execute();
     const busy = await admin.post('/api/v1/units', body, { 'idempotency-key': 'k-flight' });
     expect(busy.statusCode).toBe(409);
     expect(busy.json().error.code).toBe('IDEMPOTENCY_IN_FLIGHT');
-    // Its instance died two minutes ago: the retry runs.
+    // A minute on, the answer is known to be lost; the write is still not done twice.
     await t.deps.db.db.updateTable('idempotencyKeys').set({ createdAt: nowIso(new Date(Date.now() - 120_000)) }).where('key', '=', 'k-flight').execute();
-    const retried = await admin.post('/api/v1/units', body, { 'idempotency-key': 'k-flight' });
-    expect(retried.statusCode).toBe(201);
-    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    const lost = await admin.post('/api/v1/units', body, { 'idempotency-key': 'k-flight' });
+    expect(lost.statusCode).toBe(409);
+    expect(lost.json().error.code).toBe('IDEMPOTENCY_ANSWER_LOST');
     expect(await count('市交通局')).toBe(1);
+  });
+
+  it('claims the key in the write transaction: a write that fails leaves no record, and its retry runs', async () => {
+    const body = { name: '市审计局', kind: 'city_unit', regionId: cityId };
+    // The name is taken: the create fails inside its transaction.
+    await admin.post('/api/v1/units', body);
+    const failed = await admin.post('/api/v1/units', body, { 'idempotency-key': 'k-rollback' });
+    expect(failed.statusCode).toBe(409);
+    expect(await t.deps.db.db.selectFrom('idempotencyKeys').select('key').where('key', '=', 'k-rollback').execute()).toEqual([]);
+    const other = await admin.post('/api/v1/units', { ...body, name: '市统计局' }, { 'idempotency-key': 'k-rollback' });
+    expect(other.statusCode).toBe(201);
   });
 
   it('does not keep a failed answer: the retry runs again', async () => {
