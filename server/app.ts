@@ -51,7 +51,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const db = options.db ?? connect(config.database);
   if (options.migrate ?? true) await migrateToLatest(db);
   const hub = new EventHub(db);
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false }) : null;
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false })
+    : null;
   redis?.on('error', () => {}); // reported where a command fails; the limiter falls back meanwhile
   const dbLimiter = databaseRateLimiter(db.db);
   const deps: Deps = {
@@ -59,7 +61,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     db,
     pii: createPiiCipher(config.dataKey),
     events: eventPublisher(db, hub),
-    rateLimiter: redis ? withFallback(redisRateLimiter(redis), dbLimiter, (err) => app.log.warn({ err }, 'redis unavailable: counting in the database')) : dbLimiter,
+    rateLimiter: redis
+      ? withFallback(redisRateLimiter(redis), dbLimiter, (err) =>
+          app.log.warn({ err }, 'redis unavailable: counting in the database'),
+        )
+      : dbLimiter,
   };
 
   const app: FastifyInstance = Fastify({
@@ -68,9 +74,18 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         ? false
         : {
             level: config.logLevel,
-            redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+            redact: [
+              'req.headers.cookie',
+              'req.headers["x-csrf-token"]',
+              'req.headers.authorization',
+              'res.headers["set-cookie"]',
+            ],
             serializers: {
-              req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: logSafeUrl(req.url), ip: req.ip }),
+              req: (req: { method: string; url: string; ip?: string }) => ({
+                method: req.method,
+                url: logSafeUrl(req.url),
+                ip: req.ip,
+              }),
             },
           },
     trustProxy: config.trustProxy,

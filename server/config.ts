@@ -2,9 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
-export type DatabaseConfig =
-  | { kind: 'sqlite'; file: string }
-  | { kind: 'postgres'; url: string };
+export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
 export interface Config {
   database: DatabaseConfig;
@@ -76,12 +74,7 @@ function isValidTimeZone(tz: string): boolean {
 }
 
 /** A secret from the environment (hex or base64, ≥ 32 bytes), else one kept in the data folder. */
-function secret(
-  name: string,
-  raw: string | undefined,
-  dataDir: string,
-  warnings: string[],
-): Buffer {
+function secret(name: string, raw: string | undefined, dataDir: string, warnings: string[]): Buffer {
   if (raw) {
     const buf = /^[0-9a-f]+$/i.test(raw) && raw.length % 2 === 0 ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
     if (buf.length < 32) throw new ConfigError(`${name}: needs at least 32 bytes (64 hex characters)`);
@@ -133,9 +126,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     dataDir,
     sessionSecret: secret('REDVEST_SESSION_SECRET', env.REDVEST_SESSION_SECRET, dataDir, warnings),
     dataKey: secret('REDVEST_DATA_KEY', env.REDVEST_DATA_KEY, dataDir, warnings),
-    sessionIdleSeconds: parseInteger('REDVEST_SESSION_IDLE_MINUTES', env.REDVEST_SESSION_IDLE_MINUTES, 12 * 60, 5, 7 * 24 * 60) * 60,
-    sessionAbsoluteSeconds:
-      parseInteger('REDVEST_SESSION_MAX_HOURS', env.REDVEST_SESSION_MAX_HOURS, 72, 1, 30 * 24) * 3600,
+    sessionIdleSeconds:
+      parseInteger('REDVEST_SESSION_IDLE_MINUTES', env.REDVEST_SESSION_IDLE_MINUTES, 12 * 60, 5, 7 * 24 * 60) * 60,
+    sessionAbsoluteSeconds: parseInteger('REDVEST_SESSION_MAX_HOURS', env.REDVEST_SESSION_MAX_HOURS, 72, 1, 30 * 24) * 3600,
     trustProxy: trustProxy === 'true',
     metricsToken: env.REDVEST_METRICS_TOKEN || null,
     redisUrl: parseRedisUrl(env.REDVEST_REDIS_URL),

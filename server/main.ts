@@ -82,7 +82,9 @@ async function main(): Promise<void> {
     }
     case 'backup': {
       const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-      const target = resolve(flags[0] ?? `${config.dataDir}/backups/redvest-${stamp}.${config.database.kind === 'sqlite' ? 'db' : 'dump'}`);
+      const target = resolve(
+        flags[0] ?? `${config.dataDir}/backups/redvest-${stamp}.${config.database.kind === 'sqlite' ? 'db' : 'dump'}`,
+      );
       await backupDatabase(config.database, target);
       process.stdout.write(`backup written: ${target}\n`);
       return;

@@ -99,7 +99,12 @@ export class Client {
     return this.cookie?.slice('redvest_session='.length);
   }
 
-  async request(method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: Body, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+  async request(
+    method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    body?: Body,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
     const res = await this.app.inject({
       method,
       url,
@@ -108,7 +113,9 @@ export class Client {
         'accept-language': this.lang,
         ...(this.cookie ? { cookie: this.cookie } : {}),
         ...(this.csrf && method !== 'GET' && method !== 'HEAD' ? { 'x-csrf-token': this.csrf } : {}),
-        ...(body !== undefined && !Buffer.isBuffer(body) && typeof body !== 'string' ? { 'content-type': 'application/json' } : {}),
+        ...(body !== undefined && !Buffer.isBuffer(body) && typeof body !== 'string'
+          ? { 'content-type': 'application/json' }
+          : {}),
         ...headers,
       },
       ...(body === undefined ? {} : { payload: body as never }),
@@ -138,7 +145,14 @@ export function createFactory(deps: Deps) {
   const { db } = deps.db;
   let passwordHash: Promise<string> | undefined;
 
-  async function region(o: { parent?: { id: string; path: string; level: RegionLevel } | null; name?: string; code?: string | null; level?: RegionLevel } = {}) {
+  async function region(
+    o: {
+      parent?: { id: string; path: string; level: RegionLevel } | null;
+      name?: string;
+      code?: string | null;
+      level?: RegionLevel;
+    } = {},
+  ) {
     const parent = o.parent ?? null;
     const level = o.level ?? (parent ? childLevel(parent.level)! : 'city');
     const id = newId();
@@ -152,7 +166,10 @@ export function createFactory(deps: Deps) {
       sortOrder: 0,
     };
     const now = nowIso();
-    await db.insertInto('regions').values({ ...row, createdAt: now, updatedAt: now }).execute();
+    await db
+      .insertInto('regions')
+      .values({ ...row, createdAt: now, updatedAt: now })
+      .execute();
     return row;
   }
 
@@ -169,7 +186,16 @@ export function createFactory(deps: Deps) {
       return { city, county, township, community, grid };
     },
 
-    async account(o: { login?: string; name?: string; mobile?: string; grants?: { role: Role; regionId: string | null }[]; status?: 'active' | 'disabled'; password?: string } = {}) {
+    async account(
+      o: {
+        login?: string;
+        name?: string;
+        mobile?: string;
+        grants?: { role: Role; regionId: string | null }[];
+        status?: 'active' | 'disabled';
+        password?: string;
+      } = {},
+    ) {
       passwordHash ??= hashPassword(TEST_PASSWORD);
       const id = newId();
       const now = nowIso();
@@ -191,7 +217,10 @@ export function createFactory(deps: Deps) {
         })
         .execute();
       for (const g of o.grants ?? []) {
-        await db.insertInto('roleGrants').values({ id: newId(), accountId: id, role: g.role, regionId: g.regionId, createdAt: now }).execute();
+        await db
+          .insertInto('roleGrants')
+          .values({ id: newId(), accountId: id, role: g.role, regionId: g.regionId, createdAt: now })
+          .execute();
       }
       return { id, login };
     },
@@ -201,7 +230,15 @@ export function createFactory(deps: Deps) {
       const now = nowIso();
       await db
         .insertInto('units')
-        .values({ id, name: o.name ?? unique('单位'), kind: o.kind ?? 'city_unit', regionId: o.regionId, contact: null, createdAt: now, updatedAt: now })
+        .values({
+          id,
+          name: o.name ?? unique('单位'),
+          kind: o.kind ?? 'city_unit',
+          regionId: o.regionId,
+          contact: null,
+          createdAt: now,
+          updatedAt: now,
+        })
         .execute();
       return { id };
     },

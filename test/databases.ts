@@ -60,7 +60,10 @@ export async function freshDatabase(): Promise<{ config: DatabaseConfig; drop: (
     const file = resolve(TMP_DIR, `${name}.db`);
     copyFileSync(inject('sqliteTemplate'), file);
     const { rmSync } = await import('node:fs');
-    return { config: { kind: 'sqlite', file }, drop: async () => ['', '-wal', '-shm'].forEach((s) => rmSync(file + s, { force: true })) };
+    return {
+      config: { kind: 'sqlite', file },
+      drop: async () => ['', '-wal', '-shm'].forEach((s) => rmSync(file + s, { force: true })),
+    };
   }
   const db = name;
   await pgAdmin((c) => c.query(`CREATE DATABASE ${db} TEMPLATE ${inject('pgTemplate')}`));

@@ -33,7 +33,9 @@ const SECRET = 'cd'.repeat(32);
  * Starts `server/main.ts <command>` on a free port and waits until /readyz answers. Without a
  * database URL it gets a fresh SQLite file in its own data folder (removed at stop).
  */
-export async function startServer(options: { command?: 'serve' | 'demo'; databaseUrl?: string; env?: NodeJS.ProcessEnv } = {}): Promise<ServerProcess> {
+export async function startServer(
+  options: { command?: 'serve' | 'demo'; databaseUrl?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<ServerProcess> {
   const port = await freePort();
   const dataDir = resolve(ROOT, 'test/.tmp', `server-${port}-${process.pid}`);
   rmSync(dataDir, { recursive: true, force: true });

@@ -17,7 +17,10 @@ export interface SseStream {
 export async function openStream(baseUrl: string, sessionToken: string, lastEventId?: number): Promise<SseStream> {
   const controller = new AbortController();
   const res = await fetch(`${baseUrl}/api/v1/events/stream`, {
-    headers: { cookie: `redvest_session=${sessionToken}`, ...(lastEventId !== undefined ? { 'last-event-id': String(lastEventId) } : {}) },
+    headers: {
+      cookie: `redvest_session=${sessionToken}`,
+      ...(lastEventId !== undefined ? { 'last-event-id': String(lastEventId) } : {}),
+    },
     signal: controller.signal,
   });
   if (res.status !== 200 || !res.body) throw new Error(`stream answered ${res.status}: ${await res.text()}`);
@@ -43,7 +46,11 @@ export async function openStream(baseUrl: string, sessionToken: string, lastEven
               .map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trimStart()]),
           ) as Record<string, string>;
           if (fields.data && fields.id) {
-            events.push({ id: Number(fields.id), type: fields.event ?? 'message', data: JSON.parse(fields.data) as SseEvent['data'] });
+            events.push({
+              id: Number(fields.id),
+              type: fields.event ?? 'message',
+              data: JSON.parse(fields.data) as SseEvent['data'],
+            });
             waiters.forEach((w) => w());
           }
         }

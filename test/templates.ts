@@ -27,7 +27,8 @@ export async function preparePostgresTemplate(project: TestProject): Promise<() 
     const { rows } = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'redvest\\_t\\_%'`);
     for (const { datname } of rows) {
       const born = parseInt(datname.split('_')[2] ?? '', 36);
-      if (Number.isFinite(born) && Date.now() - born > LEFTOVER_MS) await c.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+      if (Number.isFinite(born) && Date.now() - born > LEFTOVER_MS)
+        await c.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
     }
     await c.query(`CREATE DATABASE ${template}`);
   });

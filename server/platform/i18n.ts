@@ -68,7 +68,8 @@ const zh: Catalog = {
   'field.login': '只能包含字母、数字和 . _ -，以字母或数字开头',
   'field.regionCode': '区划代码只能包含字母、数字和短横线，最多 32 位',
   'field.regionCodeLevel': '该级区划代码应为 {digits} 位数字',
-  'field.regionLevel': '级别无效，可填：市、县（区）、乡镇（街道）、社区（村）、网格（或 city、county、township、community、grid）',
+  'field.regionLevel':
+    '级别无效，可填：市、县（区）、乡镇（街道）、社区（村）、网格（或 city、county、township、community、grid）',
   'field.levelUnderParent': '级别应为上级区划的下一级（市 → 县（区） → 乡镇（街道） → 社区（村） → 网格）',
   'field.regionCodeMoved': '该区划代码已存在，但上级或级别不同；导入不会移动区划，请在区划管理中移动',
   'field.regionCodeTaken': '区划代码 {code} 已被其他区划使用',
@@ -106,7 +107,8 @@ const en: Catalog = {
   PASSWORD_WRONG: 'The current password is wrong',
   SETUP_DONE: 'The platform is already set up',
   SETUP_CODE_WRONG: 'Wrong setup code (see the server start-up log)',
-  REGION_IN_USE: 'This region is still in use ({children} sub-regions, {units} units, {grants} role grants) and cannot be deleted',
+  REGION_IN_USE:
+    'This region is still in use ({children} sub-regions, {units} units, {grants} role grants) and cannot be deleted',
   REGION_LEVEL: 'Wrong level: a region goes directly under the level above it (city → county → township → community → grid)',
   REGION_MOVE_CYCLE: 'A region cannot be moved under itself or its descendants',
   REGION_CODE_TAKEN: 'Region code {code} is already used',
@@ -121,7 +123,8 @@ const en: Catalog = {
   SELF_DISABLE: 'You cannot disable your own account',
   IDEMPOTENCY_MISMATCH: 'This Idempotency-Key was already used for a different request',
   IDEMPOTENCY_IN_FLIGHT: 'The same request is still being processed; try again shortly',
-  IDEMPOTENCY_ANSWER_LOST: 'This request was carried out but its answer was lost (the server stopped); reload to see the result instead of submitting again',
+  IDEMPOTENCY_ANSWER_LOST:
+    'This request was carried out but its answer was lost (the server stopped); reload to see the result instead of submitting again',
   'field.required': 'Required',
   'field.type': 'Wrong type; expected {type}',
   'field.minLength': 'At least {limit} characters',
@@ -149,9 +152,11 @@ const en: Catalog = {
   'field.login': 'Letters, digits and . _ - only, starting with a letter or digit',
   'field.regionCode': 'Letters, digits and hyphens only, at most 32',
   'field.regionCodeLevel': 'A code at this level has {digits} digits',
-  'field.regionLevel': 'Unknown level; use 市, 县（区）, 乡镇（街道）, 社区（村）, 网格 (or city, county, township, community, grid)',
+  'field.regionLevel':
+    'Unknown level; use 市, 县（区）, 乡镇（街道）, 社区（村）, 网格 (or city, county, township, community, grid)',
   'field.levelUnderParent': 'The level must be exactly one below the parent region (city → county → township → community → grid)',
-  'field.regionCodeMoved': 'This code already exists under another parent or at another level; an import does not move regions (move it in region management)',
+  'field.regionCodeMoved':
+    'This code already exists under another parent or at another level; an import does not move regions (move it in region management)',
   'field.regionCodeTaken': 'Region code {code} is used by another region',
   'field.cityForbidden': 'Only platform-wide accounts can create a city',
   'import.notXlsx': 'the file is not a valid Excel (.xlsx) workbook',

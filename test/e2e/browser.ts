@@ -19,13 +19,24 @@ export const skipReason = chromiumPath()
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath()!,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
 /** The built web app on a fresh server: `serve` (first-run) or `demo` (the demo city). */
 export function startWebServer(command: 'serve' | 'demo'): Promise<ServerProcess> {
-  return startServer({ command, env: { REDVEST_WEB_DIR: resolve(ROOT, 'dist/web'), REDVEST_SESSION_SECRET: '', REDVEST_DATA_KEY: '' } });
+  return startServer({
+    command,
+    env: { REDVEST_WEB_DIR: resolve(ROOT, 'dist/web'), REDVEST_SESSION_SECRET: '', REDVEST_DATA_KEY: '' },
+  });
 }
 
 /** Fails the test on any page error or failed request to another host (nothing may load from outside). */
@@ -33,7 +44,8 @@ export function watchPage(page: Page, origin: string): string[] {
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('request', (r) => {
-    if (!r.url().startsWith(origin) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) problems.push(`outside request: ${r.url()}`);
+    if (!r.url().startsWith(origin) && !r.url().startsWith('data:') && !r.url().startsWith('blob:'))
+      problems.push(`outside request: ${r.url()}`);
   });
   return problems;
 }

@@ -30,7 +30,19 @@ const scheduler = new Scheduler(
         if (slotStart < start || slotStart >= end) return;
         await db.db
           .insertInto('auditLog')
-          .values({ id: newId(), at: nowIso(), actorId: null, actorLogin: `pid:${process.pid}`, action: 'probe.tick', entityType: 'slot', entityId: String(slotStart), regionPath: null, outcome: 'ok', ip: null, detail: null })
+          .values({
+            id: newId(),
+            at: nowIso(),
+            actorId: null,
+            actorLogin: `pid:${process.pid}`,
+            action: 'probe.tick',
+            entityType: 'slot',
+            entityId: String(slotStart),
+            regionPath: null,
+            outcome: 'ok',
+            ip: null,
+            detail: null,
+          })
           .execute();
       },
     },

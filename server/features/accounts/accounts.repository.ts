@@ -18,7 +18,15 @@ async function grantsOf(q: Q, accountIds: string[]): Promise<Map<string, GrantVi
   const rows = await q
     .selectFrom('roleGrants')
     .leftJoin('regions', 'regions.id', 'roleGrants.regionId')
-    .select(['roleGrants.id', 'roleGrants.accountId', 'roleGrants.role', 'roleGrants.regionId', 'regions.name as regionName', 'regions.level as regionLevel', 'regions.path as regionPath'])
+    .select([
+      'roleGrants.id',
+      'roleGrants.accountId',
+      'roleGrants.role',
+      'roleGrants.regionId',
+      'regions.name as regionName',
+      'regions.level as regionLevel',
+      'regions.path as regionPath',
+    ])
     .where('roleGrants.accountId', 'in', accountIds)
     .orderBy('roleGrants.createdAt')
     .execute();
@@ -37,12 +45,38 @@ async function grantsOf(q: Q, accountIds: string[]): Promise<Map<string, GrantVi
   return map;
 }
 
-const COLUMNS = ['id', 'login', 'name', 'mobile', 'status', 'language', 'mustChangePassword', 'createdAt', 'passwordHash'] as const;
+const COLUMNS = [
+  'id',
+  'login',
+  'name',
+  'mobile',
+  'status',
+  'language',
+  'mustChangePassword',
+  'createdAt',
+  'passwordHash',
+] as const;
 
-type Raw = { id: string; login: string; name: string; mobile: string; status: string; language: string; mustChangePassword: number; createdAt: string; passwordHash: string };
+type Raw = {
+  id: string;
+  login: string;
+  name: string;
+  mobile: string;
+  status: string;
+  language: string;
+  mustChangePassword: number;
+  createdAt: string;
+  passwordHash: string;
+};
 
 function toAccount(r: Raw, grants: GrantView[]): AccountRow {
-  return { ...r, status: r.status as AccountStatus, language: r.language as Language, mustChangePassword: toBool(r.mustChangePassword), grants };
+  return {
+    ...r,
+    status: r.status as AccountStatus,
+    language: r.language as Language,
+    mustChangePassword: toBool(r.mustChangePassword),
+    grants,
+  };
 }
 
 export async function findAccount(q: Q, id: string): Promise<AccountRow | undefined> {
@@ -93,11 +127,20 @@ export async function listAccounts(
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.q) {
     const text = filter.q;
-    query = query.where((eb) => eb.or([containsInsensitive(dialect, 'accounts.login', text), containsInsensitive(dialect, 'accounts.name', text), eb('accounts.mobile', '=', text)]));
+    query = query.where((eb) =>
+      eb.or([
+        containsInsensitive(dialect, 'accounts.login', text),
+        containsInsensitive(dialect, 'accounts.name', text),
+        eb('accounts.mobile', '=', text),
+      ]),
+    );
   }
   const totalRow = await query.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
   const rows = await query.select(COLUMNS).orderBy('login').limit(filter.limit).offset(filter.offset).execute();
-  const grants = await grantsOf(q, rows.map((r) => r.id));
+  const grants = await grantsOf(
+    q,
+    rows.map((r) => r.id),
+  );
   return { items: rows.map((r) => toAccount(r, grants.get(r.id) ?? [])), total: toNumber(totalRow.n as number | string) };
 }
 
@@ -108,12 +151,29 @@ export async function insertAccount(
 ): Promise<void> {
   await q
     .insertInto('accounts')
-    .values({ ...a, mustChangePassword: a.mustChangePassword ? 1 : 0, status: 'active', language: 'zh-CN', createdAt: now, updatedAt: now, passwordChangedAt: now })
+    .values({
+      ...a,
+      mustChangePassword: a.mustChangePassword ? 1 : 0,
+      status: 'active',
+      language: 'zh-CN',
+      createdAt: now,
+      updatedAt: now,
+      passwordChangedAt: now,
+    })
     .execute();
 }
 
-export async function updateAccount(q: Q, id: string, patch: Partial<{ name: string; mobile: string; language: Language; status: AccountStatus }>, now: string): Promise<void> {
-  await q.updateTable('accounts').set({ ...patch, updatedAt: now }).where('id', '=', id).execute();
+export async function updateAccount(
+  q: Q,
+  id: string,
+  patch: Partial<{ name: string; mobile: string; language: Language; status: AccountStatus }>,
+  now: string,
+): Promise<void> {
+  await q
+    .updateTable('accounts')
+    .set({ ...patch, updatedAt: now })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function setPassword(q: Q, id: string, passwordHash: string, mustChange: boolean, now: string): Promise<void> {
@@ -124,8 +184,15 @@ export async function setPassword(q: Q, id: string, passwordHash: string, mustCh
     .execute();
 }
 
-export async function insertGrant(q: Q, g: { id: string; accountId: string; role: Role; regionId: string | null }, now: string): Promise<void> {
-  await q.insertInto('roleGrants').values({ ...g, createdAt: now }).execute();
+export async function insertGrant(
+  q: Q,
+  g: { id: string; accountId: string; role: Role; regionId: string | null },
+  now: string,
+): Promise<void> {
+  await q
+    .insertInto('roleGrants')
+    .values({ ...g, createdAt: now })
+    .execute();
 }
 
 export async function deleteGrant(q: Q, id: string): Promise<void> {

@@ -41,7 +41,12 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{ accounts: AccountsServi
   });
   app.post('/accounts/:id/disable', {
     config: { access: 'accounts.write' },
-    schema: { tags, summary: 'Disable the account and end its sessions', params: IdParams, response: { 200: AccountOut, ...errorResponses } },
+    schema: {
+      tags,
+      summary: 'Disable the account and end its sessions',
+      params: IdParams,
+      response: { 200: AccountOut, ...errorResponses },
+    },
     handler: async (req) => accounts.setStatus(actorOf(req), callOf(req), req.params.id, 'disabled'),
   });
   app.post('/accounts/:id/enable', {
@@ -51,7 +56,12 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{ accounts: AccountsServi
   });
   app.post('/accounts/:id/reset-password', {
     config: { access: 'accounts.write' },
-    schema: { tags, summary: 'Set a one-time password, shown once; ends the account sessions', params: IdParams, response: { 200: PasswordOut, ...errorResponses } },
+    schema: {
+      tags,
+      summary: 'Set a one-time password, shown once; ends the account sessions',
+      params: IdParams,
+      response: { 200: PasswordOut, ...errorResponses },
+    },
     handler: async (req) => accounts.resetPassword(actorOf(req), callOf(req), req.params.id),
   });
   app.post('/accounts/:id/grants', {
@@ -66,7 +76,12 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<{ accounts: AccountsServi
   });
   app.post('/accounts/:id/reveal', {
     config: { access: 'pii.reveal' },
-    schema: { tags, summary: 'The unmasked mobile number; audited', params: IdParams, response: { 200: RevealOut, ...errorResponses } },
+    schema: {
+      tags,
+      summary: 'The unmasked mobile number; audited',
+      params: IdParams,
+      response: { 200: RevealOut, ...errorResponses },
+    },
     handler: async (req) => accounts.revealMobile(actorOf(req), callOf(req), req.params.id),
   });
 };

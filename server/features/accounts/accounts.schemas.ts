@@ -1,5 +1,13 @@
 import { Type, type Static } from 'typebox';
-import { ACCOUNT_STATUSES, LANGUAGES, REGION_LEVELS, ROLES, type AccountStatus, type Language, type Role } from '../../../common/enums.ts';
+import {
+  ACCOUNT_STATUSES,
+  LANGUAGES,
+  REGION_LEVELS,
+  ROLES,
+  type AccountStatus,
+  type Language,
+  type Role,
+} from '../../../common/enums.ts';
 import { Id, Mobile, Text } from '../../platform/http/schemas.ts';
 
 export const RoleSchema = Type.Enum(ROLES);
@@ -7,7 +15,8 @@ const LanguageSchema = Type.Enum(LANGUAGES);
 const StatusSchema = Type.Enum(ACCOUNT_STATUSES);
 
 /** Login names: letters, digits and . _ - (or a mobile number). */
-export const Login = () => Type.String({ minLength: 2, maxLength: 40, pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$', 'x-reason': 'field.login' });
+export const Login = () =>
+  Type.String({ minLength: 2, maxLength: 40, pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$', 'x-reason': 'field.login' });
 /** Length only: strength is checked by the service so the message can say why. */
 const Password = () => Type.String({ minLength: 1, maxLength: 200 });
 

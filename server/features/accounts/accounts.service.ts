@@ -48,11 +48,16 @@ export function accountsService({ db: { db, dialect } }: Deps, regions: RegionsS
     const account = await readable(actor, id);
     requireScope(actor, 'accounts.write');
     const admin = scopeFor(actor, 'accounts.write').all;
-    if (!admin && (account.grants.length === 0 || !account.grants.every((g) => canGrant(actor, g.role, g.regionPath)))) throw forbidden();
+    if (!admin && (account.grants.length === 0 || !account.grants.every((g) => canGrant(actor, g.role, g.regionPath))))
+      throw forbidden();
     return account;
   }
 
-  async function resolveGrant(actor: Actor, g: GrantInputT, field: string): Promise<{ role: Role; regionId: string | null; regionPath: string | null }> {
+  async function resolveGrant(
+    actor: Actor,
+    g: GrantInputT,
+    field: string,
+  ): Promise<{ role: Role; regionId: string | null; regionPath: string | null }> {
     if (g.role === 'admin') {
       if (g.regionId !== null) throw new AppError(422, 'GRANT_ADMIN_GLOBAL', {}, { [field]: { reason: 'field.invalid' } });
     } else if (g.regionId === null) {
@@ -67,7 +72,11 @@ export function accountsService({ db: { db, dialect } }: Deps, regions: RegionsS
   }
 
   async function assertNotLastAdmin(account: repo.AccountRow): Promise<void> {
-    if (account.status === 'active' && account.grants.some((g) => g.role === 'admin') && (await repo.countActiveAdmins(db)) <= 1) {
+    if (
+      account.status === 'active' &&
+      account.grants.some((g) => g.role === 'admin') &&
+      (await repo.countActiveAdmins(db)) <= 1
+    ) {
       throw new AppError(409, 'LAST_ADMIN');
     }
   }
@@ -96,12 +105,17 @@ export function accountsService({ db: { db, dialect } }: Deps, regions: RegionsS
       return present(await readable(actor, id));
     },
 
-    async create(actor: Actor, call: CallContext, input: CreateAccountInput): Promise<{ account: Account; initialPassword?: string }> {
+    async create(
+      actor: Actor,
+      call: CallContext,
+      input: CreateAccountInput,
+    ): Promise<{ account: Account; initialPassword?: string }> {
       requireScope(actor, 'accounts.write');
       if (input.password !== undefined && !isStrongPassword(input.password)) throw invalidField('password', 'field.passwordWeak');
       const grants = [];
       for (const [i, g] of input.grants.entries()) grants.push(await resolveGrant(actor, g, `grants.${i}`));
-      if (grants.length === 0 && !scopeFor(actor, 'accounts.write').all) throw invalidField('grants', 'field.minItems', { limit: 1 });
+      if (grants.length === 0 && !scopeFor(actor, 'accounts.write').all)
+        throw invalidField('grants', 'field.minItems', { limit: 1 });
       if (await repo.loginTaken(db, input.login)) throw conflict('LOGIN_TAKEN');
       const initialPassword = input.password === undefined ? generatePassword() : undefined;
       const passwordHash = await hashPassword(input.password ?? initialPassword!);
@@ -110,8 +124,13 @@ export function accountsService({ db: { db, dialect } }: Deps, regions: RegionsS
       const unique = [...new Map(grants.map((g) => [`${g.role}|${g.regionId}`, g])).values()];
       try {
         await transact(db, call, async (trx) => {
-          await repo.insertAccount(trx, { id, login: input.login, name: input.name.trim(), mobile: input.mobile, passwordHash, mustChangePassword: true }, now);
-          for (const g of unique) await repo.insertGrant(trx, { id: newId(), accountId: id, role: g.role, regionId: g.regionId }, now);
+          await repo.insertAccount(
+            trx,
+            { id, login: input.login, name: input.name.trim(), mobile: input.mobile, passwordHash, mustChangePassword: true },
+            now,
+          );
+          for (const g of unique)
+            await repo.insertGrant(trx, { id: newId(), accountId: id, role: g.role, regionId: g.regionId }, now);
           await auditWrite(trx, call, 'account.create', 'account', id, unique[0]?.regionPath ?? null, {
             login: input.login,
             grants: unique.map((g) => ({ role: g.role, regionId: g.regionId })),
@@ -173,7 +192,11 @@ export function accountsService({ db: { db, dialect } }: Deps, regions: RegionsS
         await transact(db, call, async (trx) => {
           const grantId = newId();
           await repo.insertGrant(trx, { id: grantId, accountId: id, role: g.role, regionId: g.regionId }, nowIso());
-          await auditWrite(trx, call, 'account.grant', 'account', id, g.regionPath, { grantId, role: g.role, regionId: g.regionId });
+          await auditWrite(trx, call, 'account.grant', 'account', id, g.regionPath, {
+            grantId,
+            role: g.role,
+            regionId: g.regionId,
+          });
         });
       }
       return present((await repo.findAccount(db, id))!);
@@ -183,10 +206,15 @@ export function accountsService({ db: { db, dialect } }: Deps, regions: RegionsS
       const account = await manageable(actor, id);
       const grant = account.grants.find((g) => g.id === grantId);
       if (!grant) throw notFound();
-      if (grant.role === 'admin' && account.grants.filter((g) => g.role === 'admin').length === 1) await assertNotLastAdmin(account);
+      if (grant.role === 'admin' && account.grants.filter((g) => g.role === 'admin').length === 1)
+        await assertNotLastAdmin(account);
       await transact(db, call, async (trx) => {
         await repo.deleteGrant(trx, grantId);
-        await auditWrite(trx, call, 'account.revoke', 'account', id, grant.regionPath, { grantId, role: grant.role, regionId: grant.regionId });
+        await auditWrite(trx, call, 'account.revoke', 'account', id, grant.regionPath, {
+          grantId,
+          role: grant.role,
+          regionId: grant.regionId,
+        });
       });
       return present((await repo.findAccount(db, id))!);
     },
@@ -195,7 +223,7 @@ export function accountsService({ db: { db, dialect } }: Deps, regions: RegionsS
     async revealMobile(actor: Actor, call: CallContext, id: string): Promise<{ mobile: string }> {
       const account = await readable(actor, id);
       const scope = requireScope(actor, 'pii.reveal');
-        if (!scope.all && !account.grants.some((g) => g.regionPath !== null && inScope(scope, g.regionPath))) throw forbidden();
+      if (!scope.all && !account.grants.some((g) => g.regionPath !== null && inScope(scope, g.regionPath))) throw forbidden();
       await auditWrite(db, call, 'pii.reveal', 'account', id, null, { field: 'mobile' });
       return { mobile: account.mobile };
     },

@@ -36,9 +36,18 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: Deps; auth: AuthServi
 
   app.post('/auth/login', {
     config: { access: 'public' },
-    schema: { tags, summary: 'Sign in; sets the session cookie', security: [], body: LoginBody, response: { 200: MeOut, ...errorResponses } },
+    schema: {
+      tags,
+      summary: 'Sign in; sets the session cookie',
+      security: [],
+      body: LoginBody,
+      response: { 200: MeOut, ...errorResponses },
+    },
     handler: async (req, reply) => {
-      const { token } = await auth.login(req.body.login.trim(), req.body.password, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
+      const { token } = await auth.login(req.body.login.trim(), req.body.password, {
+        ip: req.ip,
+        userAgent: req.headers['user-agent'] ?? null,
+      });
       setSessionCookie(reply, token);
       return meFor(token);
     },
@@ -71,7 +80,11 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: Deps; auth: AuthServi
 
   app.put('/auth/language', {
     config: { access: 'authenticated' },
-    schema: { tags, body: Type.Object({ language: Type.Enum(LANGUAGES) }, { additionalProperties: false }), response: { 200: Ok, ...errorResponses } },
+    schema: {
+      tags,
+      body: Type.Object({ language: Type.Enum(LANGUAGES) }, { additionalProperties: false }),
+      response: { 200: Ok, ...errorResponses },
+    },
     handler: async (req) => {
       await auth.setLanguage(actorOf(req), req.body.language);
       return { ok: true as const };
@@ -80,13 +93,24 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: Deps; auth: AuthServi
 
   app.get('/setup', {
     config: { access: 'public' },
-    schema: { tags, summary: 'Whether the first-run page is open', security: [], response: { 200: SetupStatus, ...errorResponses } },
+    schema: {
+      tags,
+      summary: 'Whether the first-run page is open',
+      security: [],
+      response: { 200: SetupStatus, ...errorResponses },
+    },
     handler: async () => ({ needed: await auth.setupNeeded() }),
   });
 
   app.post('/setup', {
     config: { access: 'public' },
-    schema: { tags, summary: 'Create the first administrator with the setup code from the server log', security: [], body: SetupBody, response: { 200: MeOut, ...errorResponses } },
+    schema: {
+      tags,
+      summary: 'Create the first administrator with the setup code from the server log',
+      security: [],
+      body: SetupBody,
+      response: { 200: MeOut, ...errorResponses },
+    },
     handler: async (req, reply) => {
       const { token } = await auth.completeSetup(req.body, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
       setSessionCookie(reply, token);

@@ -49,7 +49,11 @@ export function authService({ config, db: { db }, rateLimiter }: Deps) {
     me,
 
     /** Returns the session token for the cookie, or throws LOGIN_FAILED / RATE_LIMITED / ACCOUNT_DISABLED. */
-    async login(login: string, password: string, meta: { ip: string; userAgent: string | null }): Promise<{ token: string; accountId: string }> {
+    async login(
+      login: string,
+      password: string,
+      meta: { ip: string; userAgent: string | null },
+    ): Promise<{ token: string; accountId: string }> {
       const accountKey = `login:account:${login.toLowerCase()}`;
       const addressKey = `login:address:${meta.ip}`;
       const call: CallContext = { actorId: null, actorLogin: login.slice(0, 40), ip: meta.ip };
@@ -57,10 +61,20 @@ export function authService({ config, db: { db }, rateLimiter }: Deps) {
         rateLimiter.peek(accountKey, LOGIN_WINDOW_SECONDS),
         rateLimiter.peek(addressKey, LOGIN_WINDOW_SECONDS),
       ]);
-      const blocked = [byAccount.count >= MAX_FAILURES_PER_ACCOUNT ? byAccount.retryAfter : 0, byAddress.count >= MAX_FAILURES_PER_ADDRESS ? byAddress.retryAfter : 0];
+      const blocked = [
+        byAccount.count >= MAX_FAILURES_PER_ACCOUNT ? byAccount.retryAfter : 0,
+        byAddress.count >= MAX_FAILURES_PER_ADDRESS ? byAddress.retryAfter : 0,
+      ];
       const retryAfter = Math.max(...blocked);
       if (retryAfter > 0) {
-        await writeAudit(db, { ...call, action: 'auth.login', entityType: 'account', entityId: null, outcome: 'denied', detail: { reason: 'throttled' } });
+        await writeAudit(db, {
+          ...call,
+          action: 'auth.login',
+          entityType: 'account',
+          entityId: null,
+          outcome: 'denied',
+          detail: { reason: 'throttled' },
+        });
         throw new AppError(429, 'RATE_LIMITED', { minutes: Math.ceil(retryAfter / 60), retryAfter });
       }
       const account = await repo.findAccountForLogin(db, login);
@@ -68,16 +82,36 @@ export function authService({ config, db: { db }, rateLimiter }: Deps) {
       if (!account || !ok) {
         await rateLimiter.hit(accountKey, LOGIN_WINDOW_SECONDS);
         await rateLimiter.hit(addressKey, LOGIN_WINDOW_SECONDS);
-        await writeAudit(db, { ...call, action: 'auth.login', entityType: 'account', entityId: account?.id ?? null, outcome: 'failed' });
+        await writeAudit(db, {
+          ...call,
+          action: 'auth.login',
+          entityType: 'account',
+          entityId: account?.id ?? null,
+          outcome: 'failed',
+        });
         throw new AppError(401, 'LOGIN_FAILED');
       }
       if (account.status !== 'active') {
-        await writeAudit(db, { ...call, action: 'auth.login', entityType: 'account', entityId: account.id, outcome: 'denied', detail: { reason: 'disabled' } });
+        await writeAudit(db, {
+          ...call,
+          action: 'auth.login',
+          entityType: 'account',
+          entityId: account.id,
+          outcome: 'denied',
+          detail: { reason: 'disabled' },
+        });
         throw new AppError(403, 'ACCOUNT_DISABLED');
       }
       const token = await db.transaction().execute(async (trx) => {
         const t = await createSession(trx, account.id, limits, meta);
-        await writeAudit(trx, { ...call, actorId: account.id, actorLogin: account.login, action: 'auth.login', entityType: 'account', entityId: account.id });
+        await writeAudit(trx, {
+          ...call,
+          actorId: account.id,
+          actorLogin: account.login,
+          action: 'auth.login',
+          entityType: 'account',
+          entityId: account.id,
+        });
         return t;
       });
       await rateLimiter.clear(accountKey);
@@ -135,7 +169,10 @@ export function authService({ config, db: { db }, rateLimiter }: Deps) {
     },
 
     /** Creates the first administrator; guarded by the setup code so reaching the port first is not enough. */
-    async completeSetup(input: { code: string; login: string; name: string; mobile: string; password: string }, meta: { ip: string; userAgent: string | null }): Promise<{ token: string }> {
+    async completeSetup(
+      input: { code: string; login: string; name: string; mobile: string; password: string },
+      meta: { ip: string; userAgent: string | null },
+    ): Promise<{ token: string }> {
       if (!isStrongPassword(input.password)) throw invalidField('password', 'field.passwordWeak');
       // The code is 48 random bits; a per-address limit makes guessing it hopeless as well as slow.
       const addressKey = `setup:address:${meta.ip}`;
@@ -158,7 +195,18 @@ export function authService({ config, db: { db }, rateLimiter }: Deps) {
         if (await repo.loginTaken(trx, input.login)) throw new AppError(409, 'LOGIN_TAKEN');
         const id = newId();
         const now = nowIso();
-        await repo.insertAccount(trx, { id, login: input.login, name: input.name.trim(), mobile: input.mobile, passwordHash: hash, mustChangePassword: false }, now);
+        await repo.insertAccount(
+          trx,
+          {
+            id,
+            login: input.login,
+            name: input.name.trim(),
+            mobile: input.mobile,
+            passwordHash: hash,
+            mustChangePassword: false,
+          },
+          now,
+        );
         await repo.insertGrant(trx, { id: newId(), accountId: id, role: 'admin', regionId: null }, now);
         const call = { actorId: id, actorLogin: input.login, ip: meta.ip };
         await auditWrite(trx, call, 'setup.complete', 'account', id, null);

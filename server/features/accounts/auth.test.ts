@@ -243,7 +243,11 @@ describe('password change throttling', () => {
     await t.factory.account({ login: 'pwguess', grants: [{ role: 'volunteer', regionId: community.id }] });
     const c = await t.signIn('pwguess');
     for (let i = 0; i < 10; i++) {
-      expectError(await c.post(`${API}/auth/password`, { currentPassword: `guess-${i}-abc`, newPassword: 'Brand-new-pass-9' }), 422, 'PASSWORD_WRONG');
+      expectError(
+        await c.post(`${API}/auth/password`, { currentPassword: `guess-${i}-abc`, newPassword: 'Brand-new-pass-9' }),
+        422,
+        'PASSWORD_WRONG',
+      );
     }
     // Even the right current password is refused while throttled.
     const blocked = await c.post(`${API}/auth/password`, { currentPassword: TEST_PASSWORD, newPassword: 'Brand-new-pass-9' });

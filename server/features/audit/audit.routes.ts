@@ -42,7 +42,10 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
       tags: ['audit'],
       summary: 'Search the audit log, newest first (read-only: the API never changes it)',
       querystring: AuditQuery,
-      response: { 200: Type.Object({ items: Type.Array(Entry), nextCursor: Type.Union([Type.String(), Type.Null()]) }), ...errorResponses },
+      response: {
+        200: Type.Object({ items: Type.Array(Entry), nextCursor: Type.Union([Type.String(), Type.Null()]) }),
+        ...errorResponses,
+      },
     },
     handler: async (req) => audit.search(actorOf(req), req.query),
   });

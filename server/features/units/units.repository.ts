@@ -16,7 +16,15 @@ function base(q: Q) {
   return q
     .selectFrom('units')
     .innerJoin('regions', 'regions.id', 'units.regionId')
-    .select(['units.id', 'units.name', 'units.kind', 'units.regionId', 'regions.name as regionName', 'regions.path as regionPath', 'units.contact']);
+    .select([
+      'units.id',
+      'units.name',
+      'units.kind',
+      'units.regionId',
+      'regions.name as regionName',
+      'regions.path as regionPath',
+      'units.contact',
+    ]);
 }
 
 const toUnit = (r: { kind: string } & Omit<UnitRow, 'kind'>): UnitRow => ({ ...r, kind: r.kind as UnitKind });
@@ -48,12 +56,28 @@ export async function findUnitByName(q: Q, regionId: string, name: string): Prom
   return q.selectFrom('units').select('id').where('regionId', '=', regionId).where('name', '=', name).executeTakeFirst();
 }
 
-export async function insertUnit(q: Q, unit: { id: string; name: string; kind: UnitKind; regionId: string; contact: string | null }, now: string): Promise<void> {
-  await q.insertInto('units').values({ ...unit, createdAt: now, updatedAt: now }).execute();
+export async function insertUnit(
+  q: Q,
+  unit: { id: string; name: string; kind: UnitKind; regionId: string; contact: string | null },
+  now: string,
+): Promise<void> {
+  await q
+    .insertInto('units')
+    .values({ ...unit, createdAt: now, updatedAt: now })
+    .execute();
 }
 
-export async function updateUnit(q: Q, id: string, patch: Partial<{ name: string; kind: UnitKind; regionId: string; contact: string | null }>, now: string): Promise<void> {
-  await q.updateTable('units').set({ ...patch, updatedAt: now }).where('id', '=', id).execute();
+export async function updateUnit(
+  q: Q,
+  id: string,
+  patch: Partial<{ name: string; kind: UnitKind; regionId: string; contact: string | null }>,
+  now: string,
+): Promise<void> {
+  await q
+    .updateTable('units')
+    .set({ ...patch, updatedAt: now })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function deleteUnit(q: Q, id: string): Promise<void> {

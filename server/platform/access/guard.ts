@@ -52,7 +52,11 @@ export function installGuard(app: FastifyInstance, config: Config, { db }: Db): 
 
     const access = request.routeOptions.config.access ?? 'public';
     const token = request.cookies[SESSION_COOKIE];
-    if (token) request.actor = await resolveSession(db, token, { idleSeconds: config.sessionIdleSeconds, absoluteSeconds: config.sessionAbsoluteSeconds });
+    if (token)
+      request.actor = await resolveSession(db, token, {
+        idleSeconds: config.sessionIdleSeconds,
+        absoluteSeconds: config.sessionAbsoluteSeconds,
+      });
 
     if (!SAFE_METHODS.has(request.method)) {
       if (!sameOrigin(request)) throw new AppError(403, 'CSRF');

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Role } from '../../../common/enums.ts';
-import type { Actor, Grant } from '../access/actor.ts';
+import type { Actor } from '../access/actor.ts';
 import { nowIso } from '../db/ids.ts';
 import type { Database } from '../db/schema.ts';
 import { newToken, tokenHash } from './tokens.ts';
@@ -75,13 +75,19 @@ export async function resolveSession(
     return null;
   }
   if (now.getTime() - new Date(row.lastSeenAt).getTime() > 60_000) {
-    await q.updateTable('sessions').set({ lastSeenAt: nowIso(now) }).where('id', '=', id).execute();
+    await q
+      .updateTable('sessions')
+      .set({ lastSeenAt: nowIso(now) })
+      .where('id', '=', id)
+      .execute();
   }
   return {
     accountId: row.accountId,
     login: row.login,
     name: row.name,
-    grants: rows.flatMap((r) => (r.grantId ? [{ id: r.grantId, role: r.role as Role, regionId: r.regionId, regionPath: r.regionPath }] : [])),
+    grants: rows.flatMap((r) =>
+      r.grantId ? [{ id: r.grantId, role: r.role as Role, regionId: r.regionId, regionPath: r.regionPath }] : [],
+    ),
     sessionId: id,
   };
 }

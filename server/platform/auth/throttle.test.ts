@@ -61,7 +61,12 @@ describe('redis rate limiter window', () => {
 
 describe('Redis unreachable', () => {
   it('falls back to the database instead of failing sign-ins', async () => {
-    const dead = new Redis('redis://127.0.0.1:1', { maxRetriesPerRequest: 0, enableOfflineQueue: false, lazyConnect: true, retryStrategy: () => null });
+    const dead = new Redis('redis://127.0.0.1:1', {
+      maxRetriesPerRequest: 0,
+      enableOfflineQueue: false,
+      lazyConnect: true,
+      retryStrategy: () => null,
+    });
     dead.on('error', () => {});
     const errors: unknown[] = [];
     const limiter = withFallback(redisRateLimiter(dead), databaseRateLimiter(t.deps.db.db), (e) => errors.push(e));
@@ -76,19 +81,29 @@ describe('Redis unreachable', () => {
 
   it('login throttling works through Redis when configured', async () => {
     const db = connect(t.deps.config.database);
-    const app = await buildApp({ ...testConfig(), database: t.deps.config.database, redisUrl: REDIS_URL }, { db, logger: false, migrate: false });
+    const app = await buildApp(
+      { ...testConfig(), database: t.deps.config.database, redisUrl: REDIS_URL },
+      { db, logger: false, migrate: false },
+    );
     try {
       const login = `redis-user-${randomBytes(3).toString('hex')}`;
       await t.factory.account({ login });
       const attempt = (password: string) =>
-        app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login, password }, remoteAddress: `10.9.${randomBytes(1)[0]}.${randomBytes(1)[0]}` });
+        app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { login, password },
+          remoteAddress: `10.9.${randomBytes(1)[0]}.${randomBytes(1)[0]}`,
+        });
       for (let i = 0; i < 10; i++) expect((await attempt('wrong-password-1')).statusCode).toBe(401);
       const blocked = await attempt('wrong-password-1');
       expect(blocked.statusCode).toBe(429);
       expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
       expect(await redis.get(`redvest:rl:login:account:${login}`)).toBe('10');
       // Counted in Redis, not in the database.
-      expect(await t.deps.db.db.selectFrom('rateLimits').select('key').where('key', '=', `login:account:${login}`).executeTakeFirst()).toBeUndefined();
+      expect(
+        await t.deps.db.db.selectFrom('rateLimits').select('key').where('key', '=', `login:account:${login}`).executeTakeFirst(),
+      ).toBeUndefined();
     } finally {
       await app.close();
       await db.close();

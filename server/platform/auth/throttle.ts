@@ -55,7 +55,11 @@ export function redisRateLimiter(redis: Redis): RateLimiter {
   return {
     async hit(key, windowSeconds) {
       // The expiry is set only by the hit that opens the window (NX), so the window is fixed.
-      const result = await redis.multi().incr(PREFIX + key).expire(PREFIX + key, windowSeconds, 'NX').exec();
+      const result = await redis
+        .multi()
+        .incr(PREFIX + key)
+        .expire(PREFIX + key, windowSeconds, 'NX')
+        .exec();
       const [err, count] = result?.[0] ?? [new Error('redis: empty reply'), 0];
       if (err) throw err;
       return Number(count);

@@ -17,7 +17,8 @@ beforeAll(async () => {
   const admin = await t.factory.account({ login: 'bk-admin', grants: [{ role: 'admin', regionId: null }] });
   const client = await t.signIn('bk-admin');
   const { county, community } = await t.factory.chain();
-  for (const name of ['市卫健委', '市教育局', '县公安局']) await client.post('/api/v1/units', { name, kind: 'city_unit', regionId: county.id });
+  for (const name of ['市卫健委', '市教育局', '县公安局'])
+    await client.post('/api/v1/units', { name, kind: 'city_unit', regionId: county.id });
   await t.factory.account({ login: 'bk-manager', grants: [{ role: 'region_manager', regionId: community.id }] });
   expect(admin.id).toBeTruthy();
 });
@@ -36,7 +37,8 @@ describe('backup and restore', () => {
     const name = testDatabaseName('bk');
     const file = resolve(TMP_DIR, `${name}.${dialect === 'sqlite' ? 'db' : 'dump'}`);
     cleanup.push(async () => rmSync(file, { force: true }));
-    const source: DatabaseConfig = dialect === 'sqlite' ? { kind: 'sqlite', file: t.deps.db.sqliteFile! } : { kind: 'postgres', url: t.deps.db.postgresUrl! };
+    const source: DatabaseConfig =
+      dialect === 'sqlite' ? { kind: 'sqlite', file: t.deps.db.sqliteFile! } : { kind: 'postgres', url: t.deps.db.postgresUrl! };
     await backupDatabase(source, file);
 
     // Restore into another, empty database and compare.

@@ -49,7 +49,15 @@ export async function restoreDatabase(config: DatabaseConfig, source: string): P
     return;
   }
   await requireTool('pg_restore');
-  await run('pg_restore', ['--clean', '--if-exists', '--no-owner', '--no-privileges', '--single-transaction', `--dbname=${config.url}`, source]);
+  await run('pg_restore', [
+    '--clean',
+    '--if-exists',
+    '--no-owner',
+    '--no-privileges',
+    '--single-transaction',
+    `--dbname=${config.url}`,
+    source,
+  ]);
 }
 
 async function requireTool(tool: string): Promise<void> {
@@ -64,11 +72,22 @@ async function requireTool(tool: string): Promise<void> {
  * Row count and a content checksum per table, to prove a backup round trip lost nothing. Rows are
  * read in primary-key order and hashed as JSON, so both databases give comparable answers.
  */
-export async function tableFingerprints<DB>(db: Kysely<DB>, dialect: 'sqlite' | 'postgres'): Promise<Record<string, { rows: number; sha256: string }>> {
+export async function tableFingerprints<DB>(
+  db: Kysely<DB>,
+  dialect: 'sqlite' | 'postgres',
+): Promise<Record<string, { rows: number; sha256: string }>> {
   const tables =
     dialect === 'sqlite'
-      ? (await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`.execute(db)).rows.map((r) => r.name)
-      : (await sql<{ name: string }>`SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename`.execute(db)).rows.map((r) => r.name);
+      ? (
+          await sql<{
+            name: string;
+          }>`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`.execute(db)
+        ).rows.map((r) => r.name)
+      : (
+          await sql<{
+            name: string;
+          }>`SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename`.execute(db)
+        ).rows.map((r) => r.name);
   const out: Record<string, { rows: number; sha256: string }> = {};
   for (const table of tables) {
     const rows = (await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)} ORDER BY 1, 2`.execute(db)).rows;

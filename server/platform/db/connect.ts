@@ -58,11 +58,25 @@ export function connect(config: DatabaseConfig, options: { poolMax?: number } = 
   if (config.kind === 'sqlite') {
     const sqlite = openSqlite(config.file);
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins });
-    return { db, dialect: 'sqlite', sqliteFile: config.file, postgresUrl: null, poolStats: () => ({ total: 1, idle: 0, waiting: 0 }), close: () => db.destroy() };
+    return {
+      db,
+      dialect: 'sqlite',
+      sqliteFile: config.file,
+      postgresUrl: null,
+      poolStats: () => ({ total: 1, idle: 0, waiting: 0 }),
+      close: () => db.destroy(),
+    };
   }
   const pool = new pg.Pool({ connectionString: config.url, max: options.poolMax ?? 10 });
   // An idle client that loses its server must not crash the process; the next query reconnects.
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
-  return { db, dialect: 'postgres', sqliteFile: null, postgresUrl: config.url, poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }), close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'postgres',
+    sqliteFile: null,
+    postgresUrl: config.url,
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    close: () => db.destroy(),
+  };
 }

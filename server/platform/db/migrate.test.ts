@@ -12,10 +12,16 @@ async function emptyDatabase(): Promise<{ config: DatabaseConfig; drop: () => Pr
   const name = testDatabaseName('m');
   if (testDbKind() === 'sqlite') {
     const file = resolve(TMP_DIR, `${name}.db`);
-    return { config: { kind: 'sqlite', file }, drop: async () => ['', '-wal', '-shm'].forEach((s) => rmSync(file + s, { force: true })) };
+    return {
+      config: { kind: 'sqlite', file },
+      drop: async () => ['', '-wal', '-shm'].forEach((s) => rmSync(file + s, { force: true })),
+    };
   }
   await pgAdmin((c) => c.query(`CREATE DATABASE ${name}`));
-  return { config: { kind: 'postgres', url: pgUrlFor(name) }, drop: () => pgAdmin((c) => c.query(`DROP DATABASE ${name} WITH (FORCE)`)).then(() => undefined) };
+  return {
+    config: { kind: 'postgres', url: pgUrlFor(name) },
+    drop: () => pgAdmin((c) => c.query(`DROP DATABASE ${name} WITH (FORCE)`)).then(() => undefined),
+  };
 }
 
 const drops: (() => Promise<void>)[] = [];
@@ -31,11 +37,18 @@ describe('migrations', () => {
     try {
       const results = await Promise.all(instances.map((i) => migrateToLatest(i)));
       // Exactly one instance applied each migration; the others found the schema current.
-      expect(results.flat().sort()).toEqual(results.find((r) => r.length > 0)!.slice().sort());
+      expect(results.flat().sort()).toEqual(
+        results
+          .find((r) => r.length > 0)!
+          .slice()
+          .sort(),
+      );
       const { rows } = await sql<{ name: string }>`SELECT name FROM kysely_migration`.execute(instances[0]!.db);
       expect(rows.length).toBe(results.flat().length);
       // The schema is usable: a write goes through every instance.
-      await sql`INSERT INTO settings (key, value, updated_at) VALUES ('probe', 'x', '2026-01-01T00:00:00.000Z')`.execute(instances[1]!.db);
+      await sql`INSERT INTO settings (key, value, updated_at) VALUES ('probe', 'x', '2026-01-01T00:00:00.000Z')`.execute(
+        instances[1]!.db,
+      );
       const probe = await sql<{ value: string }>`SELECT value FROM settings WHERE key = 'probe'`.execute(instances[2]!.db);
       expect(probe.rows[0]?.value).toBe('x');
     } finally {

@@ -57,6 +57,9 @@ export async function eventsAfter(q: Kysely<Database>, afterId: number, limit: n
 }
 
 export async function lastEventId(q: Kysely<Database>): Promise<number> {
-  const row = await q.selectFrom('events').select((eb) => eb.fn.max('id').as('max')).executeTakeFirst();
+  const row = await q
+    .selectFrom('events')
+    .select((eb) => eb.fn.max('id').as('max'))
+    .executeTakeFirst();
   return Number(row?.max ?? 0);
 }

@@ -50,7 +50,8 @@ describe('event stream', () => {
     const lastId = seen[seen.length - 1]!.id;
     // Written while the client was away.
     const missed: string[] = [];
-    for (const name of ['乙单位', '丙单位', '丁单位']) missed.push((await admin.post('/api/v1/units', { name, kind: 'county_unit', regionId: countyA.id })).json().id);
+    for (const name of ['乙单位', '丙单位', '丁单位'])
+      missed.push((await admin.post('/api/v1/units', { name, kind: 'county_unit', regionId: countyA.id })).json().id);
     const again = await openStream(base, admin.sessionToken!, lastId);
     try {
       await again.waitFor((es) => missed.every((id) => es.some((e) => e.data.entityId === id)));

@@ -13,7 +13,11 @@ const onPostgres = testDbKind() === 'postgres';
 
 /** Signs in over HTTP against one instance; the session lives in the shared database. */
 async function signIn(base: string, login: string): Promise<{ token: string; csrf: string }> {
-  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password: TEST_PASSWORD }) });
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login, password: TEST_PASSWORD }),
+  });
   if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
   const token = /redvest_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')![1]!;
   return { token, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
@@ -67,7 +71,14 @@ describe.runIf(onPostgres)('three instances on one PostgreSQL database', () => {
     const stream = await openStream(b.url, session.token);
     const created: string[] = [];
     const write = async (n: number) => {
-      for (let i = 0; i < n; i++) created.push(await createRegion(a.url, session, { parentId: cityId, name: `县${created.length}`, code: `4176${String(created.length).padStart(2, '0')}` }));
+      for (let i = 0; i < n; i++)
+        created.push(
+          await createRegion(a.url, session, {
+            parentId: cityId,
+            name: `县${created.length}`,
+            code: `4176${String(created.length).padStart(2, '0')}`,
+          }),
+        );
     };
     await write(5);
     await stream.waitFor((es) => created.every((id) => es.some((e) => e.data.entityId === id)));
@@ -91,18 +102,35 @@ describe.runIf(onPostgres)('three instances on one PostgreSQL database', () => {
     const slotMs = 400;
     const slots = 30;
     const children = [0, 1, 2].map(() =>
-      spawn(process.execPath, ['--import', 'tsx', 'test/scale/tick-worker.ts', t.deps.db.postgresUrl!, String(slotMs), String(slots)], {
-        cwd: ROOT,
-        stdio: ['pipe', 'pipe', 'inherit'],
-      }),
+      spawn(
+        process.execPath,
+        ['--import', 'tsx', 'test/scale/tick-worker.ts', t.deps.db.postgresUrl!, String(slotMs), String(slots)],
+        {
+          cwd: ROOT,
+          stdio: ['pipe', 'pipe', 'inherit'],
+        },
+      ),
     );
-    const workers = children.map((child) => new Promise<void>((ok, fail) => child.once('exit', (code) => (code === 0 ? ok() : fail(new Error(`worker exited ${code}`))))));
+    const workers = children.map(
+      (child) =>
+        new Promise<void>((ok, fail) =>
+          child.once('exit', (code) => (code === 0 ? ok() : fail(new Error(`worker exited ${code}`)))),
+        ),
+    );
     // Every worker loaded and connected before the window opens, so none misses the first slots.
-    await Promise.all(children.map((child) => new Promise<void>((ok) => child.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && ok()))));
+    await Promise.all(
+      children.map(
+        (child) => new Promise<void>((ok) => child.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && ok())),
+      ),
+    );
     const start = Math.ceil((Date.now() + 500) / slotMs) * slotMs;
     for (const child of children) child.stdin!.end(`${start}\n`);
     await Promise.all(workers);
-    const rows = await t.deps.db.db.selectFrom('auditLog').select(['entityId', 'actorLogin']).where('action', '=', 'probe.tick').execute();
+    const rows = await t.deps.db.db
+      .selectFrom('auditLog')
+      .select(['entityId', 'actorLogin'])
+      .where('action', '=', 'probe.tick')
+      .execute();
     expect(new Set(rows.map((r) => r.entityId)).size).toBe(slots);
     expect(rows.length).toBe(slots);
     // The work was shared: more than one process ran ticks.

@@ -18,7 +18,14 @@ export function mayReceive(actor: Actor, e: StoredEvent): boolean {
 }
 
 function frame(e: StoredEvent): string {
-  const data = { id: e.id, at: e.at, type: e.type, entityType: e.entityType, entityId: e.entityId, ...(e.data ? { data: JSON.parse(e.data) as unknown } : {}) };
+  const data = {
+    id: e.id,
+    at: e.at,
+    type: e.type,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    ...(e.data ? { data: JSON.parse(e.data) as unknown } : {}),
+  };
   return `id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
@@ -39,7 +46,11 @@ export const eventStreamRoutes: FastifyPluginAsync<{ deps: Deps; hub: EventHub }
     schema: {
       tags: ['events'],
       summary: 'Server-sent events (text/event-stream); resume with Last-Event-ID',
-      querystring: { type: 'object', properties: { lastEventId: { type: 'string', pattern: '^\\d{1,15}$' } }, additionalProperties: false },
+      querystring: {
+        type: 'object',
+        properties: { lastEventId: { type: 'string', pattern: '^\\d{1,15}$' } },
+        additionalProperties: false,
+      },
       headers: { type: 'object', properties: { 'last-event-id': { type: 'string', pattern: '^\\d{1,15}$' } } },
     },
     handler: async (req, reply) => {

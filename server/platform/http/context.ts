@@ -24,5 +24,10 @@ export function actorOf(request: FastifyRequest): Actor {
 
 /** Who and where from, for the audit record of a write. */
 export function callOf(request: FastifyRequest): CallContext {
-  return { actorId: request.actor?.accountId ?? null, actorLogin: request.actor?.login ?? null, ip: request.ip, idempotency: request.idempotency };
+  return {
+    actorId: request.actor?.accountId ?? null,
+    actorLogin: request.actor?.login ?? null,
+    ip: request.ip,
+    idempotency: request.idempotency,
+  };
 }

@@ -230,12 +230,10 @@ function payloadFor(schema: Schema | undefined): fc.Arbitrary<Payload> {
     },
     {
       weight: 1,
-      arbitrary: fc
-        .tuple(fc.integer({ min: 50, max: 20_000 }), fc.boolean())
-        .map(([d, arr]): Payload => ({
-          body: arr ? nested(d, '[', ']') : nested(d, '{"a":', '}'),
-          contentType: 'application/json',
-        })),
+      arbitrary: fc.tuple(fc.integer({ min: 50, max: 20_000 }), fc.boolean()).map(([d, arr]): Payload => ({
+        body: arr ? nested(d, '[', ']') : nested(d, '{"a":', '}'),
+        contentType: 'application/json',
+      })),
     },
     {
       weight: 1,

@@ -30,7 +30,10 @@ describe('/metrics', () => {
     const db = connect(t.deps.config.database);
     let app: App | undefined;
     try {
-      app = await buildApp({ ...testConfig(), database: t.deps.config.database, metricsToken: 's3cret-token' }, { db, logger: false, migrate: false });
+      app = await buildApp(
+        { ...testConfig(), database: t.deps.config.database, metricsToken: 's3cret-token' },
+        { db, logger: false, migrate: false },
+      );
       expect((await app.inject({ url: '/metrics' })).statusCode).toBe(401);
       expect((await app.inject({ url: '/metrics', headers: { authorization: 'Bearer wrong' } })).statusCode).toBe(401);
       expect((await app.inject({ url: '/metrics', headers: { authorization: 'Bearer s3cret-token' } })).statusCode).toBe(200);

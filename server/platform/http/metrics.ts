@@ -19,7 +19,12 @@ export function installMetrics(app: FastifyInstance, config: Config, db: Db): Me
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'redvest_' });
 
-  const requests = new Counter({ name: 'redvest_http_requests_total', help: 'HTTP requests by route and status', labelNames: ['method', 'route', 'status'], registers: [registry] });
+  const requests = new Counter({
+    name: 'redvest_http_requests_total',
+    help: 'HTTP requests by route and status',
+    labelNames: ['method', 'route', 'status'],
+    registers: [registry],
+  });
   const duration = new Histogram({
     name: 'redvest_http_request_duration_seconds',
     help: 'HTTP request duration by route',
@@ -27,8 +32,18 @@ export function installMetrics(app: FastifyInstance, config: Config, db: Db): Me
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
   });
-  const jobRuns = new Counter({ name: 'redvest_job_runs_total', help: 'Scheduled job runs by outcome', labelNames: ['job', 'status'], registers: [registry] });
-  const jobSeconds = new Histogram({ name: 'redvest_job_run_seconds', help: 'Scheduled job run time', labelNames: ['job'], registers: [registry] });
+  const jobRuns = new Counter({
+    name: 'redvest_job_runs_total',
+    help: 'Scheduled job runs by outcome',
+    labelNames: ['job', 'status'],
+    registers: [registry],
+  });
+  const jobSeconds = new Histogram({
+    name: 'redvest_job_run_seconds',
+    help: 'Scheduled job run time',
+    labelNames: ['job'],
+    registers: [registry],
+  });
   const pool = (name: string, help: string, pick: (s: ReturnType<Db['poolStats']>) => number) =>
     new Gauge({
       name,

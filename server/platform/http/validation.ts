@@ -50,7 +50,15 @@ export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, http
   const checked = ((data: unknown) => {
     const nul = findNul(data);
     if (nul !== null) {
-      checked.errors = [{ keyword: 'controlChars', instancePath: nul, schemaPath: '', params: {}, parentSchema: { 'x-reason': 'field.controlChars' } }];
+      checked.errors = [
+        {
+          keyword: 'controlChars',
+          instancePath: nul,
+          schemaPath: '',
+          params: {},
+          parentSchema: { 'x-reason': 'field.controlChars' },
+        },
+      ];
       return false;
     }
     const ok = validate(data);

@@ -51,7 +51,12 @@ export function installIdempotency(app: FastifyInstance, db: Kysely<Database>): 
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
       throw new AppError(400, 'VALIDATION', {}, { [`headers.${IDEMPOTENCY_HEADER}`]: { reason: 'field.idempotencyKey' } });
     }
-    const claim: IdempotencyClaim = { scope: request.actor?.accountId ?? 'public', key, requestHash: requestHash(request), claimed: false };
+    const claim: IdempotencyClaim = {
+      scope: request.actor?.accountId ?? 'public',
+      key,
+      requestHash: requestHash(request),
+      claimed: false,
+    };
     const stored = await findRecord(db, claim.scope, key);
     if (!stored) {
       request.idempotency = claim;
@@ -82,7 +87,11 @@ export function installIdempotency(app: FastifyInstance, db: Kysely<Database>): 
       for (const field of option.omit) delete parsed[field];
       body = JSON.stringify(parsed);
     }
-    await completeRecord(db, claim, { statusCode: reply.statusCode, contentType: String(reply.getHeader('content-type') ?? ''), body });
+    await completeRecord(db, claim, {
+      statusCode: reply.statusCode,
+      contentType: String(reply.getHeader('content-type') ?? ''),
+      body,
+    });
     return payload;
   });
 }

@@ -21,7 +21,9 @@ const count = async (name: string) =>
 describe('Idempotency-Key on create routes', () => {
   it('five concurrent sends of one key create exactly one record, and all get the same answer', async () => {
     const body = { name: '市卫健委', kind: 'city_unit', regionId: cityId };
-    const answers = await Promise.all(Array.from({ length: 5 }, () => admin.post('/api/v1/units', body, { 'idempotency-key': 'k-five' })));
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => admin.post('/api/v1/units', body, { 'idempotency-key': 'k-five' })),
+    );
     const ok = answers.filter((a) => a.statusCode === 201);
     // The first runs; the others either replay its answer or are told it is still in flight.
     expect(ok.length).toBeGreaterThanOrEqual(1);
@@ -37,7 +39,11 @@ describe('Idempotency-Key on create routes', () => {
 
   it('refuses the same key with a different body (422) and writes nothing', async () => {
     await admin.post('/api/v1/units', { name: '市教育局', kind: 'city_unit', regionId: cityId }, { 'idempotency-key': 'k-diff' });
-    const res = await admin.post('/api/v1/units', { name: '市财政局', kind: 'city_unit', regionId: cityId }, { 'idempotency-key': 'k-diff' });
+    const res = await admin.post(
+      '/api/v1/units',
+      { name: '市财政局', kind: 'city_unit', regionId: cityId },
+      { 'idempotency-key': 'k-diff' },
+    );
     expect(res.statusCode).toBe(422);
     expect(res.json().error.code).toBe('IDEMPOTENCY_MISMATCH');
     expect(await count('市财政局')).toBe(0);
@@ -49,12 +55,20 @@ describe('Idempotency-Key on create routes', () => {
     expect(first.statusCode).toBe(201);
     // As if the instance died between committing the write and storing its answer.
     const unanswered = { state: 'in_flight' as const, statusCode: null, body: null };
-    await t.deps.db.db.updateTable('idempotencyKeys').set({ ...unanswered, createdAt: nowIso() }).where('key', '=', 'k-flight').execute();
+    await t.deps.db.db
+      .updateTable('idempotencyKeys')
+      .set({ ...unanswered, createdAt: nowIso() })
+      .where('key', '=', 'k-flight')
+      .execute();
     const busy = await admin.post('/api/v1/units', body, { 'idempotency-key': 'k-flight' });
     expect(busy.statusCode).toBe(409);
     expect(busy.json().error.code).toBe('IDEMPOTENCY_IN_FLIGHT');
     // A minute on, the answer is known to be lost; the write is still not done twice.
-    await t.deps.db.db.updateTable('idempotencyKeys').set({ createdAt: nowIso(new Date(Date.now() - 120_000)) }).where('key', '=', 'k-flight').execute();
+    await t.deps.db.db
+      .updateTable('idempotencyKeys')
+      .set({ createdAt: nowIso(new Date(Date.now() - 120_000)) })
+      .where('key', '=', 'k-flight')
+      .execute();
     const lost = await admin.post('/api/v1/units', body, { 'idempotency-key': 'k-flight' });
     expect(lost.statusCode).toBe(409);
     expect(lost.json().error.code).toBe('IDEMPOTENCY_ANSWER_LOST');
@@ -73,9 +87,17 @@ describe('Idempotency-Key on create routes', () => {
   });
 
   it('does not keep a failed answer: the retry runs again', async () => {
-    const bad = await admin.post('/api/v1/units', { name: '重名单位', kind: 'city_unit', regionId: '01900000-0000-7000-8000-000000000000' }, { 'idempotency-key': 'k-fail' });
+    const bad = await admin.post(
+      '/api/v1/units',
+      { name: '重名单位', kind: 'city_unit', regionId: '01900000-0000-7000-8000-000000000000' },
+      { 'idempotency-key': 'k-fail' },
+    );
     expect(bad.statusCode).toBe(404);
-    const good = await admin.post('/api/v1/units', { name: '重名单位', kind: 'city_unit', regionId: cityId }, { 'idempotency-key': 'k-fail-2' });
+    const good = await admin.post(
+      '/api/v1/units',
+      { name: '重名单位', kind: 'city_unit', regionId: cityId },
+      { 'idempotency-key': 'k-fail-2' },
+    );
     expect(good.statusCode).toBe(201);
     expect(await t.deps.db.db.selectFrom('idempotencyKeys').select('key').where('key', '=', 'k-fail').execute()).toEqual([]);
   });
@@ -96,7 +118,12 @@ describe('Idempotency-Key on create routes', () => {
     const first = await admin.post('/api/v1/accounts', body, { 'idempotency-key': 'k-acct' });
     expect(first.statusCode).toBe(201);
     expect(first.json().initialPassword).toMatch(/^\S{10}$/);
-    const stored = await t.deps.db.db.selectFrom('idempotencyKeys').select('body').where('scope', '=', adminId).where('key', '=', 'k-acct').executeTakeFirstOrThrow();
+    const stored = await t.deps.db.db
+      .selectFrom('idempotencyKeys')
+      .select('body')
+      .where('scope', '=', adminId)
+      .where('key', '=', 'k-acct')
+      .executeTakeFirstOrThrow();
     expect(stored.body).not.toContain(first.json().initialPassword);
     const replay = await admin.post('/api/v1/accounts', body, { 'idempotency-key': 'k-acct' });
     expect(replay.statusCode).toBe(201);
@@ -105,7 +132,11 @@ describe('Idempotency-Key on create routes', () => {
   });
 
   it('rejects a malformed key with a field message', async () => {
-    const res = await admin.post('/api/v1/units', { name: '某单位', kind: 'city_unit', regionId: cityId }, { 'idempotency-key': 'x'.repeat(201) });
+    const res = await admin.post(
+      '/api/v1/units',
+      { name: '某单位', kind: 'city_unit', regionId: cityId },
+      { 'idempotency-key': 'x'.repeat(201) },
+    );
     expect(res.statusCode).toBe(400);
     expect(Object.keys(res.json().error.fields)).toEqual(['headers.idempotency-key']);
   });

@@ -34,7 +34,16 @@ export async function claimInTransaction(trx: Kysely<Database>, claim: Idempoten
   if (claim.claimed) return;
   const inserted = await trx
     .insertInto('idempotencyKeys')
-    .values({ scope: claim.scope, key: claim.key, requestHash: claim.requestHash, state: 'in_flight', statusCode: null, contentType: null, body: null, createdAt: nowIso() })
+    .values({
+      scope: claim.scope,
+      key: claim.key,
+      requestHash: claim.requestHash,
+      state: 'in_flight',
+      statusCode: null,
+      contentType: null,
+      body: null,
+      createdAt: nowIso(),
+    })
     .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
     .returning('key')
     .executeTakeFirst();
@@ -43,7 +52,11 @@ export async function claimInTransaction(trx: Kysely<Database>, claim: Idempoten
 }
 
 /** Stores the answer to replay. A route that wrote nothing (so claimed nothing) gets its record now. */
-export async function completeRecord(q: Kysely<Database>, claim: IdempotencyClaim, answer: { statusCode: number; contentType: string; body: string }): Promise<void> {
+export async function completeRecord(
+  q: Kysely<Database>,
+  claim: IdempotencyClaim,
+  answer: { statusCode: number; contentType: string; body: string },
+): Promise<void> {
   if (claim.claimed) {
     await q
       .updateTable('idempotencyKeys')
@@ -61,6 +74,9 @@ export async function completeRecord(q: Kysely<Database>, claim: IdempotencyClai
 }
 
 export async function purgeIdempotencyKeys(q: Kysely<Database>, now = new Date()): Promise<number> {
-  const result = await q.deleteFrom('idempotencyKeys').where('createdAt', '<', nowIso(new Date(now.getTime() - IDEMPOTENCY_TTL_MS))).executeTakeFirst();
+  const result = await q
+    .deleteFrom('idempotencyKeys')
+    .where('createdAt', '<', nowIso(new Date(now.getTime() - IDEMPOTENCY_TTL_MS)))
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }

@@ -22,9 +22,16 @@ export function housekeepingJobs({ db }: Db): JobDefinition[] {
       name: 'purge-rate-limits',
       everyMs: HOUR,
       run: async () => {
-        await db.deleteFrom('rateLimits').where('windowStart', '<', nowIso(new Date(Date.now() - DAY))).execute();
+        await db
+          .deleteFrom('rateLimits')
+          .where('windowStart', '<', nowIso(new Date(Date.now() - DAY)))
+          .execute();
       },
     },
-    { name: 'purge-job-runs', everyMs: DAY, run: async () => void (await purgeRuns(db, nowIso(new Date(Date.now() - 30 * DAY)))) },
+    {
+      name: 'purge-job-runs',
+      everyMs: DAY,
+      run: async () => void (await purgeRuns(db, nowIso(new Date(Date.now() - 30 * DAY)))),
+    },
   ];
 }

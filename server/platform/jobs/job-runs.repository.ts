@@ -18,7 +18,12 @@ export async function claimSlot(q: Q, job: string, slot: string, instance: strin
  * Claims a failed run (or one whose instance died while running) for another attempt. The update
  * matches the exact state read, so of several instances only one wins.
  */
-export async function reclaim(q: Q, run: Pick<JobRunTable, 'job' | 'slot' | 'status' | 'attempts' | 'startedAt'>, instance: string, at: string): Promise<boolean> {
+export async function reclaim(
+  q: Q,
+  run: Pick<JobRunTable, 'job' | 'slot' | 'status' | 'attempts' | 'startedAt'>,
+  instance: string,
+  at: string,
+): Promise<boolean> {
   const result = await q
     .updateTable('jobRuns')
     .set({ status: 'running', attempts: Number(run.attempts) + 1, instance, startedAt: at, finishedAt: null })
@@ -39,12 +44,20 @@ export async function retryable(q: Q, job: string, maxAttempts: number, staleBef
     .where('job', '=', job)
     .where('slot', '>=', since)
     .where('attempts', '<', maxAttempts)
-    .where((eb) => eb.or([eb('status', '=', 'failed'), eb.and([eb('status', '=', 'running'), eb('startedAt', '<', staleBefore)])]))
+    .where((eb) =>
+      eb.or([eb('status', '=', 'failed'), eb.and([eb('status', '=', 'running'), eb('startedAt', '<', staleBefore)])]),
+    )
     .orderBy('slot')
     .execute();
 }
 
-export async function finishRun(q: Q, job: string, slot: string, at: string, outcome: { status: 'ok' | 'failed'; error?: string }): Promise<void> {
+export async function finishRun(
+  q: Q,
+  job: string,
+  slot: string,
+  at: string,
+  outcome: { status: 'ok' | 'failed'; error?: string },
+): Promise<void> {
   await q
     .updateTable('jobRuns')
     .set({ status: outcome.status, finishedAt: at, error: outcome.error?.slice(0, 2000) ?? null })

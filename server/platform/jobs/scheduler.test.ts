@@ -15,14 +15,20 @@ describe('scheduler', () => {
     let runs = 0;
     const job: JobDefinition = { name: 'count-ticks', everyMs: 1_000, run: async () => void runs++ };
     let k = 0;
-    const instances = ['a', 'b', 'c'].map((instance, i) => new Scheduler(t.deps.db, [job], { instance, now: () => T0 + k * 1_000 + i * 7 }));
+    const instances = ['a', 'b', 'c'].map(
+      (instance, i) => new Scheduler(t.deps.db, [job], { instance, now: () => T0 + k * 1_000 + i * 7 }),
+    );
     for (k = 0; k < 30; k++) {
       // All three look at once, at slightly different moments inside the same slot.
       await Promise.all(instances.map((s) => s.tick()));
       await Promise.all(instances.map((s) => s.idle()));
     }
     expect(runs).toBe(30);
-    const rows = await t.deps.db.db.selectFrom('jobRuns').select(['slot', 'instance', 'status']).where('job', '=', 'count-ticks').execute();
+    const rows = await t.deps.db.db
+      .selectFrom('jobRuns')
+      .select(['slot', 'instance', 'status'])
+      .where('job', '=', 'count-ticks')
+      .execute();
     expect(rows.length).toBe(30);
     expect(rows.every((r) => r.status === 'ok')).toBe(true);
   });
@@ -64,7 +70,12 @@ describe('scheduler', () => {
     const admin = await t.signIn('jobs-admin');
     const res = await admin.get('/api/v1/jobs?status=failed');
     expect(res.statusCode).toBe(200);
-    expect(res.json().items[0]).toMatchObject({ job: 'flaky', status: 'failed', attempts: 3, error: 'upstream unavailable (attempt 3)' });
+    expect(res.json().items[0]).toMatchObject({
+      job: 'flaky',
+      status: 'failed',
+      attempts: 3,
+      error: 'upstream unavailable (attempt 3)',
+    });
   });
 
   it('takes over a run whose instance died while running', async () => {
@@ -73,7 +84,16 @@ describe('scheduler', () => {
     // Instance "dead" claimed the slot and never finished.
     await t.deps.db.db
       .insertInto('jobRuns')
-      .values({ job: 'orphan', slot: new Date(T0).toISOString(), status: 'running', attempts: 1, instance: 'dead', startedAt: new Date(T0).toISOString(), finishedAt: null, error: null })
+      .values({
+        job: 'orphan',
+        slot: new Date(T0).toISOString(),
+        status: 'running',
+        attempts: 1,
+        instance: 'dead',
+        startedAt: new Date(T0).toISOString(),
+        finishedAt: null,
+        error: null,
+      })
       .execute();
     let clock = T0 + 10_000;
     const s = new Scheduler(t.deps.db, [job], { instance: 'alive', now: () => clock });

@@ -86,7 +86,10 @@ export class Scheduler {
         const stale = nowIso(new Date(now - (job.staleAfterMs ?? 10 * 60_000)));
         const since = nowIso(new Date(now - 24 * 3600_000));
         for (const run of await retryable(this.db.db, job.name, job.maxAttempts ?? 3, stale, since)) {
-          const pausedEnough = run.status === 'running' || !run.finishedAt || now - new Date(run.finishedAt).getTime() >= (job.retryAfterMs ?? 30_000);
+          const pausedEnough =
+            run.status === 'running' ||
+            !run.finishedAt ||
+            now - new Date(run.finishedAt).getTime() >= (job.retryAfterMs ?? 30_000);
           if (pausedEnough && (await reclaim(this.db.db, run, this.instance, at))) {
             this.launch(job, run.slot);
             break;
@@ -112,7 +115,10 @@ export class Scheduler {
         (e: unknown) => {
           report('failed');
           this.options.onError?.(job.name, e);
-          return finishRun(this.db.db, job.name, slot, nowIso(new Date(this.now())), { status: 'failed', error: e instanceof Error ? e.message : String(e) });
+          return finishRun(this.db.db, job.name, slot, nowIso(new Date(this.now())), {
+            status: 'failed',
+            error: e instanceof Error ? e.message : String(e),
+          });
         },
       )
       .catch((e: unknown) => this.options.onError?.(job.name, e))
