@@ -6,10 +6,11 @@ import { i18n } from './i18n/index.ts';
 
 const BASE = '/api/v1';
 
-/** One problem in one row of an uploaded file; rows are numbered as in Excel. */
+/** One problem in one row of an uploaded file: the row number and column heading as the file shows them. */
 export interface ImportRowProblem {
   row: number;
   field: string;
+  column?: string;
   message: string;
 }
 

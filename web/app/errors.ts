@@ -3,12 +3,17 @@ import { useCallback } from 'react';
 import { ApiError } from './api.ts';
 
 /** `grants.0.regionId` → `['grants', 0, 'regionId']`, the name antd's Form.List gives that field. */
-export function fieldName(path: string): (string | number)[] {
+function fieldName(path: string): (string | number)[] {
   return path.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }
 
 function sameName(a: (string | number)[], b: (string | number)[]): boolean {
   return a.length === b.length && a.every((part, i) => part === b[i]);
+}
+
+/** A problem with a whole row of a list (`grants.0`) goes under that row's last field. */
+function lastInside(registered: (string | number)[][], prefix: (string | number)[]): (string | number)[] | undefined {
+  return registered.filter((r) => r.length > prefix.length && sameName(r.slice(0, prefix.length), prefix)).at(-1);
 }
 
 /**
@@ -29,11 +34,12 @@ export function useReportError(): (error: unknown, form?: FormInstance) => void 
       const placed: { name: (string | number)[]; errors: string[] }[] = [];
       for (const [path, text] of Object.entries(error.fields)) {
         const name = fieldName(path);
-        if (registered.some((r) => sameName(r, name))) placed.push({ name, errors: [text] });
+        const target = registered.find((r) => sameName(r, name)) ?? lastInside(registered, name);
+        if (target) placed.push({ name: target, errors: [text] });
         else unplaced.push(`${path}: ${text}`);
       }
       if (form && placed.length) form.setFields(placed);
-      void message.error([error.message, ...unplaced].join('；'));
+      void message.error([error.message, ...unplaced].join(' · '));
     },
     [message],
   );

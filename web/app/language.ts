@@ -34,8 +34,3 @@ export function rememberLanguage(language: Language): void {
 export function asLanguage(value: string | undefined): Language {
   return value === 'en' ? 'en' : 'zh-CN';
 }
-
-/** Picks the display name from a `common/labels.ts` entry. */
-export function labelIn(labels: Record<Language, string>, language: Language): string {
-  return labels[language];
-}

@@ -1,0 +1,38 @@
+import { AuditOutlined, ApartmentOutlined, BankOutlined, TeamOutlined } from '@ant-design/icons';
+import { Menu } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router';
+import { NAV_ITEMS, type NavKey } from '../navigation.ts';
+import { can, type Me } from '../session.ts';
+
+const ICONS: Record<NavKey, ReactNode> = {
+  regions: <ApartmentOutlined />,
+  units: <BankOutlined />,
+  accounts: <TeamOutlined />,
+  audit: <AuditOutlined />,
+};
+
+export function SideMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const items = NAV_ITEMS.filter((item) => can(me, item.permission)).map((item) => ({
+    key: item.path,
+    icon: ICONS[item.key],
+    label: <span data-testid={`nav-${item.key}`}>{t(`nav.${item.key}`)}</span>,
+  }));
+  const selected = items.find((item) => pathname.startsWith(item.key))?.key;
+  return (
+    <Menu
+      mode="inline"
+      items={items}
+      selectedKeys={selected ? [selected] : []}
+      style={{ borderInlineEnd: 'none' }}
+      onClick={({ key }) => {
+        void navigate(key);
+        onNavigate?.();
+      }}
+    />
+  );
+}

@@ -1,0 +1,55 @@
+import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Dropdown } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { api } from '../api.ts';
+import { useReportError } from '../errors.ts';
+import { useSignedOut, type Me } from '../session.ts';
+
+export function UserMenu({ me, compact }: { me: Me; compact: boolean }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const signedOut = useSignedOut();
+  const report = useReportError();
+
+  async function logout() {
+    try {
+      await api.post('/auth/logout');
+    } catch (e) {
+      report(e);
+      return;
+    }
+    signedOut();
+    await navigate('/login', { replace: true });
+  }
+
+  return (
+    <Dropdown
+      trigger={['click']}
+      menu={{
+        items: [
+          { key: 'who', label: `${me.name} · ${me.login}`, disabled: true },
+          { type: 'divider' },
+          {
+            key: 'password',
+            icon: <KeyOutlined />,
+            label: <span data-testid="header-change-password">{t('header.changePassword')}</span>,
+          },
+          { key: 'logout', icon: <LogoutOutlined />, label: <span data-testid="header-logout">{t('header.logout')}</span> },
+        ],
+        onClick: ({ key }) => {
+          if (key === 'password') void navigate('/password');
+          if (key === 'logout') void logout();
+        },
+      }}
+    >
+      <Button type="text" icon={<UserOutlined />} aria-label={t('header.account')} data-testid="user-menu">
+        {compact ? null : (
+          <>
+            {me.name} <DownOutlined style={{ fontSize: 10 }} />
+          </>
+        )}
+      </Button>
+    </Dropdown>
+  );
+}

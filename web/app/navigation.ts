@@ -1,0 +1,11 @@
+import type { Permission } from './session.ts';
+
+/** The side menu: each entry is shown only to accounts holding its permission. */
+export const NAV_ITEMS = [
+  { key: 'regions', path: '/regions', permission: 'regions.read' },
+  { key: 'units', path: '/units', permission: 'units.read' },
+  { key: 'accounts', path: '/accounts', permission: 'accounts.read' },
+  { key: 'audit', path: '/audit', permission: 'audit.read' },
+] as const satisfies readonly { key: string; path: string; permission: Permission }[];
+
+export type NavKey = (typeof NAV_ITEMS)[number]['key'];
