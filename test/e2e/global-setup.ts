@@ -5,5 +5,10 @@ import { chromiumPath } from './browser.ts';
 /** Browser tests run against the built app, exactly as `npm start` serves it. */
 export default function setup(): void {
   if (!chromiumPath()) return;
-  execSync('npx vite build --logLevel warn', { cwd: resolve(import.meta.dirname, '../..'), stdio: 'inherit' });
+  // Vitest sets NODE_ENV=test; the app must be built as production, as `npm start` builds it.
+  execSync('npx vite build --logLevel warn', {
+    cwd: resolve(import.meta.dirname, '../..'),
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }

@@ -31,6 +31,7 @@ export function RegionsPage() {
   const phone = useIsPhone();
   const me = useMe().data;
   const canWrite = can(me, 'regions.write');
+  const canAddCity = canWrite && !!me?.grants.some((g) => g.regionId === null);
   const tree = useRegionTree();
   // The selected region is in the address, so a link or a reload opens the same one.
   const [params, setParams] = useSearchParams();
@@ -108,7 +109,8 @@ export function RegionsPage() {
         expandedKeys={expandedKeys}
         onExpand={(keys) => setExpanded(keys.map(String))}
         selectedKeys={selected ? [selected] : []}
-        onSelect={(keys) => select(keys[0] === undefined ? null : String(keys[0]))}
+        // Clicking the selected region again keeps it open (antd would deselect it and blank the panel).
+        onSelect={(keys, { node }) => select(keys[0] === undefined ? String(node.key) : String(keys[0]))}
         data-testid="region-tree"
       />
     );
@@ -129,13 +131,16 @@ export function RegionsPage() {
             </Button>
             {canWrite ? (
               <>
-                <Button
-                  icon={<PlusOutlined />}
-                  onClick={() => setForm({ mode: 'create', parent: null, level: 'city' })}
-                  data-testid="region-add-city"
-                >
-                  {t('regions.addCity')}
-                </Button>
+                {/* A city is top-level: only a platform-wide grant (the administrator's) may add one. */}
+                {canAddCity ? (
+                  <Button
+                    icon={<PlusOutlined />}
+                    onClick={() => setForm({ mode: 'create', parent: null, level: 'city' })}
+                    data-testid="region-add-city"
+                  >
+                    {t('regions.addCity')}
+                  </Button>
+                ) : null}
                 <Button
                   type="primary"
                   icon={<FileExcelOutlined />}
