@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { DatabaseConfig } from '../server/config.ts';
 import type { ServerChild } from './lib/children.ts';
-import { inspect, type InFlight } from './lib/integrity.ts';
+import { countByName, inspect, type InFlight } from './lib/integrity.ts';
 import { freshPostgres, prepareDatabase, signIn, startRedvest, type Session } from './lib/redvest.ts';
 
 const { values: flags } = parseArgs({
@@ -82,6 +82,42 @@ async function loadUntilKill(
   return load;
 }
 
+/**
+ * The client's side of a crash: every request left unanswered is sent again with its key. Each
+ * must end as exactly one unit — created now, replayed, or refused as already done — never two.
+ */
+async function retryUnanswered(
+  server: ServerChild,
+  session: Session,
+  countyId: string,
+  inFlight: InFlight[],
+  config: DatabaseConfig,
+): Promise<string[]> {
+  const problems: string[] = [];
+  for (const request of inFlight) {
+    const res = await fetch(`${server.url}/api/v1/units`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        cookie: session.cookie,
+        'x-csrf-token': session.csrf,
+        'idempotency-key': request.key,
+      },
+      body: JSON.stringify({ name: request.name, kind: 'county_unit', regionId: countyId }),
+    });
+    const body = await res.text();
+    const settled = res.status === 201 || (res.status === 409 && /IDEMPOTENCY_(IN_FLIGHT|ANSWER_LOST)/.test(body));
+    if (!settled) problems.push(`retry of ${request.name}: ${res.status} ${body.slice(0, 160)}`);
+  }
+  const counts = await countByName(
+    config,
+    inFlight.map((r) => r.name),
+  );
+  for (const r of inFlight)
+    if (counts.get(r.name) !== 1) problems.push(`${r.name}: ${counts.get(r.name) ?? 0} units after the retry`);
+  return problems;
+}
+
 interface Round {
   db: string;
   round: number;
@@ -108,14 +144,18 @@ async function crashRounds(label: string, config: DatabaseConfig, dir: string): 
       const load = await loadUntilKill(server, session, seeded.countyId, `${label}${round}`, killAfter);
       server = await start();
       const f = await inspect(config, load.acknowledged, load.inFlight, session.accountId);
-      const ok = load.unexpected.length === 0 && f.found === load.acknowledged.length && f.integrity === 'ok';
+      const retried = await retryUnanswered(server, await signIn(server.url, login), seeded.countyId, load.inFlight, config);
+      const ok =
+        load.unexpected.length === 0 && f.found === load.acknowledged.length && f.integrity === 'ok' && retried.length === 0;
       const u = f.unacknowledged;
       console.log(
         `${label} round ${round}: sent ${load.sent}, acknowledged ${load.acknowledged.length}, found ${f.found}, ` +
           `ratio ${(f.found / load.acknowledged.length).toFixed(3)}, integrity ${f.integrity}, ${f.units} units in all, ` +
           `${load.inFlight.length} in flight at the kill (committed+key done ${u.committedDone}, committed+key in_flight ${u.committedInFlight}, ` +
-          `not committed ${u.notCommitted}), ${((performance.now() - began) / 1000).toFixed(1)} s${ok ? '' : '  FAILED'}`,
+          `not committed ${u.notCommitted}); retried with their keys: ${retried.length ? `${retried.length} problems` : 'each exactly once'}, ` +
+          `${((performance.now() - began) / 1000).toFixed(1)} s${ok ? '' : '  FAILED'}`,
       );
+      for (const problem of retried.slice(0, 5)) console.log(`  ${problem}`);
       for (const answer of load.unexpected.slice(0, 5)) console.log(`  unexpected answer before the kill: ${answer}`);
       rounds.push({
         db: label,

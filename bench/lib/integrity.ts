@@ -84,3 +84,16 @@ export async function inspect(
     await close();
   }
 }
+
+/** How many units carry each name (the crash test's names are unique per request). */
+export async function countByName(config: DatabaseConfig, names: string[]): Promise<Map<string, number>> {
+  const { db, close } = connect(config);
+  try {
+    const rows = names.length ? await db.selectFrom('units').select('name').where('name', 'in', names).execute() : [];
+    const counts = new Map<string, number>();
+    for (const r of rows) counts.set(r.name, (counts.get(r.name) ?? 0) + 1);
+    return counts;
+  } finally {
+    await close();
+  }
+}
