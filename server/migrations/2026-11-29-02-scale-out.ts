@@ -29,7 +29,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('entity_id', 'text')
     .addColumn('data', 'text')
     .execute();
-  await db.schema.createIndex('events_at').on('events').column('at').execute();
 
   await db.schema
     .createTable('job_runs')
