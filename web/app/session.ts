@@ -2,19 +2,11 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language, RegionLevel, Role } from '../../common/enums.ts';
+import type { Permission } from '../../common/permissions.ts';
 import { api, ApiError, rememberCsrfToken } from './api.ts';
 import { asLanguage } from './language.ts';
 
-/** Mirrors the server's permission names (server/platform/access/permissions.ts). */
-export type Permission =
-  | 'regions.read'
-  | 'regions.write'
-  | 'units.read'
-  | 'units.write'
-  | 'accounts.read'
-  | 'accounts.write'
-  | 'audit.read'
-  | 'pii.reveal';
+export type { Permission };
 
 export interface Grant {
   id: string;

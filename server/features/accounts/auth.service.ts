@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Language } from '../../../common/enums.ts';
 import { maskMobile } from '../../../common/mask.ts';
 import { scopeFor, type Actor } from '../../platform/access/actor.ts';
-import { PERMISSIONS } from '../../platform/access/permissions.ts';
+import { PERMISSIONS } from '../../../common/permissions.ts';
 import { auditWrite, writeAudit, type CallContext } from '../../platform/audit/audit.ts';
 import { dummyPasswordHash, hashPassword, isStrongPassword, verifyPassword } from '../../platform/auth/password.ts';
 import { createSession, deleteAccountSessions, deleteSession } from '../../platform/auth/sessions.ts';

@@ -4,7 +4,7 @@ import { ROLES, type Role } from '../../../common/enums.ts';
 import { createTestApp, TEST_PASSWORD, type Client, type TestApp } from '../../../test/app.ts';
 import { twoCounties, type TwoCounties } from '../../../test/fixtures.ts';
 import { API } from '../../../test/requests.ts';
-import { PERMISSIONS, ROLE_PERMISSIONS, type Permission } from './permissions.ts';
+import { PERMISSIONS, ROLE_PERMISSIONS, type Permission } from '../../../common/permissions.ts';
 
 /**
  * Every route × every role × {record in the caller's area, record in another county}, against the

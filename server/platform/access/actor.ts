@@ -1,6 +1,6 @@
 import type { Role } from '../../../common/enums.ts';
 import { notFound, forbidden } from '../errors.ts';
-import { GRANTABLE_ROLES, ROLE_PERMISSIONS, type Permission } from './permissions.ts';
+import { GRANTABLE_ROLES, ROLE_PERMISSIONS, type Permission } from '../../../common/permissions.ts';
 
 export interface Grant {
   id: string;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../../common/enums.ts';
 import { AppError } from '../errors.ts';
 import { canGrant, requireAccess, requireScope, scopeFor, type Actor } from './actor.ts';
-import { GRANTABLE_ROLES, PERMISSIONS, ROLE_PERMISSIONS } from './permissions.ts';
+import { GRANTABLE_ROLES, PERMISSIONS, ROLE_PERMISSIONS } from '../../../common/permissions.ts';
 
 const CITY = '/city/';
 const COUNTY_A = '/city/a/';

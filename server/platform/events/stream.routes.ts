@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { inScope, scopeFor, type Actor } from '../access/actor.ts';
 import { SESSION_COOKIE } from '../access/guard.ts';
-import { PERMISSIONS, type Permission } from '../access/permissions.ts';
+import { PERMISSIONS, type Permission } from '../../../common/permissions.ts';
 import { resolveSession } from '../auth/sessions.ts';
 import type { Deps } from '../deps.ts';
 import { actorOf } from '../http/context.ts';

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Language } from '../../../common/enums.ts';
 import type { Actor } from '../access/actor.ts';
-import type { RouteAccess } from '../access/permissions.ts';
+import type { RouteAccess } from '../../../common/permissions.ts';
 import type { CallContext } from '../audit/audit.ts';
 import { unauthenticated } from '../errors.ts';
 

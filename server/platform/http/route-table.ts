@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifySchema } from 'fastify';
-import type { RouteAccess } from '../access/permissions.ts';
+import type { RouteAccess } from '../../../common/permissions.ts';
 
 /** One registered route, as the access-matrix and fuzz tests walk them. */
 export interface RouteEntry {

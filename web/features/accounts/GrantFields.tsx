@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../common/enums.ts';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect.tsx';
 import { RoleSelect } from './RoleSelect.tsx';
+import { useGrantableRoles } from './useGrantableRoles.ts';
 
 /**
  * Role and region of one grant. The administrator role covers the whole platform, so its region
@@ -24,6 +25,7 @@ export function GrantFields({
   const roleName: NamePath = [...name, 'role'];
   const regionName: NamePath = [...name, 'regionId'];
   const role = Form.useWatch<Role | undefined>([...path, 'role'], form);
+  const grantable = useGrantableRoles();
   const admin = role === 'admin';
   return (
     <>
@@ -35,6 +37,7 @@ export function GrantFields({
       >
         <RoleSelect
           testId={`${testId}-role`}
+          only={grantable}
           placeholder={t('accounts.role')}
           style={{ width: '100%' }}
           onChange={(next) => {

@@ -11,6 +11,8 @@ export function RoleSelect(props: {
   allowClear?: boolean;
   testId: string;
   style?: CSSProperties;
+  /** Offer only these roles (e.g. the ones the signed-in account may hand out). */
+  only?: readonly Role[];
 }) {
   const language = useLanguage();
   return (
@@ -20,7 +22,10 @@ export function RoleSelect(props: {
       placeholder={props.placeholder}
       aria-label={props.placeholder}
       allowClear={props.allowClear}
-      options={ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role][language] }))}
+      options={ROLES.filter((role) => !props.only || props.only.includes(role)).map((role) => ({
+        value: role,
+        label: ROLE_LABELS[role][language],
+      }))}
       popupMatchSelectWidth={false}
       style={{ minWidth: 160, ...props.style }}
       data-testid={props.testId}

@@ -1,4 +1,5 @@
-import type { Role } from '../../../common/enums.ts';
+/** Shared with the web app, which shows only what the signed-in account may do; the server enforces it. */
+import type { Role } from './enums.ts';
 
 /**
  * What each role may do. A grant gives its role's permissions over the grant's region subtree
