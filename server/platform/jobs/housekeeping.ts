@@ -29,6 +29,17 @@ export function housekeepingJobs({ db }: Db): JobDefinition[] {
       },
     },
     {
+      // A stream client away for longer than this reloads instead of resuming (the page does so anyway).
+      name: 'purge-events',
+      everyMs: DAY,
+      run: async () => {
+        await db
+          .deleteFrom('events')
+          .where('at', '<', nowIso(new Date(Date.now() - 7 * DAY)))
+          .execute();
+      },
+    },
+    {
       name: 'purge-job-runs',
       everyMs: DAY,
       run: async () => void (await purgeRuns(db, nowIso(new Date(Date.now() - 30 * DAY)))),
