@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Language, RegionLevel, Role } from '../../common/enums.ts';
 import type { Permission } from '../../common/permissions.ts';
 import { api, ApiError, rememberCsrfToken } from './api.ts';
+import { setPlatformTimeZone } from './dates.ts';
 import { asLanguage } from './language.ts';
 
 export type { Permission };
@@ -25,6 +26,7 @@ export interface Me {
   mustChangePassword: boolean;
   grants: Grant[];
   permissions: string[];
+  timeZone: string;
   csrfToken: string;
 }
 
@@ -39,6 +41,7 @@ export function useMe() {
       try {
         const me = await api.get<Me>('/auth/me');
         rememberCsrfToken(me.csrfToken);
+        setPlatformTimeZone(me.timeZone);
         return me;
       } catch (e) {
         if (e instanceof ApiError && e.status === 401) return null;
@@ -71,6 +74,7 @@ export function useSignedIn(): (me: Me) => void {
   return useCallback(
     (me: Me) => {
       rememberCsrfToken(me.csrfToken);
+      setPlatformTimeZone(me.timeZone);
       client.setQueryData(SETUP_KEY, false);
       client.setQueryData(ME_KEY, me);
       const language = asLanguage(i18n.language);

@@ -126,6 +126,7 @@ export const MeOut = Type.Object({
   mustChangePassword: Type.Boolean(),
   grants: Type.Array(GrantOut),
   permissions: Type.Array(Type.String()),
+  timeZone: Type.String(),
   csrfToken: Type.String(),
 });
 

@@ -38,6 +38,8 @@ export function authService({ config, db: { db }, rateLimiter }: Deps) {
       language: account.language,
       mustChangePassword: account.mustChangePassword,
       grants: account.grants,
+      /** Calendar days and displayed times follow the platform's zone, not the browser's. */
+      timeZone: config.timeZone,
       permissions: PERMISSIONS.filter((p) => {
         const s = scopeFor(actor, p);
         return s.all || s.paths.length > 0;

@@ -58,7 +58,10 @@ describe('sign-in', () => {
     const two = await t.signIn('alice');
     expect(one.sessionToken).toBeDefined();
     expect(one.sessionToken).not.toBe(two.sessionToken);
-    expect((await one.get(`${API}/auth/me`)).statusCode).toBe(200);
+    const me = await one.get(`${API}/auth/me`);
+    expect(me.statusCode).toBe(200);
+    // The web app shows times and calendar days in the platform's zone, which it learns here.
+    expect(me.json().timeZone).toBe(t.deps.config.timeZone);
     expect((await two.get(`${API}/auth/me`)).statusCode).toBe(200);
     expect(one.csrf).not.toBe(two.csrf);
   });

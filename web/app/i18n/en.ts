@@ -216,7 +216,7 @@ export const en: Messages = {
     filterTo: 'To',
     loadMore: 'Load more',
     noMore: 'No more entries',
-    timeZoneNote: 'Times are China Standard Time (Asia/Shanghai)',
+    timeZoneNote: 'Times are in the platform time zone ({{zone}})',
     outcomeLabel: {
       ok: 'OK',
       failed: 'Failed',

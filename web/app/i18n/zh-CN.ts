@@ -212,7 +212,7 @@ export const zhCN = {
     filterTo: '结束日期',
     loadMore: '加载更多',
     noMore: '没有更多记录了',
-    timeZoneNote: '时间为北京时间（Asia/Shanghai）',
+    timeZoneNote: '时间为平台时区（{{zone}}）',
     outcomeLabel: {
       ok: '成功',
       failed: '失败',

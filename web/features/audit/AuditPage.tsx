@@ -2,7 +2,7 @@ import { Button, Card, DatePicker, Flex, Form, Input, Select, Table, Tag, Toolti
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dayBounds, formatDateTime } from '../../app/dates.ts';
+import { dayBounds, formatDateTime, platformTimeZone } from '../../app/dates.ts';
 import { zhCN } from '../../app/i18n/zh-CN.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useFilterWidth } from '../../components/filterWidth.ts';
@@ -53,7 +53,7 @@ export function AuditPage() {
     <>
       <PageHeader
         title={t('audit.title')}
-        extra={<Typography.Text type="secondary">{t('audit.timeZoneNote')}</Typography.Text>}
+        extra={<Typography.Text type="secondary">{t('audit.timeZoneNote', { zone: platformTimeZone() })}</Typography.Text>}
       />
       <Card>
         <Form form={form} onFinish={(v) => setFilter(toFilter(v))} style={{ marginBottom: 16 }}>
