@@ -16,11 +16,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('idempotency_keys_created').on('idempotency_keys').column('created_at').execute();
 
-  // Increasing ids are the resume point of the event stream (Last-Event-ID).
+  // Increasing ids are the resume point of the event stream (Last-Event-ID). On SQLite a plain
+  // INTEGER PRIMARY KEY (no AUTOINCREMENT, which writes sqlite_sequence on every insert) grows
+  // from the largest id, which the purge job never deletes, so ids are never reused.
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   await db.schema
     .createTable('events')
-    .addColumn('id', postgres ? 'bigserial' : 'integer', (c) => (postgres ? c.primaryKey() : c.primaryKey().autoIncrement()))
+    .addColumn('id', postgres ? 'bigserial' : 'integer', (c) => c.primaryKey())
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('type', 'text', (c) => c.notNull())
     .addColumn('permission', 'text', (c) => c.notNull())

@@ -71,4 +71,31 @@ describe('housekeeping jobs', () => {
     expect((await db.selectFrom('rateLimits').select('key').execute()).map((r) => r.key)).toEqual(['new']);
     expect(await db.selectFrom('events').select('id').execute()).toHaveLength(1);
   });
+
+  it('never removes the newest event, so event ids are never reused', async () => {
+    const { db } = t.deps.db;
+    await db.deleteFrom('events').execute();
+    const event = {
+      at: ago(30 * DAY),
+      type: 't',
+      permission: 'regions.read',
+      regionPath: null,
+      entityType: null,
+      entityId: null,
+      data: null,
+    };
+    await db.insertInto('events').values([event, event]).execute();
+    const newest = Number(
+      (
+        await db
+          .selectFrom('events')
+          .select((e) => e.fn.max('id').as('m'))
+          .executeTakeFirstOrThrow()
+      ).m,
+    );
+    for (const job of housekeepingJobs(t.deps.db)) if (job.name === 'purge-events') await job.run(nowIso());
+    expect((await db.selectFrom('events').select('id').execute()).map((r) => Number(r.id))).toEqual([newest]);
+    const next = await db.insertInto('events').values(event).returning('id').executeTakeFirstOrThrow();
+    expect(Number(next.id)).toBeGreaterThan(newest);
+  });
 });

@@ -33,9 +33,11 @@ export function housekeepingJobs({ db }: Db): JobDefinition[] {
       name: 'purge-events',
       everyMs: DAY,
       run: async () => {
+        // The newest event always stays: SQLite numbers new rows from the largest id left.
         await db
           .deleteFrom('events')
           .where('at', '<', nowIso(new Date(Date.now() - 7 * DAY)))
+          .where('id', '<', (eb) => eb.selectFrom('events').select((e) => e.fn.max('id').as('newest')))
           .execute();
       },
     },
