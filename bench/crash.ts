@@ -25,6 +25,20 @@ const { values: flags } = parseArgs({
 const ROUNDS = Number(flags.rounds);
 const CONCURRENCY = Number(flags.concurrency);
 
+/** One unit create with its Idempotency-Key; the same request is what a retry resends. */
+function createUnit(server: ServerChild, session: Session, countyId: string, request: InFlight): Promise<Response> {
+  return fetch(`${server.url}/api/v1/units`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      cookie: session.cookie,
+      'x-csrf-token': session.csrf,
+      'idempotency-key': request.key,
+    },
+    body: JSON.stringify({ name: request.name, kind: 'county_unit', regionId: countyId }),
+  });
+}
+
 interface Load {
   sent: number;
   acknowledged: string[];
@@ -50,16 +64,7 @@ async function loadUntilKill(
       const request = { name: `crash-${round}-${seq}`, key: randomUUID() };
       pending.set(seq, request);
       try {
-        const res = await fetch(`${server.url}/api/v1/units`, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            cookie: session.cookie,
-            'x-csrf-token': session.csrf,
-            'idempotency-key': request.key,
-          },
-          body: JSON.stringify({ name: request.name, kind: 'county_unit', regionId: countyId }),
-        });
+        const res = await createUnit(server, session, countyId, request);
         const body = await res.text();
         if (res.status !== 201) {
           if (!killing) load.unexpected.push(`${res.status} ${body.slice(0, 200)}`);
@@ -95,16 +100,7 @@ async function retryUnanswered(
 ): Promise<string[]> {
   const problems: string[] = [];
   for (const request of inFlight) {
-    const res = await fetch(`${server.url}/api/v1/units`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        cookie: session.cookie,
-        'x-csrf-token': session.csrf,
-        'idempotency-key': request.key,
-      },
-      body: JSON.stringify({ name: request.name, kind: 'county_unit', regionId: countyId }),
-    });
+    const res = await createUnit(server, session, countyId, request);
     const body = await res.text();
     const settled = res.status === 201 || (res.status === 409 && /IDEMPOTENCY_(IN_FLIGHT|ANSWER_LOST)/.test(body));
     if (!settled) problems.push(`retry of ${request.name}: ${res.status} ${body.slice(0, 160)}`);
