@@ -2,6 +2,7 @@ import { EyeOutlined, KeyOutlined, PlusOutlined, StopOutlined, CheckCircleOutlin
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Flex, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
+import { usePaging } from '../../components/usePaging.ts';
 import { useTranslation } from 'react-i18next';
 import { ACCOUNT_STATUSES, type AccountStatus, type Role } from '../../../common/enums.ts';
 import { api } from '../../app/api.ts';
@@ -33,8 +34,7 @@ export function AccountsPage() {
   const [regionId, setRegionId] = useState<string | null>(null);
   const [role, setRole] = useState<Role | null>(null);
   const [status, setStatus] = useState<AccountStatus | null>(null);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, pagination } = usePaging();
   const [creating, setCreating] = useState(false);
   const [granting, setGranting] = useState<Account | null>(null);
   const [oneTime, setOneTime] = useState<OneTimePassword | null>(null);
@@ -176,17 +176,7 @@ export function AccountsPage() {
           loading={accounts.isFetching}
           dataSource={accounts.data?.items ?? []}
           scroll={{ x: 'max-content' }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: accounts.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { count: total }),
-            onChange: (p, size) => {
-              setPage(size === pageSize ? p : 1);
-              setPageSize(size);
-            },
-          }}
+          pagination={pagination(accounts.data?.total ?? 0)}
           columns={[
             {
               key: 'login',

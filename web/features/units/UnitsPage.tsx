@@ -2,6 +2,7 @@ import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Flex, Input, Select, Space, Table } from 'antd';
 import { useState } from 'react';
+import { usePaging } from '../../components/usePaging.ts';
 import { useTranslation } from 'react-i18next';
 import { UNIT_KINDS, type UnitKind } from '../../../common/enums.ts';
 import { UNIT_KIND_LABELS } from '../../../common/labels.ts';
@@ -28,8 +29,7 @@ export function UnitsPage() {
   const [regionId, setRegionId] = useState<string | null>(null);
   const [kind, setKind] = useState<UnitKind | null>(null);
   const [q, setQ] = useState('');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, pagination } = usePaging();
   const [editing, setEditing] = useState<Unit | 'new' | null>(null);
   const units = useUnits({ regionId, kind, q, page, pageSize });
   const phone = useIsPhone();
@@ -106,17 +106,7 @@ export function UnitsPage() {
           loading={units.isFetching}
           dataSource={units.data?.items ?? []}
           scroll={{ x: 'max-content' }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: units.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { count: total }),
-            onChange: (p, size) => {
-              setPage(size === pageSize ? p : 1);
-              setPageSize(size);
-            },
-          }}
+          pagination={pagination(units.data?.total ?? 0)}
           columns={[
             { key: 'name', title: t('units.name'), dataIndex: 'name' },
             { key: 'kind', title: t('units.kind'), dataIndex: 'kind', render: (k: UnitKind) => UNIT_KIND_LABELS[k][language] },
