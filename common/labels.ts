@@ -1,7 +1,22 @@
-import type { RegionLevel, Role, UnitKind } from './enums.ts';
+import type {
+  Gender,
+  MemberRoleTag,
+  PledgeStatus,
+  PostKind,
+  RegionLevel,
+  Role,
+  ServiceKind,
+  Skill,
+  TeamKind,
+  TimeBand,
+  UnitKind,
+  VolunteerStatus,
+} from './enums.ts';
+
+type Label = { 'zh-CN': string; en: string };
 
 /** Display names used by both the web app and server-generated files (Excel, print). */
-export const REGION_LEVEL_LABELS: Record<RegionLevel, { 'zh-CN': string; en: string }> = {
+export const REGION_LEVEL_LABELS: Record<RegionLevel, Label> = {
   city: { 'zh-CN': '市', en: 'City' },
   county: { 'zh-CN': '县（区）', en: 'County' },
   township: { 'zh-CN': '乡镇（街道）', en: 'Township' },
@@ -9,7 +24,7 @@ export const REGION_LEVEL_LABELS: Record<RegionLevel, { 'zh-CN': string; en: str
   grid: { 'zh-CN': '网格', en: 'Grid' },
 };
 
-export const ROLE_LABELS: Record<Role, { 'zh-CN': string; en: string }> = {
+export const ROLE_LABELS: Record<Role, Label> = {
   admin: { 'zh-CN': '系统管理员', en: 'Administrator' },
   commander: { 'zh-CN': '指挥部（组织部）', en: 'Commander' },
   region_manager: { 'zh-CN': '区域管理员', en: 'Region manager' },
@@ -19,11 +34,88 @@ export const ROLE_LABELS: Record<Role, { 'zh-CN': string; en: string }> = {
   medical_observer: { 'zh-CN': '医学观察员', en: 'Medical observer' },
 };
 
-export const UNIT_KIND_LABELS: Record<UnitKind, { 'zh-CN': string; en: string }> = {
+export const UNIT_KIND_LABELS: Record<UnitKind, Label> = {
   city_unit: { 'zh-CN': '市直单位', en: 'City unit' },
   county_unit: { 'zh-CN': '县直单位', en: 'County unit' },
   township_unit: { 'zh-CN': '乡镇（街道）单位', en: 'Township unit' },
   enterprise: { 'zh-CN': '企业', en: 'Enterprise' },
   social_org: { 'zh-CN': '社会组织', en: 'Social organisation' },
   other: { 'zh-CN': '其他', en: 'Other' },
+};
+
+export const GENDER_LABELS: Record<Gender, Label> = {
+  male: { 'zh-CN': '男', en: 'Male' },
+  female: { 'zh-CN': '女', en: 'Female' },
+};
+
+export const SKILL_LABELS: Record<Skill, Label> = {
+  medical: { 'zh-CN': '医疗护理', en: 'Medical care' },
+  driving: { 'zh-CN': '驾驶', en: 'Driving' },
+  counselling: { 'zh-CN': '心理疏导', en: 'Counselling' },
+  publicity: { 'zh-CN': '宣传', en: 'Publicity' },
+  logistics: { 'zh-CN': '后勤保障', en: 'Logistics' },
+  security: { 'zh-CN': '治安巡逻', en: 'Security patrol' },
+  disinfection: { 'zh-CN': '消杀', en: 'Disinfection' },
+  it: { 'zh-CN': '信息技术', en: 'IT' },
+};
+
+export const TIME_BAND_LABELS: Record<TimeBand, Label> = {
+  morning: { 'zh-CN': '上午（6–12 时）', en: 'Morning (6–12)' },
+  afternoon: { 'zh-CN': '下午（12–18 时）', en: 'Afternoon (12–18)' },
+  evening: { 'zh-CN': '晚上（18–24 时）', en: 'Evening (18–24)' },
+  night: { 'zh-CN': '夜间（0–6 时）', en: 'Night (0–6)' },
+};
+
+export const WEEKDAY_LABELS: Record<1 | 2 | 3 | 4 | 5 | 6 | 7, Label> = {
+  1: { 'zh-CN': '周一', en: 'Mon' },
+  2: { 'zh-CN': '周二', en: 'Tue' },
+  3: { 'zh-CN': '周三', en: 'Wed' },
+  4: { 'zh-CN': '周四', en: 'Thu' },
+  5: { 'zh-CN': '周五', en: 'Fri' },
+  6: { 'zh-CN': '周六', en: 'Sat' },
+  7: { 'zh-CN': '周日', en: 'Sun' },
+};
+
+export const PLEDGE_STATUS_LABELS: Record<PledgeStatus, Label> = {
+  pending: { 'zh-CN': '待审核', en: 'Pending' },
+  approved: { 'zh-CN': '已选派', en: 'Approved' },
+  rejected: { 'zh-CN': '未通过', en: 'Rejected' },
+  waitlisted: { 'zh-CN': '候补', en: 'Waitlisted' },
+};
+
+export const VOLUNTEER_STATUS_LABELS: Record<VolunteerStatus, Label> = {
+  active: { 'zh-CN': '在岗', en: 'Active' },
+  paused: { 'zh-CN': '暂停', en: 'Paused' },
+  withdrawn: { 'zh-CN': '已退出', en: 'Withdrawn' },
+};
+
+export const SERVICE_KIND_LABELS: Record<ServiceKind, Label> = {
+  duty: { 'zh-CN': '卡点值守', en: 'Checkpoint duty' },
+  errand: { 'zh-CN': '红色代办', en: 'Errand' },
+  inspection: { 'zh-CN': '督查', en: 'Inspection' },
+  screening: { 'zh-CN': '入户排查', en: 'Screening' },
+  disinfection: { 'zh-CN': '卫生消杀', en: 'Disinfection' },
+  commendation: { 'zh-CN': '表彰', en: 'Commendation' },
+  other: { 'zh-CN': '其他', en: 'Other' },
+};
+
+export const TEAM_KIND_LABELS: Record<TeamKind, Label> = {
+  shock: { 'zh-CN': '突击队', en: 'Shock team' },
+  vanguard: { 'zh-CN': '先锋队', en: 'Vanguard team' },
+  emergency: { 'zh-CN': '应急服务队', en: 'Emergency service team' },
+  volunteer_service: { 'zh-CN': '志愿服务队', en: 'Volunteer team' },
+  work_group: { 'zh-CN': '工作组', en: 'Work group' },
+};
+
+export const POST_KIND_LABELS: Record<PostKind, Label> = {
+  vanguard_post: { 'zh-CN': '党员先锋岗', en: 'Vanguard post' },
+  model_post: { 'zh-CN': '示范岗', en: 'Model post' },
+  responsibility_zone: { 'zh-CN': '党员责任区', en: 'Responsibility zone' },
+};
+
+export const MEMBER_ROLE_TAG_LABELS: Record<MemberRoleTag, Label> = {
+  publicist: { 'zh-CN': '宣传员', en: 'Publicist' },
+  fighter: { 'zh-CN': '战斗员', en: 'Fighter' },
+  gatekeeper: { 'zh-CN': '守门员', en: 'Gatekeeper' },
+  orderly: { 'zh-CN': '勤务员', en: 'Orderly' },
 };

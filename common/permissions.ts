@@ -15,16 +15,43 @@ export const PERMISSIONS = [
   'audit.read',
   'pii.reveal',
   'jobs.read',
+  'pledges.review',
+  'volunteers.read',
+  'volunteers.write',
+  'teams.read',
+  'teams.write',
+  'teams.members',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+/** What staff who run an area may do there (commander: the whole city through a city grant). */
+const MANAGER: readonly Permission[] = [
+  'regions.read',
+  'regions.write',
+  'units.read',
+  'units.write',
+  'accounts.read',
+  'accounts.write',
+  'pii.reveal',
+  'pledges.review',
+  'volunteers.read',
+  'volunteers.write',
+  'teams.read',
+  'teams.write',
+  'teams.members',
+];
+
+/**
+ * `teams.members` lets a team leader manage the members of the teams they lead (and their
+ * sub-teams) only; the service checks leadership. Holders of `teams.write` manage any team in scope.
+ */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  commander: ['regions.read', 'regions.write', 'units.read', 'units.write', 'accounts.read', 'accounts.write', 'pii.reveal'],
-  region_manager: ['regions.read', 'regions.write', 'units.read', 'units.write', 'accounts.read', 'accounts.write', 'pii.reveal'],
-  team_leader: ['regions.read', 'units.read'],
+  commander: MANAGER,
+  region_manager: MANAGER,
+  team_leader: ['regions.read', 'units.read', 'volunteers.read', 'teams.read', 'teams.members'],
   volunteer: ['regions.read', 'units.read'],
-  inspector: ['regions.read', 'units.read'],
+  inspector: ['regions.read', 'units.read', 'volunteers.read', 'teams.read'],
   medical_observer: ['regions.read', 'units.read', 'pii.reveal'],
 };
 

@@ -6,6 +6,12 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { Config } from './config.ts';
 import { accountsFeature } from './features/accounts/accounts.plugin.ts';
+import { accountsService } from './features/accounts/accounts.service.ts';
+import { teamsFeature } from './features/teams/teams.plugin.ts';
+import { teamsService } from './features/teams/teams.service.ts';
+import { pledgesService } from './features/volunteers/pledges.service.ts';
+import { volunteersFeature } from './features/volunteers/volunteers.plugin.ts';
+import { volunteersService } from './features/volunteers/volunteers.service.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
 import { regionsImportRoutes } from './features/regions/regions.import.routes.ts';
 import { regionsRoutes } from './features/regions/regions.routes.ts';
@@ -124,12 +130,18 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   const regions = regionsService(deps);
   const units = unitsService(deps, regions);
+  const accounts = accountsService(deps, regions);
+  const volunteers = volunteersService(deps, { regions, units });
+  const pledges = pledgesService(deps, { regions, units, accounts, volunteers });
+  const teams = teamsService(deps, { regions, volunteers });
   await app.register(
     async (api) => {
       await api.register(regionsRoutes, { regions });
       await api.register(regionsImportRoutes, { deps, regions });
       await api.register(unitsRoutes, { units });
-      await api.register(accountsFeature, { deps, regions });
+      await api.register(accountsFeature, { deps, accounts });
+      await api.register(volunteersFeature, { deps, volunteers, pledges });
+      await api.register(teamsFeature, { teams });
       await api.register(auditRoutes, { deps });
       await api.register(eventStreamRoutes, { deps, hub });
       await api.register(jobsRoutes, { db });

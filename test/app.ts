@@ -13,7 +13,9 @@ import { connect } from '../server/platform/db/connect.ts';
 import type { Deps } from '../server/platform/deps.ts';
 import type { RouteEntry } from '../server/platform/http/route-table.ts';
 import { childLevel } from '../common/enums.ts';
+import { sealIdNumber } from '../server/platform/pii/identity.ts';
 import { freshDatabase, testDbKind } from './databases.ts';
+import { testIdNumber } from './identity.ts';
 
 export const TEST_PASSWORD = 'test-password-1';
 const TEST_SECRET = 'ab'.repeat(32);
@@ -241,6 +243,49 @@ export function createFactory(deps: Deps) {
         })
         .execute();
       return { id };
+    },
+
+    /** An active volunteer at home in `regionId` (a grid or community), optionally with an account. */
+    async volunteer(o: {
+      regionId: string;
+      name?: string;
+      idNumber?: string;
+      mobile?: string;
+      unitId?: string | null;
+      accountId?: string | null;
+      partyMember?: boolean;
+      skills?: string[];
+      status?: 'active' | 'paused' | 'withdrawn';
+    }) {
+      const id = newId();
+      const now = nowIso();
+      const idNumber = o.idNumber ?? testIdNumber();
+      await db
+        .insertInto('volunteers')
+        .values({
+          id,
+          pledgeId: null,
+          accountId: o.accountId ?? null,
+          name: o.name ?? unique('志愿者'),
+          gender: 'male',
+          ...sealIdNumber(deps.pii, idNumber),
+          mobile: o.mobile ?? `137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`,
+          partyMember: o.partyMember === false ? 0 : 1,
+          partyBranch: null,
+          unitId: o.unitId ?? null,
+          unitName: null,
+          homeAddress: '测试路 1 号',
+          regionId: o.regionId,
+          skills: JSON.stringify(o.skills ?? []),
+          availability: JSON.stringify([]),
+          status: o.status ?? 'active',
+          statusReason: null,
+          statusSince: now.slice(0, 10),
+          createdAt: now,
+          updatedAt: now,
+        })
+        .execute();
+      return { id, idNumber };
     },
   };
 }

@@ -3,8 +3,12 @@
  * `lang` query or cookie, then Accept-Language. Keys are error codes or `field.*` validation reasons.
  */
 import type { Language } from '../../common/enums.ts';
+import { FEATURE_MESSAGES } from '../features/messages.ts';
 
 type Catalog = Record<string, string>;
+
+/** A feature's own messages (its error codes and `field.*` reasons), in both languages. */
+export type FeatureMessages = Record<Language, Catalog>;
 
 const zh: Catalog = {
   BAD_REQUEST: '请求有误',
@@ -173,7 +177,19 @@ const en: Catalog = {
   'type.array': 'a list',
 };
 
-const CATALOGS: Record<Language, Catalog> = { 'zh-CN': zh, en };
+// A key defined twice would silently shadow another feature's message: refuse at start-up.
+function merge(lang: Language, base: Catalog): Catalog {
+  const out = { ...base };
+  for (const feature of FEATURE_MESSAGES) {
+    for (const [key, text] of Object.entries(feature[lang])) {
+      if (key in out) throw new Error(`i18n: message ${key} is defined twice`);
+      out[key] = text;
+    }
+  }
+  return out;
+}
+
+const CATALOGS: Record<Language, Catalog> = { 'zh-CN': merge('zh-CN', zh), en: merge('en', en) };
 
 export type MessageParams = Record<string, string | number>;
 
@@ -189,7 +205,7 @@ export function translate(lang: Language, key: string, params: MessageParams = {
 }
 
 export function hasMessage(key: string): boolean {
-  return key in zh;
+  return key in CATALOGS['zh-CN'];
 }
 
 /** zh-CN unless the caller clearly prefers English. */
@@ -206,5 +222,5 @@ export function pickLanguage(explicit: string | undefined, acceptLanguage: strin
 
 /** Both catalogs must have the same keys; a test checks it. */
 export function catalogKeys(): { zh: string[]; en: string[] } {
-  return { zh: Object.keys(zh).sort(), en: Object.keys(en).sort() };
+  return { zh: Object.keys(CATALOGS['zh-CN']).sort(), en: Object.keys(CATALOGS.en).sort() };
 }

@@ -1,13 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Deps } from '../../platform/deps.ts';
-import type { RegionsService } from '../regions/regions.service.ts';
 import { accountsRoutes } from './accounts.routes.ts';
-import { accountsService } from './accounts.service.ts';
+import type { AccountsService } from './accounts.service.ts';
 import { authRoutes } from './auth.routes.ts';
 import { authService } from './auth.service.ts';
 
 /** Accounts, sign-in and first-run setup share one repository, so they register together. */
-export const accountsFeature: FastifyPluginAsync<{ deps: Deps; regions: RegionsService }> = async (app, { deps, regions }) => {
+export const accountsFeature: FastifyPluginAsync<{ deps: Deps; accounts: AccountsService }> = async (app, { deps, accounts }) => {
   await app.register(authRoutes, { deps, auth: authService(deps) });
-  await app.register(accountsRoutes, { accounts: accountsService(deps, regions) });
+  await app.register(accountsRoutes, { accounts });
 };

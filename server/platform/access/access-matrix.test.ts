@@ -3,6 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../../common/enums.ts';
 import { createTestApp, TEST_PASSWORD, type Client, type TestApp } from '../../../test/app.ts';
 import { twoCounties, type TwoCounties } from '../../../test/fixtures.ts';
+import type { Built, Case, MatrixContext, Where } from '../../../test/matrix.ts';
+import { pledgesMatrix } from '../../features/volunteers/pledges.matrix.ts';
+import { volunteersMatrix } from '../../features/volunteers/volunteers.matrix.ts';
+import { teamsMatrix } from '../../features/teams/teams.matrix.ts';
 import { API } from '../../../test/requests.ts';
 import { PERMISSIONS, ROLE_PERMISSIONS, type Permission } from '../../../common/permissions.ts';
 
@@ -12,27 +16,6 @@ import { PERMISSIONS, ROLE_PERMISSIONS, type Permission } from '../../../common/
  * county → 404; inside → success. Each role holds its grant over county A (admin: everywhere).
  * A route without a case here fails the test: whoever adds a route says how to call it.
  */
-
-type Where = 'in' | 'out';
-interface Built {
-  url: string;
-  body?: unknown;
-  /** Raw payload with its content type (uploads). */
-  raw?: { payload: Buffer; contentType: string };
-  /** Sign in a new session for this call (logout would end the shared one). */
-  freshSession?: boolean;
-}
-interface Case {
-  build(where: Where): Promise<Built>;
-  /** The record has a region, so another county's record must answer 404. */
-  scoped: boolean;
-  /** Permissions the service needs besides the route's own. */
-  alsoRequires?: Permission[];
-  /** Expected answer when allowed and in scope (default: any 2xx). */
-  status?: number;
-  /** Routes another engineer is building: only the permission gate and "never 5xx" are checked. */
-  lenient?: boolean;
-}
 
 let t: TestApp;
 let w: TwoCounties;
@@ -55,7 +38,21 @@ const fixed: { unit: Record<Where, string>; account: Record<Where, string> } = {
   account: { in: '', out: '' },
 };
 
+const ctx: MatrixContext = {
+  get t() {
+    return t;
+  },
+  get w() {
+    return w;
+  },
+  area,
+  uniq,
+};
+
 const CASES: Record<string, Case> = {
+  ...pledgesMatrix(ctx),
+  ...volunteersMatrix(ctx),
+  ...teamsMatrix(ctx),
   'GET /healthz': { scoped: false, build: async () => ({ url: '/healthz' }) },
   'GET /readyz': { scoped: false, build: async () => ({ url: '/readyz' }) },
   'GET /api/openapi.json': { scoped: false, build: async () => ({ url: '/api/openapi.json' }) },
@@ -265,6 +262,8 @@ function expected(access: string, c: Case, role: Role | null, where: Where): Exp
   if (role === null) return { kind: 'status', status: 401 };
   const needed = access === 'authenticated' ? [] : [access as Permission, ...(c.alsoRequires ?? [])];
   if (!needed.every((p) => ROLE_PERMISSIONS[role].includes(p))) return { kind: 'status', status: 403 };
+  const special = c.expectFor?.(role, where);
+  if (special !== undefined) return { kind: 'status', status: special };
   if (c.lenient) return { kind: 'lenient' };
   if (where === 'out' && c.scoped && role !== 'admin') return { kind: 'status', status: 404 };
   return c.status ? { kind: 'status', status: c.status } : { kind: 'allowed' };

@@ -2,6 +2,7 @@ import Sqlite from 'better-sqlite3';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import * as foundation from '../../migrations/2026-11-29-01-foundation.ts';
 import * as scaleOut from '../../migrations/2026-11-29-02-scale-out.ts';
+import * as volunteers from '../../migrations/2026-11-29-03-volunteers.ts';
 import type { Db } from './connect.ts';
 
 /**
@@ -11,6 +12,7 @@ import type { Db } from './connect.ts';
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29-01-foundation': foundation,
   '2026-11-29-02-scale-out': scaleOut,
+  '2026-11-29-03-volunteers': volunteers,
 };
 
 class ListedMigrations implements MigrationProvider {

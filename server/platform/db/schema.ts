@@ -129,6 +129,126 @@ export interface JobRunTable {
   error: string | null;
 }
 
+/** The person as a pledge or volunteer declares themselves; see the volunteers migration. */
+interface PersonColumns {
+  name: string;
+  gender: string;
+  /** AES-256-GCM ciphertext; never leaves the server unmasked without a reveal. */
+  idNumberEnc: string;
+  /** HMAC blind index of the normalised ID number: exact lookups and duplicate checks. */
+  idNumberIndex: string;
+  mobile: string;
+  partyMember: number;
+  partyBranch: string | null;
+  unitId: string | null;
+  unitName: string | null;
+  homeAddress: string;
+  regionId: string;
+  /** JSON array of skills. */
+  skills: string;
+  /** JSON array of `{ weekday, band }`. */
+  availability: string;
+}
+
+export interface PledgeTable extends PersonColumns {
+  id: string;
+  reference: string;
+  statusTokenHash: string;
+  status: string;
+  healthFever: number;
+  healthRiskContact: number;
+  healthNote: string | null;
+  pledgeText: string | null;
+  submittedAt: string;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  decisionReason: string | null;
+  volunteerId: string | null;
+  updatedAt: string;
+}
+
+export interface VolunteerTable extends PersonColumns {
+  id: string;
+  pledgeId: string | null;
+  accountId: string | null;
+  status: string;
+  statusReason: string | null;
+  /** Calendar date (YYYY-MM-DD, platform time zone). */
+  statusSince: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface VolunteerStatusChangeTable {
+  id: string;
+  volunteerId: string;
+  status: string;
+  reason: string | null;
+  effectiveOn: string;
+  at: string;
+  byAccountId: string | null;
+}
+
+export interface ServiceRecordTable {
+  id: string;
+  volunteerId: string;
+  kind: string;
+  sourceId: string | null;
+  title: string;
+  hours: number | null;
+  /** Calendar date (YYYY-MM-DD). */
+  occurredOn: string;
+  createdAt: string;
+  createdBy: string | null;
+}
+
+export interface PledgeQuotaTable {
+  id: string;
+  /** Exactly one of unitId and regionId is set. */
+  unitId: string | null;
+  regionId: string | null;
+  quota: number;
+  updatedAt: string;
+}
+
+export interface TeamTable {
+  id: string;
+  parentTeamId: string | null;
+  name: string;
+  kind: string;
+  regionId: string;
+  leaderVolunteerId: string | null;
+  description: string | null;
+  branchName: string | null;
+  branchSecretaryId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TeamMemberTable {
+  teamId: string;
+  volunteerId: string;
+  /** JSON array of member role tags. */
+  roleTags: string;
+  inBranch: number;
+  joinedAt: string;
+}
+
+export interface PostTable {
+  id: string;
+  kind: string;
+  name: string;
+  volunteerId: string;
+  regionId: string;
+  teamId: string | null;
+  checkpointId: string | null;
+  description: string | null;
+  startsOn: string;
+  endsOn: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface Database {
   regions: RegionTable;
   units: UnitTable;
@@ -141,6 +261,14 @@ export interface Database {
   idempotencyKeys: IdempotencyKeyTable;
   events: EventTable;
   jobRuns: JobRunTable;
+  pledges: PledgeTable;
+  volunteers: VolunteerTable;
+  volunteerStatusChanges: VolunteerStatusChangeTable;
+  serviceRecords: ServiceRecordTable;
+  pledgeQuotas: PledgeQuotaTable;
+  teams: TeamTable;
+  teamMembers: TeamMemberTable;
+  posts: PostTable;
 }
 
 export type { Generated };

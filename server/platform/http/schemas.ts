@@ -13,6 +13,12 @@ export const Text = (maxLength: number, options: { minLength?: number } = {}) =>
 
 export const Mobile = () => Type.String({ pattern: MOBILE_PATTERN, 'x-reason': 'field.mobile' });
 
+/** The shape of a resident ID number; services check the rest (area, birth date, check digit) with `requireIdNumber`. */
+export const IdNumber = () => Type.String({ pattern: '^\\s*\\d{17}[\\dXx]\\s*$', 'x-reason': 'field.idCard.format' });
+
+/** A calendar date (YYYY-MM-DD), as quarantine days and status dates are kept. */
+export const CalendarDate = () => Type.String({ format: 'date' });
+
 /** App-generated UUIDv7 ids. */
 export const Id = () => Type.String({ format: 'uuid' });
 
