@@ -27,6 +27,7 @@ import { installIdempotency } from './platform/idempotency/idempotency.hooks.ts'
 import { installMetrics } from './platform/http/metrics.ts';
 import { recordRoutes, type RouteEntry } from './platform/http/route-table.ts';
 import { validatorCompiler } from './platform/http/validation.ts';
+import { logSafeUrl } from './platform/http/logging.ts';
 import { createPiiCipher } from './platform/pii/crypto.ts';
 import { Redis } from 'ioredis';
 import { databaseRateLimiter, redisRateLimiter, withFallback } from './platform/auth/throttle.ts';
@@ -43,12 +44,6 @@ export interface BuildOptions {
   /** Run migrations before serving (default true). */
   migrate?: boolean;
   logger?: boolean;
-}
-
-/** Paths whose query strings may carry tokens are logged without them. */
-function logSafeUrl(url: string): string {
-  const q = url.indexOf('?');
-  return q === -1 ? url : url.slice(0, q);
 }
 
 export type App = FastifyInstance & { deps: Deps; routeTable: RouteEntry[]; scheduler: Scheduler };

@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { loadDemoCity, DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/demo-city.ts';
+import { loadDemoVolunteers } from './demo/demo-volunteers.ts';
 import { authService } from './features/accounts/auth.service.ts';
 import { connect } from './platform/db/connect.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
@@ -24,6 +25,8 @@ async function serve(config: Config): Promise<void> {
   if (config.demo) {
     const loaded = await loadDemoCity(app.deps);
     app.log.info(loaded ? 'demo city loaded' : 'demo city already present (use --reset to start again)');
+    const volunteers = await app.deps.db.withoutSync(() => loadDemoVolunteers(app.deps));
+    if (volunteers) app.log.info(volunteers, 'demo volunteers, teams and posts loaded');
   } else {
     const code = await authService(app.deps).prepareSetup();
     if (code) {

@@ -13,3 +13,8 @@ export function testIdNumber(): string {
   const first17 = `411702${year}${month}${day}${seq}`;
   return first17 + idCardCheckChar(first17);
 }
+
+/** The same ID number with a wrong check character (for tests of the check). */
+export function withWrongCheckDigit(id: string): string {
+  return id.slice(0, 17) + (id[17] === '0' ? '1' : '0');
+}

@@ -4,6 +4,10 @@ import type { Permission } from './session.ts';
 export const NAV_ITEMS = [
   { key: 'regions', path: '/regions', permission: 'regions.read' },
   { key: 'units', path: '/units', permission: 'units.read' },
+  { key: 'pledges', path: '/pledges', permission: 'pledges.review' },
+  { key: 'volunteers', path: '/volunteers', permission: 'volunteers.read' },
+  { key: 'teams', path: '/teams', permission: 'teams.read' },
+  { key: 'posts', path: '/posts', permission: 'teams.read' },
   { key: 'accounts', path: '/accounts', permission: 'accounts.read' },
   { key: 'audit', path: '/audit', permission: 'audit.read' },
 ] as const satisfies readonly { key: string; path: string; permission: Permission }[];

@@ -1,4 +1,5 @@
-import { lazy } from 'react';
+import { Flex, Spin } from 'antd';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { ChangePasswordPage } from '../features/auth/ChangePasswordPage.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
@@ -6,14 +7,65 @@ import { SetupPage } from '../features/auth/SetupPage.tsx';
 import { Allowed, RequireSession, SetupGate } from './gates.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { NotFoundPage, StartPage } from './pages.tsx';
+import type { Permission } from './session.ts';
 
 // Each desk page is its own chunk, so the login page does not wait for the tables and trees.
 const RegionsPage = lazy(() => import('../features/regions/RegionsPage.tsx').then((m) => ({ default: m.RegionsPage })));
 const UnitsPage = lazy(() => import('../features/units/UnitsPage.tsx').then((m) => ({ default: m.UnitsPage })));
 const AccountsPage = lazy(() => import('../features/accounts/AccountsPage.tsx').then((m) => ({ default: m.AccountsPage })));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const PledgesPage = lazy(() => import('../features/pledges/PledgesPage.tsx').then((m) => ({ default: m.PledgesPage })));
+const VolunteersPage = lazy(() =>
+  import('../features/volunteers/VolunteersPage.tsx').then((m) => ({ default: m.VolunteersPage })),
+);
+const VolunteerDetailPage = lazy(() =>
+  import('../features/volunteers/VolunteerDetailPage.tsx').then((m) => ({ default: m.VolunteerDetailPage })),
+);
+const TeamsPage = lazy(() => import('../features/teams/TeamsPage.tsx').then((m) => ({ default: m.TeamsPage })));
+const TeamDetailPage = lazy(() => import('../features/teams/TeamDetailPage.tsx').then((m) => ({ default: m.TeamDetailPage })));
+const PostsPage = lazy(() => import('../features/teams/PostsPage.tsx').then((m) => ({ default: m.PostsPage })));
+// The public pledge pages: opened from a QR code on a phone, so they load little and need no account.
+const PledgePage = lazy(() => import('../features/pledges/PledgePage.tsx').then((m) => ({ default: m.PledgePage })));
+const PledgeStatusPage = lazy(() =>
+  import('../features/pledges/PledgeStatusPage.tsx').then((m) => ({ default: m.PledgeStatusPage })),
+);
+
+function Public({ children }: { children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <Flex align="center" justify="center" style={{ minHeight: '100vh' }}>
+          <Spin size="large" />
+        </Flex>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
+
+function guarded(permission: Permission, page: ReactNode) {
+  return <Allowed permission={permission}>{page}</Allowed>;
+}
 
 export const router = createBrowserRouter([
+  // Outside the setup gate: a resident's pledge link works whatever the state of the desk.
+  {
+    path: '/pledge',
+    element: (
+      <Public>
+        <PledgePage />
+      </Public>
+    ),
+  },
+  {
+    path: '/pledge/status/:token',
+    element: (
+      <Public>
+        <PledgeStatusPage />
+      </Public>
+    ),
+  },
   {
     element: <SetupGate />,
     children: [
@@ -42,6 +94,12 @@ export const router = createBrowserRouter([
                   </Allowed>
                 ),
               },
+              { path: 'pledges', element: guarded('pledges.review', <PledgesPage />) },
+              { path: 'volunteers', element: guarded('volunteers.read', <VolunteersPage />) },
+              { path: 'volunteers/:id', element: guarded('volunteers.read', <VolunteerDetailPage />) },
+              { path: 'teams', element: guarded('teams.read', <TeamsPage />) },
+              { path: 'teams/:id', element: guarded('teams.read', <TeamDetailPage />) },
+              { path: 'posts', element: guarded('teams.read', <PostsPage />) },
               {
                 path: 'accounts',
                 element: (

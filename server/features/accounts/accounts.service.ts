@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import { maskMobile } from '../../../common/mask.ts';
 import type { Role } from '../../../common/enums.ts';
 import { canGrant, inScope, requireAccess, requireScope, scopeFor, type Actor } from '../../platform/access/actor.ts';
@@ -8,6 +9,7 @@ import { hashPassword, isStrongPassword } from '../../platform/auth/password.ts'
 import { isUniqueViolation } from '../../platform/db/dialect.ts';
 import { transact } from '../../platform/db/transact.ts';
 import { newId, nowIso } from '../../platform/db/ids.ts';
+import type { Database } from '../../platform/db/schema.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError, conflict, forbidden, invalidField, notFound } from '../../platform/errors.ts';
 import type { RegionsService } from '../regions/regions.service.ts';
@@ -228,4 +230,33 @@ export function accountsService({ db: { db, dialect } }: Deps, regions: RegionsS
       return { mobile: account.mobile };
     },
   };
+}
+
+/**
+ * A new volunteer's own account, inside the caller's transaction (pledge approval): login = the
+ * mobile number, a `volunteer` grant over the home region, a one-time password to change at first
+ * sign-in. The caller hashes that password before opening the transaction (argon2 is slow) and
+ * keeps the plain text to show once. A login already in use is 409 LOGIN_TAKEN.
+ */
+export async function provisionVolunteerAccount(
+  trx: Kysely<Database>,
+  call: CallContext,
+  input: { name: string; mobile: string; regionId: string; regionPath: string; passwordHash: string },
+): Promise<{ accountId: string; login: string }> {
+  const login = input.mobile;
+  if (await repo.loginTaken(trx, login)) throw conflict('LOGIN_TAKEN');
+  const accountId = newId();
+  const now = nowIso();
+  await repo.insertAccount(
+    trx,
+    { id: accountId, login, name: input.name, mobile: input.mobile, passwordHash: input.passwordHash, mustChangePassword: true },
+    now,
+  );
+  await repo.insertGrant(trx, { id: newId(), accountId, role: 'volunteer', regionId: input.regionId }, now);
+  // The login is a mobile number: personal data stays out of the audit detail.
+  await auditWrite(trx, call, 'account.create', 'account', accountId, input.regionPath, {
+    grants: [{ role: 'volunteer', regionId: input.regionId }],
+    source: 'pledge',
+  });
+  return { accountId, login };
 }

@@ -128,8 +128,14 @@ export async function deleteRegion(q: Q, id: string): Promise<void> {
 }
 
 /** What still points at a region; a region in use is not deleted. */
-export async function regionUsage(q: Q, id: string): Promise<{ children: number; units: number; grants: number }> {
-  const count = async (table: 'regions' | 'units' | 'roleGrants', column: 'parentId' | 'regionId') => {
+export async function regionUsage(
+  q: Q,
+  id: string,
+): Promise<{ children: number; units: number; grants: number; records: number }> {
+  const count = async (
+    table: 'regions' | 'units' | 'roleGrants' | 'teams' | 'posts' | 'volunteers' | 'pledges',
+    column: 'parentId' | 'regionId',
+  ) => {
     const row = await q
       .selectFrom(table)
       .select((eb) => eb.fn.countAll().as('n'))
@@ -141,5 +147,11 @@ export async function regionUsage(q: Q, id: string): Promise<{ children: number;
     children: await count('regions', 'parentId'),
     units: await count('units', 'regionId'),
     grants: await count('roleGrants', 'regionId'),
+    // Volunteers' and pledges' homes, teams' and posts' places: the foreign keys would refuse the delete.
+    records:
+      (await count('volunteers', 'regionId')) +
+      (await count('pledges', 'regionId')) +
+      (await count('teams', 'regionId')) +
+      (await count('posts', 'regionId')),
   };
 }

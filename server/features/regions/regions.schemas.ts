@@ -32,7 +32,7 @@ export const RegionDetail = Type.Intersect([
   Type.Object({
     /** From the caller's visible root down to the parent, for breadcrumbs. */
     ancestors: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), level: RegionLevelSchema })),
-    usage: Type.Object({ children: Type.Integer(), units: Type.Integer(), grants: Type.Integer() }),
+    usage: Type.Object({ children: Type.Integer(), units: Type.Integer(), grants: Type.Integer(), records: Type.Integer() }),
   }),
 ]);
 

@@ -150,7 +150,7 @@ export function regionsService({ db: { db }, events }: Deps) {
     async remove(actor: Actor, call: CallContext, id: string): Promise<void> {
       const region = await visible(actor, 'regions.write', id);
       const usage = await repo.regionUsage(db, id);
-      if (usage.children || usage.units || usage.grants) throw new AppError(409, 'REGION_IN_USE', usage);
+      if (usage.children || usage.units || usage.grants || usage.records) throw new AppError(409, 'REGION_IN_USE', usage);
       await transact(db, call, async (trx) => {
         await repo.deleteRegion(trx, id);
         await auditWrite(trx, call, 'region.delete', 'region', id, region.path, { name: region.name, code: region.code });

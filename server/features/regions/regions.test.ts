@@ -64,7 +64,7 @@ describe('regions', () => {
     expectError(await admin.post(`${API}/regions`, { parentId: grid.id, name: '太深' }), 422, 'REGION_LEVEL');
     const detail = (await admin.get(`${API}/regions/${grid.id}`)).json();
     expect(detail.ancestors.map((a: { name: string }) => a.name)).toEqual(['链市', '链县', '链镇', '链社区']);
-    expect(detail.usage).toEqual({ children: 0, units: 0, grants: 0 });
+    expect(detail.usage).toEqual({ children: 0, units: 0, grants: 0, records: 0 });
     expect((await admin.get(`${API}/regions/${town.id}`)).json().usage.children).toBe(1);
   });
 
@@ -166,8 +166,20 @@ describe('regions', () => {
     admin.lang = 'en';
     const e = expectError(await admin.delete(`${API}/regions/${county.id}`), 409, 'REGION_IN_USE');
     admin.lang = 'zh-CN';
-    expect(e.message).toContain('(1 sub-regions, 1 units, 1 role grants)');
+    expect(e.message).toContain('(1 sub-regions, 1 units, 1 role grants, 0 volunteer, pledge, team or post records)');
     expectError(await admin.delete(`${API}/regions/${city.id}`), 409, 'REGION_IN_USE');
+
+    // A grid that is only somebody's home: refused with the reason, not a foreign-key crash.
+    const countyRow = await t.deps.db.db
+      .selectFrom('regions')
+      .select(['id', 'path'])
+      .where('id', '=', county.id)
+      .executeTakeFirstOrThrow();
+    const community = await t.factory.region({ parent: await t.factory.region({ parent: { ...countyRow, level: 'county' } }) });
+    const home = await t.factory.region({ parent: community });
+    await t.factory.volunteer({ regionId: home.id });
+    const used = expectError(await admin.delete(`${API}/regions/${home.id}`), 409, 'REGION_IN_USE');
+    expect(used.message).toContain('志愿者及队伍等记录 1 条');
 
     const leaf = await createRegion(admin, { parentId: city.id, name: '空县', code: '417002' });
     expect((await admin.delete(`${API}/regions/${leaf.id}`)).json()).toEqual({ ok: true });

@@ -7,7 +7,7 @@ import { REGION_LEVELS, type RegionLevel } from '../../../common/enums.ts';
 import { REGION_LEVEL_LABELS } from '../../../common/labels.ts';
 import { unreadableFile } from '../../platform/errors.ts';
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { XLSX_MIME } from '../../platform/http/xlsx.ts';
 
 /** Far above a city's regions (Zhumadian has a few thousand villages), low enough to bound memory. */
 export const MAX_IMPORT_ROWS = 50_000;

@@ -83,3 +83,17 @@ export async function updateUnit(
 export async function deleteUnit(q: Q, id: string): Promise<void> {
   await q.deleteFrom('units').where('id', '=', id).execute();
 }
+
+/** Volunteers and pledges naming this unit: the foreign keys would refuse its delete. */
+export async function unitRecords(q: Q, id: string): Promise<number> {
+  let n = 0;
+  for (const table of ['volunteers', 'pledges'] as const) {
+    const row = await q
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('unitId', '=', id)
+      .executeTakeFirstOrThrow();
+    n += toNumber(row.n as number | string);
+  }
+  return n;
+}

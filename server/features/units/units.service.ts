@@ -4,7 +4,7 @@ import { isUniqueViolation } from '../../platform/db/dialect.ts';
 import { transact } from '../../platform/db/transact.ts';
 import { newId, nowIso } from '../../platform/db/ids.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { conflict, notFound } from '../../platform/errors.ts';
+import { AppError, conflict, notFound } from '../../platform/errors.ts';
 import type { RegionsService } from '../regions/regions.service.ts';
 import * as repo from './units.repository.ts';
 import type { CreateUnitInput, Unit, UnitQueryInput, UpdateUnitInput } from './units.schemas.ts';
@@ -100,6 +100,8 @@ export function unitsService({ db: { db, dialect }, events }: Deps, regions: Reg
 
     async remove(actor: Actor, call: CallContext, id: string): Promise<void> {
       const unit = await visible(actor, 'units.write', id);
+      const records = await repo.unitRecords(db, id);
+      if (records > 0) throw new AppError(409, 'UNIT_IN_USE', { records });
       await transact(db, call, async (trx) => {
         await repo.deleteUnit(trx, id);
         await auditWrite(trx, call, 'unit.delete', 'unit', id, unit.regionPath, { name: unit.name });

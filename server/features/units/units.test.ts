@@ -51,6 +51,14 @@ describe('units', () => {
     expect(actions).toEqual(['unit.create', 'unit.update', 'unit.delete']);
   });
 
+  it('refuses to delete a unit volunteers still name', async () => {
+    const unit = await createUnit(admin, { name: '市教育局', kind: 'city_unit', regionId: w.city.id });
+    await t.factory.volunteer({ regionId: w.a.grid.id, unitId: unit.id });
+    const e = expectError(await admin.delete(`${API}/units/${unit.id}`), 409, 'UNIT_IN_USE');
+    expect(e.message).toContain('1 条志愿者或请战书记录');
+    expect((await admin.get(`${API}/units/${unit.id}`)).statusCode).toBe(200);
+  });
+
   it('keeps unit names unique within a region, not across regions', async () => {
     await createUnit(admin, { name: '县疾控', kind: 'county_unit', regionId: w.a.county.id });
     const before = await snapshot(t.deps);

@@ -25,6 +25,9 @@ const WRITES_WHEN_REFUSED: Record<string, string[]> = {
   'POST /api/v1/auth/login': ['audit_log', 'rate_limits'],
   'POST /api/v1/auth/password': ['rate_limits'],
   'POST /api/v1/setup': ['rate_limits'],
+  // A duplicate pledge and an unknown status token are counted against flooding and guessing.
+  'POST /api/v1/pledges': ['rate_limits'],
+  'GET /api/v1/pledges/status/:token': ['rate_limits'],
 };
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,4 +1,13 @@
-import { AuditOutlined, ApartmentOutlined, BankOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  ApartmentOutlined,
+  BankOutlined,
+  ClusterOutlined,
+  FlagOutlined,
+  IdcardOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { Menu } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +18,10 @@ import { can, type Me } from '../session.ts';
 const ICONS: Record<NavKey, ReactNode> = {
   regions: <ApartmentOutlined />,
   units: <BankOutlined />,
+  pledges: <SolutionOutlined />,
+  volunteers: <IdcardOutlined />,
+  teams: <ClusterOutlined />,
+  posts: <FlagOutlined />,
   accounts: <TeamOutlined />,
   audit: <AuditOutlined />,
 };
