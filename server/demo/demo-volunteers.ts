@@ -20,6 +20,7 @@ import { pledgesService } from '../features/volunteers/pledges.service.ts';
 import { volunteersService } from '../features/volunteers/volunteers.service.ts';
 import { updateVolunteer } from '../features/volunteers/volunteers.repository.ts';
 import { nowIso } from '../platform/db/ids.ts';
+import { calendarDate } from '../platform/dates.ts';
 import { DEMO_ACCOUNT_DATA, DEMO_COMMUNITIES } from './demo-data.ts';
 import { demoPerson, pick, PLEDGE_TEXTS, seededRandom, type DemoPerson } from './demo-people.ts';
 
@@ -69,7 +70,7 @@ export async function loadDemoVolunteers(deps: Deps): Promise<DemoVolunteersSumm
   };
   const call: CallContext = { actorId: admin.id, actorLogin: admin.login, ip: null };
   const rnd = seededRandom(20200210);
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: deps.config.timeZone }).format(new Date());
+  const today = calendarDate(deps.config.timeZone);
 
   const regionByCode = async (code: string) => {
     const region = await findRegionByCode(db, code);

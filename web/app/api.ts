@@ -91,13 +91,18 @@ async function parse(res: Response): Promise<unknown> {
   }
 }
 
-export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+export async function request<T>(
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+): Promise<T> {
   let res: Response;
   try {
     res = await fetch(BASE + path, {
       method,
       credentials: 'same-origin',
-      headers: headersFor(method, body === undefined ? null : 'application/json'),
+      headers: { ...headersFor(method, body === undefined ? null : 'application/json'), ...extraHeaders },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   } catch {

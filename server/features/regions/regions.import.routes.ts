@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { calendarDate } from '../../platform/dates.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { actorOf, callOf } from '../../platform/http/context.ts';
 import { errorResponses } from '../../platform/http/schemas.ts';
@@ -12,7 +13,7 @@ const tags = ['regions'];
 /** `regions` is accepted for the registration signature app.ts uses; the import works on the repository directly. */
 export const regionsImportRoutes: FastifyPluginAsyncTypebox<{ deps: Deps; regions: RegionsService }> = async (app, { deps }) => {
   const service = regionsImportService(deps);
-  const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: deps.config.timeZone }).format(new Date());
+  const today = () => calendarDate(deps.config.timeZone);
 
   // Scoped to this plugin: the upload route takes raw .xlsx bytes and nothing else (JSON included).
   acceptXlsxUploads(app);

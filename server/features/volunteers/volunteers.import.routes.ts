@@ -10,7 +10,8 @@ import { acceptXlsxUploads, attachment, XLSX_MIME, XlsxFile, xlsxResponse } from
 import { translate } from '../../platform/i18n.ts';
 import { volunteersImportService, type ImportOutcome } from './volunteers.import.ts';
 import { ImportQuery, ImportResultLine, VolunteerExportQuery, type ImportResultLineOut } from './volunteers.schemas.ts';
-import { todayIn, type VolunteersService } from './volunteers.service.ts';
+import type { VolunteersService } from './volunteers.service.ts';
+import { calendarDate } from '../../platform/dates.ts';
 
 const tags = ['volunteers'];
 const NDJSON = 'application/x-ndjson';
@@ -54,7 +55,7 @@ export const volunteersImportRoutes: FastifyPluginAsyncTypebox<{ deps: Deps; vol
         req.log.error({ err }, 'volunteer export failed');
         out.destroy(err as Error);
       });
-      const date = todayIn(deps.config.timeZone);
+      const date = calendarDate(deps.config.timeZone);
       return attachment(reply, `志愿者名册-${date}.xlsx`, `volunteers-${date}.xlsx`).send(out);
     },
   });
@@ -82,7 +83,11 @@ export const volunteersImportRoutes: FastifyPluginAsyncTypebox<{ deps: Deps; vol
     handler: async (req, reply) => {
       const file = await importer.read(actorOf(req), req.body);
       const out = new PassThrough();
-      const send = (line: object) => out.write(`${JSON.stringify(line)}\n`);
+      // better-sqlite3 never yields on its own: without the pause every line would leave at the end.
+      const send = (line: object) => {
+        out.write(`${JSON.stringify(line)}\n`);
+        return new Promise<void>((resolve) => setImmediate(resolve));
+      };
       const result = (o: ImportOutcome): ImportResultLineOut => ({
         type: 'result',
         total: o.total,

@@ -32,7 +32,8 @@ import {
 } from './volunteers.import.rules.ts';
 import * as repo from './volunteers.repository.ts';
 import type { AvailabilitySlot, VolunteerFilterInput } from './volunteers.schemas.ts';
-import { HOME_LEVELS, todayIn, volunteerRow, type NewVolunteer, type VolunteersService } from './volunteers.service.ts';
+import { HOME_LEVELS, volunteerRow, type NewVolunteer, type VolunteersService } from './volunteers.service.ts';
+import { calendarDate } from '../../platform/dates.ts';
 import { readRoster, rosterBuffer, writeRoster, type RosterField, type RosterLine, type RosterSheet } from './volunteers.xlsx.ts';
 
 export type VolunteersImportService = ReturnType<typeof volunteersImportService>;
@@ -90,7 +91,7 @@ export function volunteersImportService(deps: Deps, volunteers: VolunteersServic
     pii,
     events,
   } = deps;
-  const today = () => todayIn(deps.config.timeZone);
+  const today = () => calendarDate(deps.config.timeZone);
 
   /** Rosters repeat the same few skill and availability texts thousands of times: each is parsed once. */
   function memo<T>(parse: (value: CellValue) => Parsed<T>): (value: CellValue) => Parsed<T> {
@@ -228,10 +229,11 @@ export function volunteersImportService(deps: Deps, volunteers: VolunteersServic
       { scope, sheet }: { scope: Scope; sheet: RosterSheet },
       call: CallContext,
       onlyValid: boolean,
-      progress: (line: ImportProgress) => void,
+      /** Resolves once the line is on its way: the import yields to the event loop, so lines leave as they come. */
+      progress: (line: ImportProgress) => Promise<void>,
     ): Promise<ImportOutcome> {
       const total = sheet.rows.length;
-      progress({ type: 'progress', phase: 'read', done: total, total });
+      await progress({ type: 'progress', phase: 'read', done: total, total });
       const day = today();
       const problems: RowProblem[] = [];
       const problem = (row: number, field: RosterField, reason: string, params?: RowProblem['params']) =>
@@ -247,7 +249,7 @@ export function volunteersImportService(deps: Deps, volunteers: VolunteersServic
       const candidates: Candidate[] = [];
       const firstRowOf = new Map<string, number>();
       const parsers = { skills: memo(parseSkills), availability: memo(parseAvailability) };
-      sheet.rows.forEach((r, i) => {
+      for (const [i, r] of sheet.rows.entries()) {
         const c = checkRow(sheet, r, problems, day, parsers);
         if (c) {
           const first = firstRowOf.get(c.idIndex);
@@ -257,8 +259,8 @@ export function volunteersImportService(deps: Deps, volunteers: VolunteersServic
             candidates.push(c);
           }
         }
-        if ((i + 1) % PROGRESS_EVERY === 0) progress({ type: 'progress', phase: 'check', done: i + 1, total });
-      });
+        if ((i + 1) % PROGRESS_EVERY === 0) await progress({ type: 'progress', phase: 'check', done: i + 1, total });
+      }
 
       // Rows against the database: home regions in the caller's scope, ID numbers already registered.
       const regions = await repo.regionsByCodes(db, [...new Set(candidates.map((c) => c.regionCode))]);
@@ -292,7 +294,7 @@ export function volunteersImportService(deps: Deps, volunteers: VolunteersServic
           });
         }
       }
-      progress({ type: 'progress', phase: 'check', done: total, total });
+      await progress({ type: 'progress', phase: 'check', done: total, total });
       problems.sort((a, b) => a.row - b.row);
       const invalid = new Set(problems.map((p) => p.row)).size;
       const outcome = { total, valid: valid.length, invalid, created: 0, problems };
@@ -333,7 +335,12 @@ export function volunteersImportService(deps: Deps, volunteers: VolunteersServic
                 })),
               now,
             );
-            progress({ type: 'progress', phase: 'write', done: Math.min(i + WRITE_BATCH, valid.length), total: valid.length });
+            await progress({
+              type: 'progress',
+              phase: 'write',
+              done: Math.min(i + WRITE_BATCH, valid.length),
+              total: valid.length,
+            });
           }
           // One record and one event for the whole file keep a 10,000-row import fast.
           const regionPath = sharedPath([...new Set(valid.map((c) => c.regionPath))]);

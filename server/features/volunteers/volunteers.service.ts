@@ -8,6 +8,7 @@ import { isUniqueViolation } from '../../platform/db/dialect.ts';
 import { newId, nowIso } from '../../platform/db/ids.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { transact } from '../../platform/db/transact.ts';
+import { calendarDate } from '../../platform/dates.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { conflict, invalidField, notFound } from '../../platform/errors.ts';
 import { requireIdNumber, sealIdNumber } from '../../platform/pii/identity.ts';
@@ -82,9 +83,6 @@ export function volunteerRow(v: NewVolunteer): repo.NewVolunteerRow {
 export const HOME_LEVELS: ReadonlySet<string> = new Set(['community', 'grid']);
 
 /** Calendar dates are kept in the platform's time zone, not the server's. */
-export function todayIn(timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
-}
 
 export function volunteersService(deps: Deps, others: { regions: RegionsService; units: UnitsService }) {
   const {
@@ -92,7 +90,7 @@ export function volunteersService(deps: Deps, others: { regions: RegionsService;
     pii,
     events,
   } = deps;
-  const today = () => todayIn(deps.config.timeZone);
+  const today = () => calendarDate(deps.config.timeZone);
   const changed = (q: Q, type: string, id: string, regionPath: string) =>
     events.publish(q, { type, permission: 'volunteers.read', regionPath, entityType: 'volunteer', entityId: id });
 
