@@ -44,6 +44,8 @@ export default defineConfig({
           globalSetup: ['./test/e2e/global-setup.ts'],
           fileParallelism: false,
           testTimeout: 60_000,
+          // A busy CI machine can take over a second to settle an animation or a page load.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

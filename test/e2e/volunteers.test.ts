@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCardCheckChar } from '../../common/idcard.ts';
+import { ROSTER_COLUMNS } from '../../server/features/volunteers/volunteers.xlsx.ts';
 import type { ServerProcess } from '../server-process.ts';
 import { launchBrowser, skipReason, startWebServer, watchPage } from './browser.ts';
 
@@ -49,6 +50,15 @@ async function pick(page: Page, testId: string, label: string, search?: string):
   await page.getByTestId(testId).click();
   if (search) await page.keyboard.type(search);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first().click();
+  await closed(page);
+}
+
+/**
+ * A single select closes its dropdown after the pick, with an animation; the next click must wait
+ * for it, or on a busy machine it lands on the closing list instead of the field below.
+ */
+async function closed(page: Page): Promise<void> {
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
 }
 
 /** Picks a region in a RegionTreeSelect by typing part of its name. */
@@ -56,26 +66,18 @@ async function pickRegion(page: Page, testId: string, name: string): Promise<voi
   await page.getByTestId(testId).click();
   await page.keyboard.type(name);
   await page.locator('.ant-select-dropdown:visible .ant-select-tree-title').filter({ hasText: name }).first().click();
+  await closed(page);
 }
+
+/** The template's headings without the status columns, which a new roster leaves out. */
+const NEW_ROSTER_HEADINGS = ROSTER_COLUMNS.filter((c) => !c.field.startsWith('status')).map((c) => c.header);
 
 /** The roster the volunteers helper saved with LibreOffice; made with exceljs only if it is missing. */
 async function rosterFile(): Promise<{ bytes: Buffer; madeHere: boolean }> {
   if (existsSync(FIXTURE)) return { bytes: readFileSync(FIXTURE), madeHere: false };
   const wb = new ExcelJS.Workbook();
   const sheet = wb.addWorksheet('志愿者');
-  sheet.addRow([
-    '姓名',
-    '性别',
-    '身份证号',
-    '手机号',
-    '是否党员',
-    '所在党支部',
-    '派出单位',
-    '家庭住址',
-    '所在网格（区划代码）',
-    '技能',
-    '可服务时间',
-  ]);
+  sheet.addRow(NEW_ROSTER_HEADINGS);
   FIXTURE_NAMES.forEach((name, i) => {
     const first17 = `4117021985${String(1 + (i % 12)).padStart(2, '0')}${String(1 + (i % 28)).padStart(2, '0')}${100 + i}`;
     sheet.addRow([

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { TIME_BANDS, type Gender, type PledgeStatus, type RegionLevel, type Skill } from '../../../common/enums.ts';
 import type { Scope } from '../../platform/access/actor.ts';
 import { inRegionScope } from '../../platform/access/scope.ts';
+import { placeLabel } from '../../platform/db/place-label.ts';
 import { containsInsensitive, startsWith, toBool, toNumber, type DialectName } from '../../platform/db/dialect.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import type { Pledge } from './pledges.schemas.ts';
@@ -38,6 +39,7 @@ function base(q: Q) {
   return q
     .selectFrom('pledges')
     .innerJoin('regions', 'regions.id', 'pledges.regionId')
+    .leftJoin('regions as parentRegion', 'parentRegion.id', 'regions.parentId')
     .leftJoin('units', 'units.id', 'pledges.unitId')
     .leftJoin('accounts', 'accounts.id', 'pledges.decidedBy')
     .select([
@@ -56,7 +58,7 @@ function base(q: Q) {
       'pledges.unitName as typedUnitName',
       'pledges.homeAddress',
       'pledges.regionId',
-      'regions.name as regionName',
+      placeLabel('regions', 'parentRegion').as('regionName'),
       'regions.path as regionPath',
       'pledges.skills',
       'pledges.availability',

@@ -132,7 +132,7 @@ describe('public pledge form and submission', () => {
       unitId: unitA,
       unitName: '甲县卫健局',
       regionId: w.a.grid.id,
-      regionName: w.a.grid.name,
+      regionName: `${w.a.community.name} ${w.a.grid.name}`,
       skills: ['medical'],
       availability: [{ weekday: 1, band: 'morning' }],
       decidedAt: null,
@@ -299,7 +299,7 @@ describe('status page', () => {
       submittedAt: expect.any(String),
       decidedAt: null,
       decisionReason: null,
-      regionName: w.a.grid.name,
+      regionName: `${w.a.community.name} ${w.a.grid.name}`,
       unitName: '市委组织部',
     });
     const { id } = await pledgeByReference(out.reference);

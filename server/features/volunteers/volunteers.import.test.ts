@@ -6,23 +6,10 @@ import { twoCounties, type TwoCounties } from '../../../test/fixtures.ts';
 import { testIdNumber, withWrongCheckDigit } from '../../../test/identity.ts';
 import { API, auditRows, expectError, snapshot } from '../../../test/requests.ts';
 import { XLSX_MIME } from '../../platform/http/xlsx.ts';
+import { ROSTER_COLUMNS } from './volunteers.xlsx.ts';
 
-const HEADER = [
-  '姓名',
-  '性别',
-  '身份证号',
-  '手机号',
-  '是否党员',
-  '所在党支部',
-  '派出单位',
-  '家庭住址',
-  '所在网格（区划代码）',
-  '技能',
-  '可服务时间',
-  '状态',
-  '状态原因',
-  '状态日期',
-];
+/** The template's headings, in the server's order. */
+const HEADER = ROSTER_COLUMNS.map((c) => c.header);
 type Cell = string | number | boolean | Date | null;
 
 async function xlsx(rows: Cell[][], header: Cell[] = HEADER): Promise<Buffer> {
@@ -126,6 +113,23 @@ describe('template', () => {
     expect(res.headers['content-disposition']).toContain("filename*=UTF-8''");
     const [data, help] = await sheetsOf(res.rawPayload);
     expect(data!.getRow(1).values).toEqual([undefined, ...HEADER]);
+    // Written out once here, so renaming a heading users type against is a deliberate act.
+    expect(HEADER).toEqual([
+      '姓名',
+      '性别',
+      '身份证号',
+      '手机号',
+      '是否党员',
+      '所在党支部',
+      '派出单位',
+      '家庭住址',
+      '所在网格（区划代码）',
+      '技能',
+      '可服务时间',
+      '状态',
+      '状态原因',
+      '状态日期',
+    ]);
     expect(data!.getColumn(3).numFmt).toBe('@');
     expect(data!.getCell('C1').note).toBeTruthy();
     expect(help!.name).toBe('填写说明');

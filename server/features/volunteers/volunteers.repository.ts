@@ -2,6 +2,7 @@ import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { ServiceKind, VolunteerStatus } from '../../../common/enums.ts';
 import type { Scope } from '../../platform/access/actor.ts';
 import { inRegionScope } from '../../platform/access/scope.ts';
+import { placeLabel } from '../../platform/db/place-label.ts';
 import { containsInsensitive, startsWith, toBool, toNumber, type DialectName } from '../../platform/db/dialect.ts';
 import type { Database, VolunteerTable } from '../../platform/db/schema.ts';
 import type { ServiceEntry, ServiceRecordItem, StatusChange } from './volunteers.schemas.ts';
@@ -37,6 +38,7 @@ function base(q: Q) {
   return q
     .selectFrom('volunteers')
     .innerJoin('regions', 'regions.id', 'volunteers.regionId')
+    .leftJoin('regions as parentRegion', 'parentRegion.id', 'regions.parentId')
     .leftJoin('units', 'units.id', 'volunteers.unitId')
     .leftJoin('accounts', 'accounts.id', 'volunteers.accountId')
     .select((eb) => [
@@ -55,7 +57,7 @@ function base(q: Q) {
       eb.fn.coalesce('units.name', 'volunteers.unitName').as('unitName'),
       'volunteers.homeAddress',
       'volunteers.regionId',
-      'regions.name as regionName',
+      placeLabel('regions', 'parentRegion').as('regionName'),
       'regions.path as regionPath',
       'regions.code as regionCode',
       'volunteers.skills',

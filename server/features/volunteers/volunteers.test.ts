@@ -96,7 +96,7 @@ describe('volunteer registry: create, read, update', () => {
       unitId: unit.id,
       unitName: '甲县卫健委',
       regionId: w.a.grid.id,
-      regionName: w.a.grid.name,
+      regionName: `${w.a.community.name} ${w.a.grid.name}`,
       skills: ['driving', 'medical'],
       status: 'active',
       accountLogin: null,

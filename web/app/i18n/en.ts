@@ -94,6 +94,7 @@ export const en: Messages = {
     usageChildren: 'Sub-regions',
     usageUnits: 'Work units',
     usageGrants: 'Role grants',
+    usageRecords: 'Volunteers, pledges, teams and posts',
     addChild: 'Add sub-region',
     addChildOf: 'New {{level}} under “{{name}}”',
     addTop: 'New city',

@@ -92,6 +92,7 @@ export const zhCN = {
     usageChildren: '下级区划',
     usageUnits: '派出单位',
     usageGrants: '角色授权',
+    usageRecords: '志愿者、请战书、队伍和岗位',
     addChild: '新增下级',
     addChildOf: '在“{{name}}”下新增{{level}}',
     addTop: '新增市级区划',

@@ -1,6 +1,6 @@
 import { EyeOutlined, KeyOutlined, PlusOutlined, StopOutlined, CheckCircleOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Flex, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Flex, Input, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { usePaging } from '../../components/usePaging.ts';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { can, useMe, type Grant } from '../../app/session.ts';
 import { OneTimePasswordModal, type OneTimePassword } from '../../components/OneTimePasswordModal.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useFilterWidth } from '../../components/filterWidth.ts';
+import { SelectFilter } from '../../components/filters.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { RowAction } from '../../components/RowAction.tsx';
 import { useIsPhone } from '../../app/useIsPhone.ts';
@@ -159,15 +160,13 @@ export function AccountsPage() {
             testId="accounts-filter-role"
             style={filterWidth(180)}
           />
-          <Select<AccountStatus>
-            allowClear
-            placeholder={t('accounts.filterStatus')}
-            aria-label={t('accounts.filterStatus')}
-            value={status ?? undefined}
-            onChange={(s) => filtered(setStatus)(s ?? null)}
+          <SelectFilter<AccountStatus>
+            label={t('accounts.filterStatus')}
+            value={status}
+            onChange={filtered(setStatus)}
             options={ACCOUNT_STATUSES.map((s) => ({ value: s, label: t(`accounts.statusLabel.${s}`) }))}
             style={filterWidth(140)}
-            data-testid="accounts-filter-status"
+            testId="accounts-filter-status"
           />
         </Flex>
         {accounts.isError ? <QueryError error={accounts.error} onRetry={() => void accounts.refetch()} /> : null}

@@ -1,18 +1,18 @@
 import { CheckOutlined, ClockCircleOutlined, CloseOutlined, QrcodeOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, Flex, Input, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { Badge, Button, Card, Flex, Input, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SKILLS, TIME_BANDS, type PledgeDecision, type PledgeStatus, type Skill, type TimeBand } from '../../../common/enums.ts';
-import { PLEDGE_STATUS_LABELS, SKILL_LABELS, WEEKDAY_LABELS } from '../../../common/labels.ts';
+import { TIME_BANDS, type PledgeDecision, type PledgeStatus, type TimeBand } from '../../../common/enums.ts';
+import { PLEDGE_STATUS_LABELS, WEEKDAY_LABELS } from '../../../common/labels.ts';
 import { formatDateTime } from '../../app/dates.ts';
 import { useIsPhone } from '../../app/useIsPhone.ts';
 import { useLanguage } from '../../app/useLanguage.ts';
 import { useFilterWidth } from '../../components/filterWidth.ts';
+import { PartyFilter, SelectFilter, SkillFilter, usePagedFilter, YesNoFilter } from '../../components/filters.tsx';
 import { OneTimePasswordModal, type OneTimePassword } from '../../components/OneTimePasswordModal.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { RowAction } from '../../components/RowAction.tsx';
-import { usePaging } from '../../components/usePaging.ts';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect.tsx';
 import { SkillList } from '../volunteers/SkillTags.tsx';
 import { UnitSelect } from '../volunteers/UnitSelect.tsx';
@@ -28,10 +28,6 @@ import { QuotaPanel } from './QuotaPanel.tsx';
 type StatusTab = PledgeStatus | 'all';
 const TAB_ORDER: StatusTab[] = ['pending', 'waitlisted', 'approved', 'rejected', 'all'];
 
-function yesNo(value: boolean | null): string | undefined {
-  return value === null ? undefined : String(value);
-}
-
 /** 审核选派: pending pledges with filters, one-by-one or bulk decisions, and the selection quotas. */
 export function PledgesPage() {
   const { t } = useTranslation();
@@ -40,9 +36,10 @@ export function PledgesPage() {
   const filterWidth = useFilterWidth();
   const [tab, setTab] = useState<'review' | 'quotas'>('review');
   const [status, setStatus] = useState<StatusTab>('pending');
-  const [filter, setFilter] = useState<Omit<PledgeFilter, 'status'>>({});
-  const { page, pageSize, setPage, pagination } = usePaging();
   const [selected, setSelected] = useState<Pledge[]>([]);
+  const { filter, change, page, pageSize, setPage, pagination } = usePagedFilter<Omit<PledgeFilter, 'status'>>(() =>
+    setSelected([]),
+  );
   const [viewing, setViewing] = useState<string | null>(null);
   const [deciding, setDeciding] = useState<DecisionTarget | null>(null);
   const [oneTime, setOneTime] = useState<OneTimePassword | null>(null);
@@ -53,13 +50,6 @@ export function PledgesPage() {
   const pledges = usePledges(query, page, pageSize);
   const counts = usePledgeCounts(filter);
 
-  const change =
-    <K extends keyof PledgeFilter>(key: K) =>
-    (value: PledgeFilter[K]) => {
-      setFilter((f) => ({ ...f, [key]: value }));
-      setPage(1);
-      setSelected([]);
-    };
   const decide = (decision: PledgeDecision, list: Pledge[]) => setDeciding({ decision, pledges: list });
 
   const filters = (
@@ -88,62 +78,38 @@ export function PledgesPage() {
         testId="pledges-filter-unit"
         style={filterWidth(180)}
       />
-      <Select<string>
-        allowClear
-        placeholder={t('pledges.filterParty')}
-        aria-label={t('pledges.filterParty')}
-        value={yesNo(filter.partyMember ?? null)}
-        onChange={(v) => change('partyMember')(v === undefined ? null : v === 'true')}
-        options={[
-          { value: 'true', label: t('person.partyMemberTag') },
-          { value: 'false', label: t('pledges.nonParty') },
-        ]}
+      <PartyFilter
+        value={filter.partyMember}
+        onChange={change('partyMember')}
         style={filterWidth(140)}
-        data-testid="pledges-filter-party"
+        testId="pledges-filter-party"
       />
-      <Select<Skill>
-        allowClear
-        placeholder={t('pledges.filterSkill')}
-        aria-label={t('pledges.filterSkill')}
-        value={filter.skill ?? undefined}
-        onChange={(v) => change('skill')(v ?? null)}
-        options={SKILLS.map((s) => ({ value: s, label: SKILL_LABELS[s][language] }))}
-        style={filterWidth(130)}
-        data-testid="pledges-filter-skill"
-      />
-      <Select<string>
-        allowClear
-        placeholder={t('pledges.filterHealth')}
-        aria-label={t('pledges.filterHealth')}
-        value={yesNo(filter.healthRisk ?? null)}
-        onChange={(v) => change('healthRisk')(v === undefined ? null : v === 'true')}
-        options={[
-          { value: 'true', label: t('pledges.healthRiskYes') },
-          { value: 'false', label: t('pledges.healthRiskNo') },
-        ]}
+      <SkillFilter value={filter.skill} onChange={change('skill')} style={filterWidth(130)} testId="pledges-filter-skill" />
+      <YesNoFilter
+        label={t('pledges.filterHealth')}
+        yes={t('pledges.healthRiskYes')}
+        no={t('pledges.healthRiskNo')}
+        value={filter.healthRisk}
+        onChange={change('healthRisk')}
         style={filterWidth(140)}
-        data-testid="pledges-filter-health"
+        testId="pledges-filter-health"
       />
       <Space.Compact style={filterWidth(240)}>
-        <Select<Weekday>
-          allowClear
-          placeholder={t('pledges.filterWeekday')}
-          aria-label={t('pledges.filterWeekday')}
-          value={filter.weekday ?? undefined}
-          onChange={(v) => change('weekday')(v ?? null)}
+        <SelectFilter<Weekday>
+          label={t('pledges.filterWeekday')}
+          value={filter.weekday}
+          onChange={change('weekday')}
           options={WEEKDAYS.map((d) => ({ value: d, label: WEEKDAY_LABELS[d][language] }))}
           style={{ width: '45%' }}
-          data-testid="pledges-filter-weekday"
+          testId="pledges-filter-weekday"
         />
-        <Select<TimeBand>
-          allowClear
-          placeholder={t('pledges.filterBand')}
-          aria-label={t('pledges.filterBand')}
-          value={filter.band ?? undefined}
-          onChange={(v) => change('band')(v ?? null)}
+        <SelectFilter<TimeBand>
+          label={t('pledges.filterBand')}
+          value={filter.band}
+          onChange={change('band')}
           options={TIME_BANDS.map((b) => ({ value: b, label: t(`person.bandShort.${b}`) }))}
           style={{ width: '55%' }}
-          data-testid="pledges-filter-band"
+          testId="pledges-filter-band"
         />
       </Space.Compact>
     </Flex>

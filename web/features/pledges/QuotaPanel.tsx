@@ -1,12 +1,12 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, InputNumber, Modal, Progress, Radio, Space, Table, Tag, Typography, type ButtonProps } from 'antd';
+import { App, Button, Form, InputNumber, Progress, Radio, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
 import { useConfirm } from '../../app/confirm.ts';
-import { useReportError } from '../../app/errors.ts';
 import { useIsPhone } from '../../app/useIsPhone.ts';
+import { FormModal } from '../../components/FormModal.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { RowAction } from '../../components/RowAction.tsx';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect.tsx';
@@ -22,81 +22,58 @@ interface QuotaForm {
 
 function QuotaModal({ quota, onClose }: { quota: Quota | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const client = useQueryClient();
-  const report = useReportError();
   const [form] = Form.useForm<QuotaForm>();
   const kind = Form.useWatch('kind', form);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(v: QuotaForm) {
-    setBusy(true);
-    try {
-      await api.put('/pledge-quotas', {
-        ...(v.kind === 'unit' ? { unitId: v.unitId } : { regionId: v.regionId }),
-        quota: v.quota,
-      });
-      await client.invalidateQueries({ queryKey: [PLEDGES_KEY, 'quotas'] });
-      void message.success(t('common.saved'));
-      onClose();
-    } catch (e) {
-      report(e, form);
-    } finally {
-      setBusy(false);
-    }
-  }
 
   const required = { required: true, message: t('auth.required') };
   return (
-    <Modal
-      open
+    <FormModal<QuotaForm>
+      form={form}
       title={quota ? t('quotas.editTitle') : t('quotas.createTitle')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={busy}
-      okText={t('common.save')}
-      okButtonProps={{ 'data-testid': 'quota-form-submit' } as ButtonProps}
+      testId="quota-form"
+      cancelTestId={false}
+      onClose={onClose}
+      initialValues={
+        quota
+          ? {
+              kind: quota.unitId ? 'unit' : 'region',
+              unitId: quota.unitId ?? undefined,
+              regionId: quota.regionId ?? undefined,
+              quota: quota.quota,
+            }
+          : { kind: 'unit', quota: 10 }
+      }
+      submit={(v) =>
+        api.put('/pledge-quotas', {
+          ...(v.kind === 'unit' ? { unitId: v.unitId } : { regionId: v.regionId }),
+          quota: v.quota,
+        })
+      }
+      invalidate={[PLEDGES_KEY, 'quotas']}
     >
-      <Form<QuotaForm>
-        form={form}
-        layout="vertical"
-        requiredMark={false}
-        initialValues={
-          quota
-            ? {
-                kind: quota.unitId ? 'unit' : 'region',
-                unitId: quota.unitId ?? undefined,
-                regionId: quota.regionId ?? undefined,
-                quota: quota.quota,
-              }
-            : { kind: 'unit', quota: 10 }
-        }
-        onFinish={(v) => void submit(v)}
-      >
-        <Form.Item name="kind" label={t('quotas.kind')}>
-          <Radio.Group
-            disabled={!!quota}
-            optionType="button"
-            options={[
-              { value: 'unit', label: t('quotas.kindUnit') },
-              { value: 'region', label: t('quotas.kindRegion') },
-            ]}
-          />
+      <Form.Item name="kind" label={t('quotas.kind')}>
+        <Radio.Group
+          disabled={!!quota}
+          optionType="button"
+          options={[
+            { value: 'unit', label: t('quotas.kindUnit') },
+            { value: 'region', label: t('quotas.kindRegion') },
+          ]}
+        />
+      </Form.Item>
+      {kind === 'region' ? (
+        <Form.Item name="regionId" label={t('quotas.region')} rules={[required]}>
+          <RegionTreeSelect disabled={!!quota} testId="quota-form-region" style={{ width: '100%' }} />
         </Form.Item>
-        {kind === 'region' ? (
-          <Form.Item name="regionId" label={t('quotas.region')} rules={[required]}>
-            <RegionTreeSelect disabled={!!quota} testId="quota-form-region" style={{ width: '100%' }} />
-          </Form.Item>
-        ) : (
-          <Form.Item name="unitId" label={t('quotas.unit')} rules={[required]}>
-            <UnitSelect testId="quota-form-unit" style={{ width: '100%' }} />
-          </Form.Item>
-        )}
-        <Form.Item name="quota" label={t('quotas.quota')} rules={[required]} extra={t('quotas.quotaHint')}>
-          <InputNumber min={0} max={100000} precision={0} style={{ width: 160 }} data-testid="quota-form-quota" />
+      ) : (
+        <Form.Item name="unitId" label={t('quotas.unit')} rules={[required]}>
+          <UnitSelect testId="quota-form-unit" style={{ width: '100%' }} />
         </Form.Item>
-      </Form>
-    </Modal>
+      )}
+      <Form.Item name="quota" label={t('quotas.quota')} rules={[required]} extra={t('quotas.quotaHint')}>
+        <InputNumber min={0} max={100000} precision={0} style={{ width: 160 }} data-testid="quota-form-quota" />
+      </Form.Item>
+    </FormModal>
   );
 }
 

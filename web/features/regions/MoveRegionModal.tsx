@@ -1,12 +1,10 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Form, Modal, type ButtonProps } from 'antd';
-import { useState } from 'react';
+import { Alert, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { REGION_LEVELS, type RegionLevel } from '../../../common/enums.ts';
 import { REGION_LEVEL_LABELS } from '../../../common/labels.ts';
 import { api } from '../../app/api.ts';
-import { useReportError } from '../../app/errors.ts';
 import { useLanguage } from '../../app/useLanguage.ts';
+import { FormModal } from '../../components/FormModal.tsx';
 import { REGIONS_KEY, type RegionDetail } from './regions.api.ts';
 import { RegionTreeSelect } from './RegionTreeSelect.tsx';
 
@@ -18,55 +16,28 @@ function parentLevel(level: RegionLevel): RegionLevel | null {
 export function MoveRegionModal({ region, onClose }: { region: RegionDetail; onClose: () => void }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ parentId: string | null }>();
-  const client = useQueryClient();
-  const report = useReportError();
-  const [busy, setBusy] = useState(false);
   const level = parentLevel(region.level);
   if (!level) return null;
 
-  async function submit({ parentId }: { parentId: string | null }) {
-    setBusy(true);
-    try {
-      await api.post(`/regions/${region.id}/move`, { parentId });
-      await client.invalidateQueries({ queryKey: [REGIONS_KEY] });
-      void message.success(t('regions.moved'));
-      onClose();
-    } catch (e) {
-      report(e, form);
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
-    <Modal
-      open
+    <FormModal<{ parentId: string | null }>
       title={t('regions.moveTitle', { name: region.name })}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={busy}
       okText={t('regions.move')}
-      okButtonProps={{ 'data-testid': 'region-move-submit' } as ButtonProps}
-      cancelButtonProps={{ 'data-testid': 'region-move-cancel' } as ButtonProps}
+      testId="region-move"
+      onClose={onClose}
+      intro={<Alert type="info" showIcon title={t('regions.moveHint')} style={{ marginBottom: 16 }} />}
+      initialValues={{ parentId: region.parentId }}
+      submit={({ parentId }) => api.post(`/regions/${region.id}/move`, { parentId })}
+      invalidate={[REGIONS_KEY]}
+      success={t('regions.moved')}
     >
-      <Alert type="info" showIcon title={t('regions.moveHint')} style={{ marginBottom: 16 }} />
-      <Form
-        form={form}
-        layout="vertical"
-        requiredMark={false}
-        initialValues={{ parentId: region.parentId }}
-        onFinish={(v) => void submit(v)}
+      <Form.Item
+        name="parentId"
+        label={t('regions.moveTo', { level: REGION_LEVEL_LABELS[level][language] })}
+        rules={[{ required: true, message: t('auth.required') }]}
       >
-        <Form.Item
-          name="parentId"
-          label={t('regions.moveTo', { level: REGION_LEVEL_LABELS[level][language] })}
-          rules={[{ required: true, message: t('auth.required') }]}
-        >
-          <RegionTreeSelect onlyLevel={level} testId="region-move-parent" style={{ width: '100%' }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <RegionTreeSelect onlyLevel={level} testId="region-move-parent" style={{ width: '100%' }} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -112,6 +112,11 @@ export function RegionDetailPanel({ id, canWrite, actions }: { id: string; canWr
             label: t('regions.usageGrants'),
             children: <span data-testid="region-usage-grants">{region.usage.grants}</span>,
           },
+          {
+            key: 'records',
+            label: t('regions.usageRecords'),
+            children: <span data-testid="region-usage-records">{region.usage.records}</span>,
+          },
         ]}
       />
       {toolbar ? <div style={{ marginTop: 16 }}>{toolbar}</div> : null}

@@ -1,25 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import type { RegionLevel } from '../../../common/enums.ts';
+import type { Static } from 'typebox';
+import type { RegionDetail as RegionDetailSchema, TreeNode } from '../../../server/features/regions/regions.schemas.ts';
 import { api } from '../../app/api.ts';
 
-export interface RegionNode {
-  id: string;
-  code: string | null;
-  name: string;
-  level: RegionLevel;
-  children: RegionNode[];
-}
-
-export interface RegionDetail {
-  id: string;
-  parentId: string | null;
-  code: string | null;
-  name: string;
-  level: RegionLevel;
-  sortOrder: number;
-  ancestors: { id: string; name: string; level: RegionLevel }[];
-  usage: { children: number; units: number; grants: number };
-}
+/** The API's shapes, from the server's schemas (types only: nothing of the server is bundled). */
+export type RegionNode = TreeNode;
+export type RegionDetail = Static<typeof RegionDetailSchema>;
 
 export interface ImportResult {
   created: number;

@@ -1,12 +1,11 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Checkbox, Form, Input, Modal, Select, type ButtonProps } from 'antd';
+import { Alert, Checkbox, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEMBER_ROLE_TAGS, type MemberRoleTag } from '../../../common/enums.ts';
 import { MEMBER_ROLE_TAG_LABELS } from '../../../common/labels.ts';
 import { api } from '../../app/api.ts';
-import { useReportError } from '../../app/errors.ts';
 import { useLanguage } from '../../app/useLanguage.ts';
+import { FormModal } from '../../components/FormModal.tsx';
 import { useIdempotentCreate } from '../../components/idempotency.ts';
 import type { VolunteerSummary } from '../volunteers/volunteers.api.ts';
 import { VolunteerSelect } from '../volunteers/VolunteerSelect.tsx';
@@ -22,87 +21,60 @@ interface MemberForm {
 export function AddMemberModal({ team, onClose }: { team: TeamDetail; onClose: () => void }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { message } = App.useApp();
-  const client = useQueryClient();
-  const report = useReportError();
   const create = useIdempotentCreate();
   const [form] = Form.useForm<MemberForm>();
   const [picked, setPicked] = useState<VolunteerSummary | null>(null);
-  const [busy, setBusy] = useState(false);
   const canBranch = !!team.branch && !!picked?.partyMember;
 
-  async function submit(v: MemberForm) {
-    setBusy(true);
-    try {
-      await create(`/teams/${team.id}/members`, {
-        volunteerId: v.volunteerId,
-        roleTags: v.roleTags ?? [],
-        inBranch: canBranch && !!v.inBranch,
-      });
-      await client.invalidateQueries({ queryKey: [TEAMS_KEY] });
-      void message.success(t('teams.memberAdded'));
-      onClose();
-    } catch (e) {
-      report(e, form);
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
-    <Modal
-      open
+    <FormModal<MemberForm>
+      form={form}
       title={t('teams.addMemberTitle', { name: team.name })}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={busy}
       okText={t('teams.addMember')}
-      okButtonProps={{ 'data-testid': 'member-form-submit' } as ButtonProps}
-      cancelButtonProps={{ 'data-testid': 'member-form-cancel' } as ButtonProps}
+      testId="member-form"
+      onClose={onClose}
+      initialValues={{ roleTags: [], inBranch: false }}
+      submit={(v) =>
+        create(`/teams/${team.id}/members`, {
+          volunteerId: v.volunteerId,
+          roleTags: v.roleTags ?? [],
+          inBranch: canBranch && !!v.inBranch,
+        })
+      }
+      invalidate={[TEAMS_KEY]}
+      success={t('teams.memberAdded')}
     >
-      <Form<MemberForm>
-        form={form}
-        layout="vertical"
-        requiredMark={false}
-        initialValues={{ roleTags: [], inBranch: false }}
-        onFinish={(v) => void submit(v)}
+      <Form.Item name="volunteerId" label={t('teams.memberVolunteer')} rules={[{ required: true, message: t('auth.required') }]}>
+        <VolunteerSelect
+          onPick={(v) => {
+            setPicked(v);
+            if (!v?.partyMember) form.setFieldValue('inBranch', false);
+          }}
+          testId="member-form-volunteer"
+          style={{ width: '100%' }}
+        />
+      </Form.Item>
+      {picked && picked.status !== 'active' ? (
+        <Alert type="warning" showIcon title={t('teams.memberNotActive')} style={{ marginBottom: 16 }} />
+      ) : null}
+      <Form.Item name="roleTags" label={t('teams.roleTags')}>
+        <Checkbox.Group
+          options={MEMBER_ROLE_TAGS.map((tag) => ({
+            value: tag,
+            label: <span data-testid={`member-form-tag-${tag}`}>{MEMBER_ROLE_TAG_LABELS[tag][language]}</span>,
+          }))}
+        />
+      </Form.Item>
+      <Form.Item
+        name="inBranch"
+        valuePropName="checked"
+        extra={!team.branch ? t('teams.noBranchYet') : picked && !picked.partyMember ? t('teams.branchPartyOnly') : undefined}
       >
-        <Form.Item
-          name="volunteerId"
-          label={t('teams.memberVolunteer')}
-          rules={[{ required: true, message: t('auth.required') }]}
-        >
-          <VolunteerSelect
-            onPick={(v) => {
-              setPicked(v);
-              if (!v?.partyMember) form.setFieldValue('inBranch', false);
-            }}
-            testId="member-form-volunteer"
-            style={{ width: '100%' }}
-          />
-        </Form.Item>
-        {picked && picked.status !== 'active' ? (
-          <Alert type="warning" showIcon title={t('teams.memberNotActive')} style={{ marginBottom: 16 }} />
-        ) : null}
-        <Form.Item name="roleTags" label={t('teams.roleTags')}>
-          <Checkbox.Group
-            options={MEMBER_ROLE_TAGS.map((tag) => ({
-              value: tag,
-              label: <span data-testid={`member-form-tag-${tag}`}>{MEMBER_ROLE_TAG_LABELS[tag][language]}</span>,
-            }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="inBranch"
-          valuePropName="checked"
-          extra={!team.branch ? t('teams.noBranchYet') : picked && !picked.partyMember ? t('teams.branchPartyOnly') : undefined}
-        >
-          <Checkbox disabled={!canBranch} data-testid="member-form-in-branch">
-            {t('teams.joinBranch')}
-          </Checkbox>
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Checkbox disabled={!canBranch} data-testid="member-form-in-branch">
+          {t('teams.joinBranch')}
+        </Checkbox>
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -114,64 +86,37 @@ interface BranchForm {
 /** Sets up or edits the team's temporary party branch (临时党支部). */
 export function BranchModal({ team, onClose }: { team: TeamDetail; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const client = useQueryClient();
-  const report = useReportError();
-  const [form] = Form.useForm<BranchForm>();
-  const [busy, setBusy] = useState(false);
   const partyMembers = team.members.filter((m) => m.partyMember);
 
-  async function submit(v: BranchForm) {
-    setBusy(true);
-    try {
-      await api.put(`/teams/${team.id}/branch`, { name: v.name.trim(), secretaryVolunteerId: v.secretaryVolunteerId ?? null });
-      await client.invalidateQueries({ queryKey: [TEAMS_KEY] });
-      void message.success(t('common.saved'));
-      onClose();
-    } catch (e) {
-      report(e, form);
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
-    <Modal
-      open
+    <FormModal<BranchForm>
       title={team.branch ? t('teams.branchEditTitle') : t('teams.branchCreateTitle')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={busy}
-      okText={t('common.save')}
-      okButtonProps={{ 'data-testid': 'branch-form-submit' } as ButtonProps}
-      cancelButtonProps={{ 'data-testid': 'branch-form-cancel' } as ButtonProps}
+      testId="branch-form"
+      onClose={onClose}
+      initialValues={{
+        name: team.branch?.name ?? t('teams.branchDefaultName', { name: team.name }),
+        secretaryVolunteerId: team.branch?.secretary?.id ?? null,
+      }}
+      submit={(v) =>
+        api.put(`/teams/${team.id}/branch`, { name: v.name.trim(), secretaryVolunteerId: v.secretaryVolunteerId ?? null })
+      }
+      invalidate={[TEAMS_KEY]}
     >
-      <Form<BranchForm>
-        form={form}
-        layout="vertical"
-        requiredMark={false}
-        initialValues={{
-          name: team.branch?.name ?? t('teams.branchDefaultName', { name: team.name }),
-          secretaryVolunteerId: team.branch?.secretary?.id ?? null,
-        }}
-        onFinish={(v) => void submit(v)}
+      <Form.Item
+        name="name"
+        label={t('teams.branchName')}
+        rules={[{ required: true, whitespace: true, message: t('auth.required') }]}
       >
-        <Form.Item
-          name="name"
-          label={t('teams.branchName')}
-          rules={[{ required: true, whitespace: true, message: t('auth.required') }]}
-        >
-          <Input maxLength={60} data-testid="branch-form-name" />
-        </Form.Item>
-        <Form.Item name="secretaryVolunteerId" label={t('teams.branchSecretary')} extra={t('teams.branchSecretaryHint')}>
-          <Select
-            allowClear
-            placeholder={partyMembers.length ? undefined : t('teams.noPartyMembers')}
-            options={partyMembers.map((m) => ({ value: m.volunteerId, label: m.name }))}
-            data-testid="branch-form-secretary"
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input maxLength={60} data-testid="branch-form-name" />
+      </Form.Item>
+      <Form.Item name="secretaryVolunteerId" label={t('teams.branchSecretary')} extra={t('teams.branchSecretaryHint')}>
+        <Select
+          allowClear
+          placeholder={partyMembers.length ? undefined : t('teams.noPartyMembers')}
+          options={partyMembers.map((m) => ({ value: m.volunteerId, label: m.name }))}
+          data-testid="branch-form-secretary"
+        />
+      </Form.Item>
+    </FormModal>
   );
 }

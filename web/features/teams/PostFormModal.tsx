@@ -1,13 +1,11 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { App, DatePicker, Flex, Form, Input, Modal, Select, type ButtonProps } from 'antd';
+import { DatePicker, Flex, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { POST_KINDS, type PostKind } from '../../../common/enums.ts';
 import { POST_KIND_LABELS } from '../../../common/labels.ts';
 import { api } from '../../app/api.ts';
-import { useReportError } from '../../app/errors.ts';
 import { useLanguage } from '../../app/useLanguage.ts';
+import { FormModal } from '../../components/FormModal.tsx';
 import { useIdempotentCreate } from '../../components/idempotency.ts';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect.tsx';
 import { today } from '../volunteers/VolunteerDialogs.tsx';
@@ -30,15 +28,9 @@ interface PostForm {
 export function PostFormModal({ post, team, onClose }: { post: Post | null; team?: Team | null; onClose: () => void }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { message } = App.useApp();
-  const client = useQueryClient();
-  const report = useReportError();
   const create = useIdempotentCreate();
-  const [form] = Form.useForm<PostForm>();
-  const [busy, setBusy] = useState(false);
 
   async function submit(v: PostForm) {
-    setBusy(true);
     const body = {
       kind: v.kind,
       name: v.name.trim(),
@@ -49,17 +41,8 @@ export function PostFormModal({ post, team, onClose }: { post: Post | null; team
       startsOn: v.startsOn.format('YYYY-MM-DD'),
       endsOn: v.endsOn ? v.endsOn.format('YYYY-MM-DD') : null,
     };
-    try {
-      if (post) await api.patch<Post>(`/posts/${post.id}`, body);
-      else await create<Post>('/posts', body);
-      await client.invalidateQueries({ queryKey: [POSTS_KEY] });
-      void message.success(t('common.saved'));
-      onClose();
-    } catch (e) {
-      report(e, form);
-    } finally {
-      setBusy(false);
-    }
+    if (post) await api.patch<Post>(`/posts/${post.id}`, body);
+    else await create<Post>('/posts', body);
   }
 
   const initial: Partial<PostForm> = post
@@ -78,61 +61,57 @@ export function PostFormModal({ post, team, onClose }: { post: Post | null; team
   const required = { required: true, message: t('auth.required') };
 
   return (
-    <Modal
-      open
+    <FormModal<PostForm>
       title={post ? t('posts.editTitle') : t('posts.createTitle')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={busy}
-      okText={t('common.save')}
-      okButtonProps={{ 'data-testid': 'post-form-submit' } as ButtonProps}
-      cancelButtonProps={{ 'data-testid': 'post-form-cancel' } as ButtonProps}
+      testId="post-form"
+      onClose={onClose}
+      initialValues={initial}
+      submit={submit}
+      invalidate={[POSTS_KEY]}
     >
-      <Form<PostForm> form={form} layout="vertical" requiredMark={false} initialValues={initial} onFinish={(v) => void submit(v)}>
-        <Form.Item name="kind" label={t('posts.kind')} rules={[required]}>
-          <Select
-            options={POST_KINDS.map((k) => ({ value: k, label: POST_KIND_LABELS[k][language] }))}
-            data-testid="post-form-kind"
-          />
+      <Form.Item name="kind" label={t('posts.kind')} rules={[required]}>
+        <Select
+          options={POST_KINDS.map((k) => ({ value: k, label: POST_KIND_LABELS[k][language] }))}
+          data-testid="post-form-kind"
+        />
+      </Form.Item>
+      <Form.Item name="name" label={t('posts.name')} rules={[{ ...required, whitespace: true }]}>
+        <Input maxLength={60} placeholder={t('posts.namePlaceholder')} data-testid="post-form-name" />
+      </Form.Item>
+      <Form.Item name="volunteerId" label={t('posts.holder')} rules={[required]} extra={t('posts.holderHint')}>
+        <VolunteerSelect initial={post?.volunteer ?? null} testId="post-form-holder" style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="regionId" label={t('posts.region')} rules={[required]}>
+        <RegionTreeSelect testId="post-form-region" style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="teamId" label={t('posts.team')}>
+        <TeamSelect allowClear initial={teamRef} testId="post-form-team" style={{ width: '100%' }} />
+      </Form.Item>
+      <Flex wrap style={{ columnGap: 16 }}>
+        <Form.Item name="startsOn" label={t('posts.startsOn')} rules={[required]} style={{ flex: '1 1 160px' }}>
+          <DatePicker allowClear={false} style={{ width: '100%' }} data-testid="post-form-starts" />
         </Form.Item>
-        <Form.Item name="name" label={t('posts.name')} rules={[{ ...required, whitespace: true }]}>
-          <Input maxLength={60} placeholder={t('posts.namePlaceholder')} data-testid="post-form-name" />
+        <Form.Item
+          name="endsOn"
+          label={t('posts.endsOn')}
+          dependencies={['startsOn']}
+          rules={[
+            ({ getFieldValue }) => ({
+              validator: async (_, end: Dayjs | null | undefined) => {
+                const start = getFieldValue('startsOn') as Dayjs | undefined;
+                if (end && start && end.isBefore(start, 'day')) throw new Error(t('posts.endsBeforeStart'));
+              },
+            }),
+          ]}
+          extra={t('posts.endsHint')}
+          style={{ flex: '1 1 160px' }}
+        >
+          <DatePicker style={{ width: '100%' }} data-testid="post-form-ends" />
         </Form.Item>
-        <Form.Item name="volunteerId" label={t('posts.holder')} rules={[required]} extra={t('posts.holderHint')}>
-          <VolunteerSelect initial={post?.volunteer ?? null} testId="post-form-holder" style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item name="regionId" label={t('posts.region')} rules={[required]}>
-          <RegionTreeSelect testId="post-form-region" style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item name="teamId" label={t('posts.team')}>
-          <TeamSelect allowClear initial={teamRef} testId="post-form-team" style={{ width: '100%' }} />
-        </Form.Item>
-        <Flex wrap style={{ columnGap: 16 }}>
-          <Form.Item name="startsOn" label={t('posts.startsOn')} rules={[required]} style={{ flex: '1 1 160px' }}>
-            <DatePicker allowClear={false} style={{ width: '100%' }} data-testid="post-form-starts" />
-          </Form.Item>
-          <Form.Item
-            name="endsOn"
-            label={t('posts.endsOn')}
-            dependencies={['startsOn']}
-            rules={[
-              ({ getFieldValue }) => ({
-                validator: async (_, end: Dayjs | null | undefined) => {
-                  const start = getFieldValue('startsOn') as Dayjs | undefined;
-                  if (end && start && end.isBefore(start, 'day')) throw new Error(t('posts.endsBeforeStart'));
-                },
-              }),
-            ]}
-            extra={t('posts.endsHint')}
-            style={{ flex: '1 1 160px' }}
-          >
-            <DatePicker style={{ width: '100%' }} data-testid="post-form-ends" />
-          </Form.Item>
-        </Flex>
-        <Form.Item name="description" label={t('posts.description')}>
-          <Input.TextArea maxLength={500} showCount autoSize={{ minRows: 2 }} data-testid="post-form-description" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      </Flex>
+      <Form.Item name="description" label={t('posts.description')}>
+        <Input.TextArea maxLength={500} showCount autoSize={{ minRows: 2 }} data-testid="post-form-description" />
+      </Form.Item>
+    </FormModal>
   );
 }

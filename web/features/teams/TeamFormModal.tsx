@@ -1,12 +1,10 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { App, Form, Input, Modal, Select, type ButtonProps } from 'antd';
-import { useState } from 'react';
+import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { TEAM_KINDS, type TeamKind } from '../../../common/enums.ts';
 import { TEAM_KIND_LABELS } from '../../../common/labels.ts';
 import { api } from '../../app/api.ts';
-import { useReportError } from '../../app/errors.ts';
 import { useLanguage } from '../../app/useLanguage.ts';
+import { FormModal } from '../../components/FormModal.tsx';
 import { useIdempotentCreate } from '../../components/idempotency.ts';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect.tsx';
 import { VolunteerSelect } from '../volunteers/VolunteerSelect.tsx';
@@ -36,15 +34,9 @@ export function TeamFormModal({
 }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { message } = App.useApp();
-  const client = useQueryClient();
-  const report = useReportError();
   const create = useIdempotentCreate();
-  const [form] = Form.useForm<TeamForm>();
-  const [busy, setBusy] = useState(false);
 
   async function submit(v: TeamForm) {
-    setBusy(true);
     const body = {
       name: v.name.trim(),
       kind: v.kind,
@@ -53,17 +45,8 @@ export function TeamFormModal({
       leaderVolunteerId: v.leaderVolunteerId ?? null,
       description: v.description?.trim() || null,
     };
-    try {
-      if (team) await api.patch<Team>(`/teams/${team.id}`, body);
-      else onCreated?.(await create<Team>('/teams', body));
-      await client.invalidateQueries({ queryKey: [TEAMS_KEY] });
-      void message.success(t('common.saved'));
-      onClose();
-    } catch (e) {
-      report(e, form);
-    } finally {
-      setBusy(false);
-    }
+    if (team) await api.patch<Team>(`/teams/${team.id}`, body);
+    else onCreated?.(await create<Team>('/teams', body));
   }
 
   const initial: Partial<TeamForm> = team
@@ -86,46 +69,42 @@ export function TeamFormModal({
   const required = { required: true, message: t('auth.required') };
 
   return (
-    <Modal
-      open
+    <FormModal<TeamForm>
       title={team ? t('teams.editTitle') : parent ? t('teams.createSubTitle', { name: parent.name }) : t('teams.createTitle')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={busy}
-      okText={t('common.save')}
-      okButtonProps={{ 'data-testid': 'team-form-submit' } as ButtonProps}
-      cancelButtonProps={{ 'data-testid': 'team-form-cancel' } as ButtonProps}
+      testId="team-form"
+      onClose={onClose}
+      initialValues={initial}
+      submit={submit}
+      invalidate={[TEAMS_KEY]}
     >
-      <Form<TeamForm> form={form} layout="vertical" requiredMark={false} initialValues={initial} onFinish={(v) => void submit(v)}>
-        <Form.Item name="name" label={t('teams.name')} rules={[{ ...required, whitespace: true }]}>
-          <Input maxLength={60} placeholder={t('teams.namePlaceholder')} data-testid="team-form-name" />
-        </Form.Item>
-        <Form.Item name="kind" label={t('teams.kind')} rules={[required]}>
-          <Select
-            options={TEAM_KINDS.map((k) => ({ value: k, label: TEAM_KIND_LABELS[k][language] }))}
-            data-testid="team-form-kind"
-          />
-        </Form.Item>
-        <Form.Item name="regionId" label={t('teams.region')} rules={[required]} extra={t('teams.regionHint')}>
-          <RegionTreeSelect testId="team-form-region" style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item name="parentTeamId" label={t('teams.parent')} extra={t('teams.parentHint')}>
-          <TeamSelect
-            allowClear
-            initial={parentRef}
-            exclude={team?.id}
-            disabled={!!parent}
-            testId="team-form-parent"
-            style={{ width: '100%' }}
-          />
-        </Form.Item>
-        <Form.Item name="leaderVolunteerId" label={t('teams.leader')} extra={t('teams.leaderHint')}>
-          <VolunteerSelect allowClear initial={team?.leader ?? null} testId="team-form-leader" style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item name="description" label={t('teams.description')}>
-          <Input.TextArea maxLength={500} showCount autoSize={{ minRows: 2 }} data-testid="team-form-description" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="name" label={t('teams.name')} rules={[{ ...required, whitespace: true }]}>
+        <Input maxLength={60} placeholder={t('teams.namePlaceholder')} data-testid="team-form-name" />
+      </Form.Item>
+      <Form.Item name="kind" label={t('teams.kind')} rules={[required]}>
+        <Select
+          options={TEAM_KINDS.map((k) => ({ value: k, label: TEAM_KIND_LABELS[k][language] }))}
+          data-testid="team-form-kind"
+        />
+      </Form.Item>
+      <Form.Item name="regionId" label={t('teams.region')} rules={[required]} extra={t('teams.regionHint')}>
+        <RegionTreeSelect testId="team-form-region" style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="parentTeamId" label={t('teams.parent')} extra={t('teams.parentHint')}>
+        <TeamSelect
+          allowClear
+          initial={parentRef}
+          exclude={team?.id}
+          disabled={!!parent}
+          testId="team-form-parent"
+          style={{ width: '100%' }}
+        />
+      </Form.Item>
+      <Form.Item name="leaderVolunteerId" label={t('teams.leader')} extra={t('teams.leaderHint')}>
+        <VolunteerSelect allowClear initial={team?.leader ?? null} testId="team-form-leader" style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="description" label={t('teams.description')}>
+        <Input.TextArea maxLength={500} showCount autoSize={{ minRows: 2 }} data-testid="team-form-description" />
+      </Form.Item>
+    </FormModal>
   );
 }

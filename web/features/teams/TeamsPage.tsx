@@ -1,6 +1,6 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Badge, Button, Card, Flex, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
+import { App, Badge, Button, Card, Flex, Input, Space, Table, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -12,10 +12,10 @@ import { can, useMe } from '../../app/session.ts';
 import { useIsPhone } from '../../app/useIsPhone.ts';
 import { useLanguage } from '../../app/useLanguage.ts';
 import { useFilterWidth } from '../../components/filterWidth.ts';
+import { SelectFilter, usePagedFilter } from '../../components/filters.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { RowAction } from '../../components/RowAction.tsx';
-import { usePaging } from '../../components/usePaging.ts';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect.tsx';
 import { TeamFormModal } from './TeamFormModal.tsx';
 import { TeamKindTag } from './TeamTags.tsx';
@@ -47,17 +47,9 @@ export function TeamsPage() {
   const phone = useIsPhone();
   const filterWidth = useFilterWidth();
   const canWrite = can(useMe().data, 'teams.write');
-  const [filter, setFilter] = useState<TeamFilter>({});
-  const { page, pageSize, setPage, pagination } = usePaging();
+  const { filter, change, page, pageSize, pagination } = usePagedFilter<TeamFilter>();
   const teams = useTeams(filter, page, pageSize);
   const [editing, setEditing] = useState<Team | 'new' | null>(null);
-
-  const change =
-    <K extends keyof TeamFilter>(key: K) =>
-    (value: TeamFilter[K]) => {
-      setFilter((f) => ({ ...f, [key]: value }));
-      setPage(1);
-    };
 
   function remove(team: Team) {
     confirm({
@@ -96,15 +88,13 @@ export function TeamsPage() {
             style={filterWidth(200)}
             data-testid="teams-filter-q"
           />
-          <Select<TeamKind>
-            allowClear
-            placeholder={t('teams.filterKind')}
-            aria-label={t('teams.filterKind')}
-            value={filter.kind ?? undefined}
-            onChange={(k) => change('kind')(k ?? null)}
+          <SelectFilter<TeamKind>
+            label={t('teams.filterKind')}
+            value={filter.kind}
+            onChange={change('kind')}
             options={TEAM_KINDS.map((k) => ({ value: k, label: TEAM_KIND_LABELS[k][language] }))}
             style={filterWidth(160)}
-            data-testid="teams-filter-kind"
+            testId="teams-filter-kind"
           />
           <RegionTreeSelect
             allowClear

@@ -1,10 +1,8 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { App, Form, Modal, Skeleton, type ButtonProps } from 'antd';
-import { useState } from 'react';
+import { Modal, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
-import { useReportError } from '../../app/errors.ts';
 import { useIsPhone } from '../../app/useIsPhone.ts';
+import { FormModal } from '../../components/FormModal.tsx';
 import { useIdempotentCreate } from '../../components/idempotency.ts';
 import { useRegionTree } from '../regions/regions.api.ts';
 import {
@@ -33,56 +31,32 @@ function Body({
   onCreated?: (v: Volunteer) => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const phone = useIsPhone();
-  const [form] = Form.useForm<PersonFormValues>();
-  const client = useQueryClient();
-  const report = useReportError();
   const create = useIdempotentCreate();
-  const [busy, setBusy] = useState(false);
 
   async function submit(values: PersonFormValues) {
-    setBusy(true);
-    try {
-      if (volunteer) {
-        await api.patch<Volunteer>(`/volunteers/${volunteer.id}`, toPersonPatch(values));
-      } else {
-        const created = await create<Volunteer>('/volunteers', toPersonInput(values));
-        onCreated?.(created);
-      }
-      await client.invalidateQueries({ queryKey: [VOLUNTEERS_KEY] });
-      void message.success(t('common.saved'));
-      onClose();
-    } catch (e) {
-      report(placePersonErrors(e), form);
-    } finally {
-      setBusy(false);
+    if (volunteer) {
+      await api.patch<Volunteer>(`/volunteers/${volunteer.id}`, toPersonPatch(values));
+    } else {
+      const created = await create<Volunteer>('/volunteers', toPersonInput(values));
+      onCreated?.(created);
     }
   }
 
   return (
-    <Modal
-      open
+    <FormModal<PersonFormValues>
       title={volunteer ? t('volunteers.editTitle') : t('volunteers.createTitle')}
       width={phone ? undefined : 760}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={busy}
-      okText={t('common.save')}
-      okButtonProps={{ 'data-testid': 'volunteer-form-submit' } as ButtonProps}
-      cancelButtonProps={{ 'data-testid': 'volunteer-form-cancel' } as ButtonProps}
+      testId="volunteer-form"
+      onClose={onClose}
+      initialValues={volunteer ? toPersonForm(volunteer, tree) : EMPTY_PERSON}
+      scrollToFirstError
+      submit={submit}
+      invalidate={[VOLUNTEERS_KEY]}
+      placeErrors={placePersonErrors}
     >
-      <Form<PersonFormValues>
-        form={form}
-        layout="vertical"
-        requiredMark={false}
-        initialValues={volunteer ? toPersonForm(volunteer, tree) : EMPTY_PERSON}
-        scrollToFirstError
-        onFinish={(v) => void submit(v)}
-      >
-        <PersonFields units={units} tree={tree} editing={!!volunteer} testId="volunteer-form" />
-      </Form>
-    </Modal>
+      <PersonFields units={units} tree={tree} editing={!!volunteer} testId="volunteer-form" />
+    </FormModal>
   );
 }
 

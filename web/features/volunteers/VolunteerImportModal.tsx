@@ -1,41 +1,19 @@
-import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Flex, Modal, Progress, Statistic, Table, Typography, Upload, type UploadFile } from 'antd';
+import { Alert, App, Button, Flex, Modal, Progress, Statistic, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, download, type ImportRowProblem } from '../../app/api.ts';
+import { ApiError, type ImportRowProblem } from '../../app/api.ts';
 import { useReportError } from '../../app/errors.ts';
 import { useMe } from '../../app/session.ts';
+import { ImportFailed, ImportProblemTable, TemplateButton, XLSX_TYPE, XlsxPicker } from '../../components/ImportParts.tsx';
 import { uploadNdjson } from '../../components/ndjsonUpload.ts';
 import { VOLUNTEERS_KEY, type ImportPhase, type ImportProgressLine, type ImportResultLine } from './volunteers.api.ts';
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 type Stage =
   | { kind: 'pick' }
   | { kind: 'uploading'; percent: number; phase: ImportPhase | null; done: number; total: number }
   | { kind: 'done'; result: ImportResultLine; onlyValid: boolean }
   | { kind: 'failed'; message: string; rows: ImportRowProblem[] };
-
-function ProblemTable({ rows, title }: { rows: ImportRowProblem[]; title: string }) {
-  const { t } = useTranslation();
-  return (
-    <Table<ImportRowProblem>
-      size="small"
-      title={() => title}
-      rowKey={(r) => `${r.row}|${r.field}|${r.message}`}
-      dataSource={rows}
-      pagination={rows.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
-      scroll={{ x: 480 }}
-      columns={[
-        { title: t('import.row'), dataIndex: 'row', width: 80 },
-        { title: t('import.field'), key: 'column', width: 160, render: (_: unknown, r: ImportRowProblem) => r.column ?? r.field },
-        { title: t('import.reason'), dataIndex: 'message' },
-      ]}
-      data-testid="volunteer-import-errors"
-    />
-  );
-}
 
 /**
  * The roster import. The whole file is checked first and nothing is written while a row is wrong;
@@ -50,18 +28,6 @@ export function VolunteerImportModal({ onClose }: { onClose: () => void }) {
   const csrfToken = useMe().data?.csrfToken ?? null;
   const [file, setFile] = useState<File | null>(null);
   const [stage, setStage] = useState<Stage>({ kind: 'pick' });
-  const [downloading, setDownloading] = useState(false);
-
-  async function downloadTemplate() {
-    setDownloading(true);
-    try {
-      await download('/volunteers/import-template', t('volunteerImport.templateFile'));
-    } catch (e) {
-      report(e);
-    } finally {
-      setDownloading(false);
-    }
-  }
 
   async function start(onlyValid: boolean) {
     if (!file) return;
@@ -107,7 +73,6 @@ export function VolunteerImportModal({ onClose }: { onClose: () => void }) {
     setStage({ kind: 'pick' });
   }
 
-  const fileList: UploadFile[] = file ? [{ uid: 'picked', name: file.name, size: file.size, status: 'done' }] : [];
   const busy = stage.kind === 'uploading';
   const finished = stage.kind === 'done' || stage.kind === 'failed';
   const result = stage.kind === 'done' ? stage.result : null;
@@ -150,41 +115,13 @@ export function VolunteerImportModal({ onClose }: { onClose: () => void }) {
       }
     >
       <Typography.Paragraph>{t('volunteerImport.intro')}</Typography.Paragraph>
-      <Button
-        icon={<DownloadOutlined />}
-        loading={downloading}
-        onClick={() => void downloadTemplate()}
-        style={{ marginBottom: 16 }}
-        data-testid="volunteer-import-template"
-      >
-        {t('import.template')}
-      </Button>
+      <TemplateButton
+        path="/volunteers/import-template"
+        fileName={t('volunteerImport.templateFile')}
+        testId="volunteer-import-template"
+      />
 
-      {finished ? null : (
-        <div data-testid="volunteer-import-file">
-          <Upload.Dragger
-            accept={`.xlsx,${XLSX_TYPE}`}
-            maxCount={1}
-            disabled={busy}
-            fileList={fileList}
-            beforeUpload={(picked) => {
-              if (!picked.name.toLowerCase().endsWith('.xlsx')) {
-                void message.error(t('import.onlyXlsx'));
-                return Upload.LIST_IGNORE;
-              }
-              setFile(picked);
-              return false;
-            }}
-            onRemove={() => setFile(null)}
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">{t('import.pick')}</p>
-            <p className="ant-upload-hint">{t('import.pickHint')}</p>
-          </Upload.Dragger>
-        </div>
-      )}
+      {finished ? null : <XlsxPicker file={file} onChange={setFile} disabled={busy} testId="volunteer-import-file" />}
 
       {stage.kind === 'uploading' ? (
         <div style={{ marginTop: 16 }} data-testid="volunteer-import-progress" aria-live="polite">
@@ -245,8 +182,10 @@ export function VolunteerImportModal({ onClose }: { onClose: () => void }) {
             <Statistic title={t('volunteerImport.createdCount')} value={result.created} data-testid="volunteer-import-created" />
           </Flex>
           {result.rows.length ? (
-            <ProblemTable
+            <ImportProblemTable
               rows={result.rows}
+              fieldWidth={160}
+              testId="volunteer-import-errors"
               title={
                 result.rows.length >= 1000
                   ? t('volunteerImport.rowsFirst', { count: result.rows.length })
@@ -258,19 +197,7 @@ export function VolunteerImportModal({ onClose }: { onClose: () => void }) {
       ) : null}
 
       {stage.kind === 'failed' ? (
-        <div data-testid="volunteer-import-failed">
-          <Alert
-            type="error"
-            showIcon
-            title={t('import.failed')}
-            description={stage.message}
-            style={{ marginBottom: 16 }}
-            role="alert"
-          />
-          {stage.rows.length ? (
-            <ProblemTable rows={stage.rows} title={t('import.rowsTitle', { count: stage.rows.length })} />
-          ) : null}
-        </div>
+        <ImportFailed message={stage.message} rows={stage.rows} fieldWidth={160} testId="volunteer-import" />
       ) : null}
     </Modal>
   );

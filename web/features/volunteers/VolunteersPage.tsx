@@ -3,18 +3,18 @@ import { App, Button, Card, Flex, Input, Select, Space, Table, Tag } from 'antd'
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { SKILLS, VOLUNTEER_STATUSES, type Gender, type Skill, type VolunteerStatus } from '../../../common/enums.ts';
-import { GENDER_LABELS, SKILL_LABELS, VOLUNTEER_STATUS_LABELS } from '../../../common/labels.ts';
+import { VOLUNTEER_STATUSES, type Gender, type VolunteerStatus } from '../../../common/enums.ts';
+import { GENDER_LABELS, VOLUNTEER_STATUS_LABELS } from '../../../common/labels.ts';
 import { download, withQuery } from '../../app/api.ts';
 import { useReportError } from '../../app/errors.ts';
 import { can, useMe } from '../../app/session.ts';
 import { useIsPhone } from '../../app/useIsPhone.ts';
 import { useLanguage } from '../../app/useLanguage.ts';
 import { useFilterWidth } from '../../components/filterWidth.ts';
+import { PartyFilter, SelectFilter, SkillFilter, usePagedFilter } from '../../components/filters.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { RowAction } from '../../components/RowAction.tsx';
-import { usePaging } from '../../components/usePaging.ts';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect.tsx';
 import { useTeamOptions } from './related.ts';
 import { SkillList } from './SkillTags.tsx';
@@ -72,22 +72,14 @@ export function VolunteersPage() {
   const navigate = useNavigate();
   const report = useReportError();
   const { message } = App.useApp();
-  const [filter, setFilter] = useState<VolunteerFilter>({});
+  const { filter, change, page, pageSize, pagination } = usePagedFilter<VolunteerFilter>();
   const [mobileInput, setMobileInput] = useState('');
-  const { page, pageSize, setPage, pagination } = usePaging();
   const volunteers = useVolunteers(filter, page, pageSize);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
   const mobileBad = mobileInput.trim() !== '' && !/^\d{4,11}$/.test(mobileInput.trim());
-
-  const change =
-    <K extends keyof VolunteerFilter>(key: K) =>
-    (value: VolunteerFilter[K]) => {
-      setFilter((f) => ({ ...f, [key]: value }));
-      setPage(1);
-    };
 
   async function exportList() {
     setExporting(true);
@@ -171,38 +163,25 @@ export function VolunteersPage() {
             style={filterWidth(200)}
           />
           <TeamFilter value={filter.teamId ?? null} onChange={change('teamId')} style={filterWidth(170)} />
-          <Select<Skill>
-            allowClear
-            placeholder={t('pledges.filterSkill')}
-            aria-label={t('pledges.filterSkill')}
-            value={filter.skill ?? undefined}
-            onChange={(v) => change('skill')(v ?? null)}
-            options={SKILLS.map((s) => ({ value: s, label: SKILL_LABELS[s][language] }))}
+          <SkillFilter
+            value={filter.skill}
+            onChange={change('skill')}
             style={filterWidth(130)}
-            data-testid="volunteers-filter-skill"
+            testId="volunteers-filter-skill"
           />
-          <Select<VolunteerStatus>
-            allowClear
-            placeholder={t('volunteers.filterStatus')}
-            aria-label={t('volunteers.filterStatus')}
-            value={filter.status ?? undefined}
-            onChange={(v) => change('status')(v ?? null)}
+          <SelectFilter<VolunteerStatus>
+            label={t('volunteers.filterStatus')}
+            value={filter.status}
+            onChange={change('status')}
             options={VOLUNTEER_STATUSES.map((s) => ({ value: s, label: VOLUNTEER_STATUS_LABELS[s][language] }))}
             style={filterWidth(120)}
-            data-testid="volunteers-filter-status"
+            testId="volunteers-filter-status"
           />
-          <Select<string>
-            allowClear
-            placeholder={t('pledges.filterParty')}
-            aria-label={t('pledges.filterParty')}
-            value={filter.partyMember === undefined || filter.partyMember === null ? undefined : String(filter.partyMember)}
-            onChange={(v) => change('partyMember')(v === undefined ? null : v === 'true')}
-            options={[
-              { value: 'true', label: t('person.partyMemberTag') },
-              { value: 'false', label: t('pledges.nonParty') },
-            ]}
+          <PartyFilter
+            value={filter.partyMember}
+            onChange={change('partyMember')}
             style={filterWidth(140)}
-            data-testid="volunteers-filter-party"
+            testId="volunteers-filter-party"
           />
         </Flex>
         {volunteers.isError ? <QueryError error={volunteers.error} onRetry={() => void volunteers.refetch()} /> : null}
