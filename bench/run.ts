@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [--seconds N] [--rounds N] [--warmup N] [--connections N] [--only http,sqlite,postgres,login,import,registry]
+ * npm run bench [-- --quick] [--seconds N] [--rounds N] [--warmup N] [--connections N] [--only http,sqlite,postgres,login,import,registry,roster]
  * Each benchmark measures our path and its bare baseline in the same run and prints the ratio
  * (bench/README.md). Servers run in child processes on core 0, autocannon here on core 1.
  */
@@ -11,13 +11,14 @@ import type { DatabaseConfig } from '../server/config.ts';
 import { benchCreate } from './cases/create.ts';
 import { benchHttp } from './cases/http.ts';
 import { benchLogin } from './cases/login.ts';
+import { benchRoster } from './cases/roster.ts';
 import { benchVolunteerImport } from './cases/volunteers-import.ts';
 import { benchRegistryQuery } from './cases/volunteers-query.ts';
 import { canPin, pinSelf } from './lib/children.ts';
 import { freshPostgres } from './lib/redvest.ts';
 import { printComparison, printSummary, writeResults, type Comparison, type Settings } from './lib/report.ts';
 
-const CASES = ['http', 'sqlite', 'postgres', 'login', 'import', 'registry'] as const;
+const CASES = ['http', 'sqlite', 'postgres', 'login', 'import', 'registry', 'roster'] as const;
 
 const { values: flags } = parseArgs({
   options: {
@@ -70,6 +71,7 @@ async function main(): Promise<number> {
     if (only.has('login')) record([await benchLogin(sqlite, dir, settings)]);
     if (only.has('import')) record([await benchVolunteerImport(dir, settings)]);
     if (only.has('registry')) record([await benchRegistryQuery(dir, settings)]);
+    if (only.has('roster')) record(await benchRoster(settings));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

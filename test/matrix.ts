@@ -26,7 +26,7 @@ export interface Case {
   scoped: boolean;
   /** Permissions the service needs besides the route's own. */
   alsoRequires?: Permission[];
-  /** Expected answer when allowed and in scope (default: any 2xx). */
+  /** Expected answer when allowed and in scope (by default, some 2xx). */
   status?: number;
   /**
    * For a role that passes the permission gate: the status to expect instead of the default, or

@@ -104,7 +104,13 @@ export async function solveExact(
     if (terms.length) rows.push(` ${name}: ${linear(terms)} ${sense} ${num(rhs)}`);
   };
   byShift.forEach((list, s) => {
-    if (list.length > problem.shifts[s]!.required) row(`req${s}`, list.map((i) => [1, vars[i]!.name]), '<=', problem.shifts[s]!.required);
+    if (list.length > problem.shifts[s]!.required)
+      row(
+        `req${s}`,
+        list.map((i) => [1, vars[i]!.name]),
+        '<=',
+        problem.shifts[s]!.required,
+      );
   });
   let maxLoads = 0;
   const loadTerms: [number, string][] = [];
@@ -113,9 +119,21 @@ export async function solveExact(
     const starts = [...new Set(shifts.map((x) => x.shift.start))].sort((a, b) => a - b);
     starts.forEach((p, k) => {
       const clique = shifts.filter((x) => x.shift.start <= p && p < x.shift.end + rules.minRestMinutes);
-      if (clique.length > 1) row(`c${v}_${k}`, clique.map((x) => [1, vars[x.i]!.name]), '<=', 1);
+      if (clique.length > 1)
+        row(
+          `c${v}_${k}`,
+          clique.map((x) => [1, vars[x.i]!.name]),
+          '<=',
+          1,
+        );
       const week = shifts.filter((x) => x.shift.start >= p && x.shift.start < p + MINUTES_PER_WEEK);
-      if (week.length > rules.maxShiftsPerWeek) row(`w${v}_${k}`, week.map((x) => [1, vars[x.i]!.name]), '<=', rules.maxShiftsPerWeek);
+      if (week.length > rules.maxShiftsPerWeek)
+        row(
+          `w${v}_${k}`,
+          week.map((x) => [1, vars[x.i]!.name]),
+          '<=',
+          rules.maxShiftsPerWeek,
+        );
     });
     if (Number.isFinite(rules.maxShiftsPerDay)) {
       const days = new Map<number, number[]>();
@@ -124,11 +142,20 @@ export async function solveExact(
         days.set(d, [...(days.get(d) ?? []), x.i]);
       }
       for (const [d, ids] of days) {
-        if (ids.length > rules.maxShiftsPerDay) row(`d${v}_${d}`, ids.map((i) => [1, vars[i]!.name]), '<=', rules.maxShiftsPerDay);
+        if (ids.length > rules.maxShiftsPerDay)
+          row(
+            `d${v}_${d}`,
+            ids.map((i) => [1, vars[i]!.name]),
+            '<=',
+            rules.maxShiftsPerDay,
+          );
       }
     }
     // The largest load v can reach bounds the secant cuts needed.
-    const maxLoad = Math.min(list.length, rules.maxShiftsPerWeek * Math.ceil((starts.at(-1)! - starts[0]! + 1) / MINUTES_PER_WEEK + 1));
+    const maxLoad = Math.min(
+      list.length,
+      rules.maxShiftsPerWeek * Math.ceil((starts.at(-1)! - starts[0]! + 1) / MINUTES_PER_WEEK + 1),
+    );
     if (!list.length) return;
     maxLoads += maxLoad * maxLoad;
     if (weights.loadKm > 0) {
@@ -158,10 +185,7 @@ export async function solveExact(
     W[r] = Math.ceil(below + secondaryBound + 1);
     below += W[r] * positions[r];
   }
-  const objective: [number, string][] = vars.map((x) => [
-    x.cost - W[cps.get(problem.shifts[x.s]!.checkpointId)!.risk],
-    x.name,
-  ]);
+  const objective: [number, string][] = vars.map((x) => [x.cost - W[cps.get(problem.shifts[x.s]!.checkpointId)!.risk], x.name]);
   objective.push(...loadTerms);
 
   const bounds = vars.map((x) =>

@@ -88,7 +88,10 @@ export function regionDistanceKm(volunteerPath: string, checkpointPath: string):
 }
 
 /** Home → checkpoint distance: haversine when both have coordinates, else the region estimate. */
-export function distanceKm(v: Pick<RosterVolunteer, 'home' | 'regionPath'>, c: Pick<RosterCheckpoint, 'location' | 'regionPath'>) {
+export function distanceKm(
+  v: Pick<RosterVolunteer, 'home' | 'regionPath'>,
+  c: Pick<RosterCheckpoint, 'location' | 'regionPath'>,
+) {
   return v.home && c.location ? haversineKm(v.home, c.location) : regionDistanceKm(v.regionPath, c.regionPath);
 }
 

@@ -1,7 +1,8 @@
 /**
  * The roster optimiser's interface: a problem in (shifts, checkpoints, volunteers, locked
- * assignments, rules), an assignment and a report out. Pure data, no database, no clock: the
- * caller (the duty service) builds the problem from its tables and stores the answer.
+ * assignments, rules), an assignment and a report out. Pure data, no database, no HTTP: the
+ * caller (the duty service) builds the problem from its tables and stores the answer. The only
+ * use of the clock is the search's safety cap.
  */
 import { TIME_BANDS, type TimeBand } from '../../../../common/enums.ts';
 
@@ -114,7 +115,7 @@ export interface SolveOptions {
   improve?: boolean;
   /** How many nearest volunteers each checkpoint keeps as its candidate list (default 256). */
   nearest?: number;
-  /** Iterations of the large-neighbourhood search (default: 2 per position, between 300 and 3,000). */
+  /** Iterations of the large-neighbourhood search (default: 10 per position, 1,000 to 3,000; 1,000 above 1,000 positions). */
   searchIterations?: number;
 }
 
@@ -224,8 +225,12 @@ export interface RosterTimings {
   searchIterations: number;
   /** Search iterations that improved the roster (equal ones are kept too, but not counted). */
   searchAccepted: number;
-  /** 'converged': no move improves; 'time': the time cap stopped the search (then the result may depend on speed). */
-  stoppedBy: 'converged' | 'time' | 'construction-only';
+  /**
+   * 'completed': every phase ran to its end (no improving move found, or its round or iteration
+   * limit reached), so the roster depends on the problem and the seed only; 'time': the time cap
+   * cut the search short (the roster is valid but may depend on the machine's speed).
+   */
+  stoppedBy: 'completed' | 'time' | 'construction-only';
   /** Moves applied by the repair and improvement phases. */
   moves: number;
 }

@@ -50,7 +50,9 @@ export function uncoveredOf(state: RosterState): UncoveredPosition[] {
     });
   }
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return out.sort((a, b) => b.risk - a.risk || a.start - b.start || cmp(a.checkpointId, b.checkpointId) || cmp(a.shiftId, b.shiftId));
+  return out.sort(
+    (a, b) => b.risk - a.risk || a.start - b.start || cmp(a.checkpointId, b.checkpointId) || cmp(a.shiftId, b.shiftId),
+  );
 }
 
 export function reportOf(state: RosterState, weights: Weights = DEFAULT_WEIGHTS): RosterReport {
@@ -58,7 +60,10 @@ export function reportOf(state: RosterState, weights: Weights = DEFAULT_WEIGHTS)
   const cps = m.problem.checkpoints;
   const positionsByRisk = byRisk();
   const filledByRisk = byRisk();
-  const regions = new Map<string, { regionId: string; regionPath: string; missing: number; missingByRisk: Record<Risk, number> }>();
+  const regions = new Map<
+    string,
+    { regionId: string; regionPath: string; missing: number; missingByRisk: Record<Risk, number> }
+  >();
   let unstaffedShifts = 0;
   let totalKm = 0;
   let maxKm = 0;
@@ -78,7 +83,8 @@ export function reportOf(state: RosterState, weights: Weights = DEFAULT_WEIGHTS)
     if (filled < req) {
       const cp = cps[c]!;
       let r = regions.get(cp.regionId);
-      if (!r) regions.set(cp.regionId, (r = { regionId: cp.regionId, regionPath: cp.regionPath, missing: 0, missingByRisk: byRisk() }));
+      if (!r)
+        regions.set(cp.regionId, (r = { regionId: cp.regionId, regionPath: cp.regionPath, missing: 0, missingByRisk: byRisk() }));
       r.missing += req - filled;
       r.missingByRisk[risk] += req - filled;
     }
@@ -140,7 +146,11 @@ export function reportOf(state: RosterState, weights: Weights = DEFAULT_WEIGHTS)
 }
 
 /** The report of any assignment set (a hand-edited roster, another solver's answer); unknown ids are skipped. */
-export function rosterReport(problem: RosterProblem, assignments: readonly Assignment[], weights?: Partial<Weights>): RosterReport {
+export function rosterReport(
+  problem: RosterProblem,
+  assignments: readonly Assignment[],
+  weights?: Partial<Weights>,
+): RosterReport {
   return reportOf(new RosterState(problem, assignments), { ...DEFAULT_WEIGHTS, ...weights });
 }
 

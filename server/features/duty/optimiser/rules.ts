@@ -97,14 +97,22 @@ export class RosterState {
     const cap = m.rules.maxShiftsPerWeek;
     if (n < cap) return true;
     if (cap <= 0) return false;
+    // The starts within 7 days of a0, in order (the list is sorted by start), a0 included.
     const xs = this.scratch;
     xs.length = 0;
+    let placed = false;
     for (const t of list) {
       if (t === ignore) continue;
       const st = m.sStart[t]!;
-      if (st > a0 - WEEK && st < a0 + WEEK) xs.push(st);
+      if (st <= a0 - WEEK || st >= a0 + WEEK) continue;
+      if (!placed && st > a0) {
+        xs.push(a0);
+        placed = true;
+      }
+      xs.push(st);
     }
-    if (xs.length < cap) return true;
+    if (!placed) xs.push(a0);
+    if (xs.length <= cap) return true;
     return maxWindowCount(xs, a0) <= cap;
   }
 
@@ -238,15 +246,14 @@ export class RosterState {
 }
 
 /**
- * The most starts in one 7-day window [x, x + 7 d) that contains a0, where `xs` are other starts
- * within 7 days of a0; a0 itself is counted. The best window starts at a0 or at one of the xs.
+ * The most starts in one 7-day window [x, x + 7 d) that contains a0, where `xs` are the sorted
+ * starts within 7 days of a0, a0 among them. The best window starts at one of the xs ≤ a0.
  */
-function maxWindowCount(xs: number[], a0: number): number {
-  xs.push(a0);
-  xs.sort((a, b) => a - b);
+function maxWindowCount(xs: readonly number[], a0: number): number {
   let best = 0;
+  let j = 0;
   for (let i = 0; i < xs.length && xs[i]! <= a0; i++) {
-    let j = i;
+    if (j < i) j = i;
     while (j < xs.length && xs[j]! < xs[i]! + WEEK) j++;
     if (j - i > best) best = j - i;
   }
