@@ -61,3 +61,38 @@ export type PostKind = (typeof POST_KINDS)[number];
 /** The report's four roles (宣传员 战斗员 守门员 勤务员), tags on a team member. */
 export const MEMBER_ROLE_TAGS = ['publicist', 'fighter', 'gatekeeper', 'orderly'] as const;
 export type MemberRoleTag = (typeof MEMBER_ROLE_TAGS)[number];
+
+export const CHECKPOINT_KINDS = [
+  'estate_gate',
+  'village_entrance',
+  'highway_exit',
+  'station',
+  'market',
+  'hospital',
+  'road',
+  'other',
+] as const;
+export type CheckpointKind = (typeof CHECKPOINT_KINDS)[number];
+
+export const CHECKPOINT_STATUSES = ['active', 'closed'] as const;
+export type CheckpointStatus = (typeof CHECKPOINT_STATUSES)[number];
+
+/** Risk of a checkpoint, 4 the highest; rosters cover higher risks first. */
+export const RISK_LEVELS = [1, 2, 3, 4] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+
+export const ROSTER_STATUSES = ['draft', 'published'] as const;
+export type RosterStatus = (typeof ROSTER_STATUSES)[number];
+
+export const ASSIGNMENT_SOURCES = ['optimiser', 'planner', 'swap'] as const;
+export type AssignmentSource = (typeof ASSIGNMENT_SOURCES)[number];
+
+export const ROSTER_CHANGE_ACTIONS = ['assign', 'unassign', 'swap'] as const;
+export type RosterChangeAction = (typeof ROSTER_CHANGE_ACTIONS)[number];
+
+export const SWAP_STATUSES = ['pending', 'approved', 'rejected', 'cancelled'] as const;
+export type SwapStatus = (typeof SWAP_STATUSES)[number];
+
+/** Where an assigned person stands at a shift, derived from the assignment's times. */
+export const ATTENDANCE_STATES = ['upcoming', 'due', 'on_duty', 'done', 'absent'] as const;
+export type AttendanceState = (typeof ATTENDANCE_STATES)[number];

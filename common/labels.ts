@@ -1,4 +1,12 @@
 import type {
+  AssignmentSource,
+  AttendanceState,
+  CheckpointKind,
+  CheckpointStatus,
+  RiskLevel,
+  RosterChangeAction,
+  RosterStatus,
+  SwapStatus,
   Gender,
   MemberRoleTag,
   PledgeStatus,
@@ -118,4 +126,59 @@ export const MEMBER_ROLE_TAG_LABELS: Record<MemberRoleTag, Label> = {
   fighter: { 'zh-CN': '战斗员', en: 'Fighter' },
   gatekeeper: { 'zh-CN': '守门员', en: 'Gatekeeper' },
   orderly: { 'zh-CN': '勤务员', en: 'Orderly' },
+};
+
+export const CHECKPOINT_KIND_LABELS: Record<CheckpointKind, Label> = {
+  estate_gate: { 'zh-CN': '小区门岗', en: 'Estate gate' },
+  village_entrance: { 'zh-CN': '村口', en: 'Village entrance' },
+  highway_exit: { 'zh-CN': '高速出口', en: 'Highway exit' },
+  station: { 'zh-CN': '车站', en: 'Station' },
+  market: { 'zh-CN': '市场（超市）', en: 'Market' },
+  hospital: { 'zh-CN': '医院', en: 'Hospital' },
+  road: { 'zh-CN': '道路卡口', en: 'Road checkpoint' },
+  other: { 'zh-CN': '其他', en: 'Other' },
+};
+
+export const CHECKPOINT_STATUS_LABELS: Record<CheckpointStatus, Label> = {
+  active: { 'zh-CN': '启用', en: 'Active' },
+  closed: { 'zh-CN': '已撤除', en: 'Closed' },
+};
+
+export const RISK_LABELS: Record<RiskLevel, Label> = {
+  4: { 'zh-CN': '高风险', en: 'High risk' },
+  3: { 'zh-CN': '较高风险', en: 'Elevated risk' },
+  2: { 'zh-CN': '中风险', en: 'Medium risk' },
+  1: { 'zh-CN': '低风险', en: 'Low risk' },
+};
+
+export const ROSTER_STATUS_LABELS: Record<RosterStatus, Label> = {
+  draft: { 'zh-CN': '草稿', en: 'Draft' },
+  published: { 'zh-CN': '已发布', en: 'Published' },
+};
+
+export const ASSIGNMENT_SOURCE_LABELS: Record<AssignmentSource, Label> = {
+  optimiser: { 'zh-CN': '自动排班', en: 'Optimiser' },
+  planner: { 'zh-CN': '手工调整', en: 'By hand' },
+  swap: { 'zh-CN': '换班', en: 'Swap' },
+};
+
+export const ROSTER_CHANGE_ACTION_LABELS: Record<RosterChangeAction, Label> = {
+  assign: { 'zh-CN': '增派', en: 'Assigned' },
+  unassign: { 'zh-CN': '撤下', en: 'Removed' },
+  swap: { 'zh-CN': '换班', en: 'Swapped' },
+};
+
+export const SWAP_STATUS_LABELS: Record<SwapStatus, Label> = {
+  pending: { 'zh-CN': '待审批', en: 'Pending' },
+  approved: { 'zh-CN': '已同意', en: 'Approved' },
+  rejected: { 'zh-CN': '未同意', en: 'Rejected' },
+  cancelled: { 'zh-CN': '已撤回', en: 'Cancelled' },
+};
+
+export const ATTENDANCE_LABELS: Record<AttendanceState, Label> = {
+  upcoming: { 'zh-CN': '未开始', en: 'Upcoming' },
+  due: { 'zh-CN': '待签到', en: 'Due' },
+  on_duty: { 'zh-CN': '在岗', en: 'On duty' },
+  done: { 'zh-CN': '已完成', en: 'Done' },
+  absent: { 'zh-CN': '缺岗', en: 'Absent' },
 };

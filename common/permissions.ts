@@ -21,6 +21,12 @@ export const PERMISSIONS = [
   'teams.read',
   'teams.write',
   'teams.members',
+  'checkpoints.read',
+  'checkpoints.write',
+  'duty.read',
+  'duty.plan',
+  'duty.swaps',
+  'duty.self',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -39,19 +45,36 @@ const MANAGER: readonly Permission[] = [
   'teams.read',
   'teams.write',
   'teams.members',
+  'checkpoints.read',
+  'checkpoints.write',
+  'duty.read',
+  'duty.plan',
+  'duty.swaps',
 ];
 
 /**
  * `teams.members` lets a team leader manage the members of the teams they lead (and their
  * sub-teams) only; the service checks leadership. Holders of `teams.write` manage any team in scope.
+ * Likewise `duty.swaps` lets a team leader decide swap requests of their teams' members only, and
+ * `duty.self` gives a volunteer their own duties, check-in and swap requests, whatever the region.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   commander: MANAGER,
   region_manager: MANAGER,
-  team_leader: ['regions.read', 'units.read', 'volunteers.read', 'teams.read', 'teams.members'],
-  volunteer: ['regions.read', 'units.read'],
-  inspector: ['regions.read', 'units.read', 'volunteers.read', 'teams.read'],
+  team_leader: [
+    'regions.read',
+    'units.read',
+    'volunteers.read',
+    'teams.read',
+    'teams.members',
+    'checkpoints.read',
+    'duty.read',
+    'duty.swaps',
+    'duty.self',
+  ],
+  volunteer: ['regions.read', 'units.read', 'duty.self'],
+  inspector: ['regions.read', 'units.read', 'volunteers.read', 'teams.read', 'checkpoints.read', 'duty.read'],
   medical_observer: ['regions.read', 'units.read', 'pii.reveal'],
 };
 

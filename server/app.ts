@@ -7,6 +7,12 @@ import { sql } from 'kysely';
 import type { Config } from './config.ts';
 import { accountsFeature } from './features/accounts/accounts.plugin.ts';
 import { accountsService } from './features/accounts/accounts.service.ts';
+import { checkpointsFeature } from './features/checkpoints/checkpoints.plugin.ts';
+import { checkpointsService } from './features/checkpoints/checkpoints.service.ts';
+import { attendanceService } from './features/duty/attendance.service.ts';
+import { dutyFeature } from './features/duty/duty.plugin.ts';
+import { rostersService } from './features/duty/rosters.service.ts';
+import { notificationsRoutes } from './platform/notify/notifications.routes.ts';
 import { teamsFeature } from './features/teams/teams.plugin.ts';
 import { teamsService } from './features/teams/teams.service.ts';
 import { pledgesService } from './features/volunteers/pledges.service.ts';
@@ -129,6 +135,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const volunteers = volunteersService(deps, { regions, units });
   const pledges = pledgesService(deps, { regions, units, accounts, volunteers });
   const teams = teamsService(deps, { regions, volunteers });
+  const checkpoints = checkpointsService(deps, { regions, teams });
+  const rosters = rostersService(deps, { regions, volunteers, teams, checkpoints });
+  const attendance = attendanceService(deps, { regions, volunteers, teams, checkpoints });
   await app.register(
     async (api) => {
       await api.register(regionsRoutes, { regions });
@@ -137,6 +146,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(accountsFeature, { deps, accounts });
       await api.register(volunteersFeature, { deps, volunteers, pledges });
       await api.register(teamsFeature, { teams });
+      await api.register(checkpointsFeature, { deps, checkpoints });
+      await api.register(dutyFeature, { deps, rosters, attendance });
+      await api.register(notificationsRoutes, { deps });
       await api.register(auditRoutes, { deps });
       await api.register(eventStreamRoutes, { deps, hub });
       await api.register(jobsRoutes, { db });
@@ -158,7 +170,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     }
   });
 
-  const scheduler = new Scheduler(db, housekeepingJobs(db), {
+  const scheduler = new Scheduler(db, [...housekeepingJobs(db), ...attendance.jobs], {
     onError: (job, err) => app.log.error({ job, err }, 'scheduled job failed'),
     onRun: metrics.jobRun,
   });

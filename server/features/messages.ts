@@ -1,7 +1,17 @@
 /** Every feature's message catalog; the platform's own messages live in platform/i18n.ts. */
 import type { FeatureMessages } from '../platform/i18n.ts';
+import { checkpointsMessages } from './checkpoints/checkpoints.messages.ts';
+import { attendanceMessages } from './duty/attendance.messages.ts';
+import { rostersMessages } from './duty/rosters.messages.ts';
 import { pledgesMessages } from './volunteers/pledges.messages.ts';
 import { teamsMessages } from './teams/teams.messages.ts';
 import { volunteersMessages } from './volunteers/volunteers.messages.ts';
 
-export const FEATURE_MESSAGES: readonly FeatureMessages[] = [pledgesMessages, volunteersMessages, teamsMessages];
+export const FEATURE_MESSAGES: readonly FeatureMessages[] = [
+  pledgesMessages,
+  volunteersMessages,
+  teamsMessages,
+  checkpointsMessages,
+  rostersMessages,
+  attendanceMessages,
+];

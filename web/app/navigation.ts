@@ -8,6 +8,11 @@ export const NAV_ITEMS = [
   { key: 'volunteers', path: '/volunteers', permission: 'volunteers.read' },
   { key: 'teams', path: '/teams', permission: 'teams.read' },
   { key: 'posts', path: '/posts', permission: 'teams.read' },
+  { key: 'myDuty', path: '/my-duty', permission: 'duty.self' },
+  { key: 'checkpoints', path: '/checkpoints', permission: 'checkpoints.read' },
+  { key: 'rosters', path: '/rosters', permission: 'duty.read' },
+  { key: 'dutyNow', path: '/duty/now', permission: 'duty.read' },
+  { key: 'swaps', path: '/duty/swaps', permission: 'duty.swaps' },
   { key: 'accounts', path: '/accounts', permission: 'accounts.read' },
   { key: 'audit', path: '/audit', permission: 'audit.read' },
 ] as const satisfies readonly { key: string; path: string; permission: Permission }[];

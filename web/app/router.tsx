@@ -24,6 +24,17 @@ const VolunteerDetailPage = lazy(() =>
 const TeamsPage = lazy(() => import('../features/teams/TeamsPage.tsx').then((m) => ({ default: m.TeamsPage })));
 const TeamDetailPage = lazy(() => import('../features/teams/TeamDetailPage.tsx').then((m) => ({ default: m.TeamDetailPage })));
 const PostsPage = lazy(() => import('../features/teams/PostsPage.tsx').then((m) => ({ default: m.PostsPage })));
+const CheckpointsPage = lazy(() =>
+  import('../features/checkpoints/CheckpointsPage.tsx').then((m) => ({ default: m.CheckpointsPage })),
+);
+const RostersPage = lazy(() => import('../features/duty/RostersPage.tsx').then((m) => ({ default: m.RostersPage })));
+const RosterDetailPage = lazy(() =>
+  import('../features/duty/RosterDetailPage.tsx').then((m) => ({ default: m.RosterDetailPage })),
+);
+const DutyNowPage = lazy(() => import('../features/duty/DutyNowPage.tsx').then((m) => ({ default: m.DutyNowPage })));
+const SwapsPage = lazy(() => import('../features/duty/SwapsPage.tsx').then((m) => ({ default: m.SwapsPage })));
+const MyDutyPage = lazy(() => import('../features/duty/MyDutyPage.tsx').then((m) => ({ default: m.MyDutyPage })));
+const CheckInPage = lazy(() => import('../features/duty/CheckInPage.tsx').then((m) => ({ default: m.CheckInPage })));
 // The public pledge pages: opened from a QR code on a phone, so they load little and need no account.
 const PledgePage = lazy(() => import('../features/pledges/PledgePage.tsx').then((m) => ({ default: m.PledgePage })));
 const PledgeStatusPage = lazy(() =>
@@ -100,6 +111,13 @@ export const router = createBrowserRouter([
               { path: 'teams', element: guarded('teams.read', <TeamsPage />) },
               { path: 'teams/:id', element: guarded('teams.read', <TeamDetailPage />) },
               { path: 'posts', element: guarded('teams.read', <PostsPage />) },
+              { path: 'checkpoints', element: guarded('checkpoints.read', <CheckpointsPage />) },
+              { path: 'rosters', element: guarded('duty.read', <RostersPage />) },
+              { path: 'rosters/:id', element: guarded('duty.read', <RosterDetailPage />) },
+              { path: 'duty/now', element: guarded('duty.read', <DutyNowPage />) },
+              { path: 'duty/swaps', element: guarded('duty.swaps', <SwapsPage />) },
+              { path: 'my-duty', element: guarded('duty.self', <MyDutyPage />) },
+              { path: 'duty/check-in/:code', element: guarded('duty.self', <CheckInPage />) },
               {
                 path: 'accounts',
                 element: (

@@ -307,3 +307,39 @@ export async function deleteMember(q: Q, teamId: string, volunteerId: string): P
 export async function clearBranchFlags(q: Q, teamId: string): Promise<void> {
   await q.updateTable('teamMembers').set({ inBranch: 0 }).where('teamId', '=', teamId).execute();
 }
+
+/** A volunteer's membership with what other features need: the team above and the leaders' accounts. */
+export interface MembershipRow {
+  volunteerId: string;
+  teamId: string;
+  teamName: string;
+  parentTeamId: string | null;
+  leaderAccountId: string | null;
+  parentLeaderAccountId: string | null;
+}
+
+export async function membershipsOf(q: Q, volunteerIds: readonly string[]): Promise<MembershipRow[]> {
+  const out: MembershipRow[] = [];
+  // Chunks keep the IN list under both databases' bound-parameter limits.
+  for (let i = 0; i < volunteerIds.length; i += 500) {
+    const chunk = volunteerIds.slice(i, i + 500);
+    const rows = await q
+      .selectFrom('teamMembers')
+      .innerJoin('teams', 'teams.id', 'teamMembers.teamId')
+      .leftJoin('volunteers as leader', 'leader.id', 'teams.leaderVolunteerId')
+      .leftJoin('teams as parent', 'parent.id', 'teams.parentTeamId')
+      .leftJoin('volunteers as parentLeader', 'parentLeader.id', 'parent.leaderVolunteerId')
+      .select([
+        'teamMembers.volunteerId',
+        'teams.id as teamId',
+        'teams.name as teamName',
+        'teams.parentTeamId',
+        'leader.accountId as leaderAccountId',
+        'parentLeader.accountId as parentLeaderAccountId',
+      ])
+      .where('teamMembers.volunteerId', 'in', chunk)
+      .execute();
+    out.push(...rows);
+  }
+  return out;
+}

@@ -176,6 +176,29 @@ export function teamsService(deps: Deps, { regions, volunteers }: { regions: Reg
 
   return {
     posts: postsService(deps, { regions, volunteers, teamVisible }),
+    teamVisible,
+
+    /**
+     * The teams each volunteer belongs to, for rosters and alerts: `teamIds` includes the team above
+     * a sub-team (a restriction to a team admits its sub-teams' members), `leaderAccountIds` the
+     * accounts of the leaders of those teams. No access check: callers checked the volunteers'.
+     */
+    async membershipsOf(
+      volunteerIds: readonly string[],
+      q: typeof db = db,
+    ): Promise<Map<string, { teamIds: string[]; teamNames: string[]; leaderAccountIds: string[] }>> {
+      const out = new Map<string, { teamIds: string[]; teamNames: string[]; leaderAccountIds: string[] }>();
+      for (const r of await repo.membershipsOf(q, [...new Set(volunteerIds)])) {
+        const m = out.get(r.volunteerId) ?? { teamIds: [], teamNames: [], leaderAccountIds: [] };
+        m.teamNames.push(r.teamName);
+        for (const id of [r.teamId, r.parentTeamId]) if (id && !m.teamIds.includes(id)) m.teamIds.push(id);
+        for (const id of [r.leaderAccountId, r.parentLeaderAccountId]) {
+          if (id && !m.leaderAccountIds.includes(id)) m.leaderAccountIds.push(id);
+        }
+        out.set(r.volunteerId, m);
+      }
+      return out;
+    },
 
     async list(actor: Actor, query: TeamQueryInput): Promise<{ items: Team[]; total: number }> {
       const scope = requireScope(actor, 'teams.read');

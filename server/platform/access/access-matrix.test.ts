@@ -7,6 +7,9 @@ import type { Built, Case, MatrixContext, Where } from '../../../test/matrix.ts'
 import { pledgesMatrix } from '../../features/volunteers/pledges.matrix.ts';
 import { volunteersMatrix } from '../../features/volunteers/volunteers.matrix.ts';
 import { teamsMatrix } from '../../features/teams/teams.matrix.ts';
+import { checkpointsMatrix } from '../../features/checkpoints/checkpoints.matrix.ts';
+import { rostersMatrix } from '../../features/duty/rosters.matrix.ts';
+import { attendanceMatrix } from '../../features/duty/attendance.matrix.ts';
 import { API } from '../../../test/requests.ts';
 import { PERMISSIONS, ROLE_PERMISSIONS, type Permission } from '../../../common/permissions.ts';
 
@@ -53,6 +56,9 @@ const CASES: Record<string, Case> = {
   ...pledgesMatrix(ctx),
   ...volunteersMatrix(ctx),
   ...teamsMatrix(ctx),
+  ...checkpointsMatrix(ctx),
+  ...rostersMatrix(ctx),
+  ...attendanceMatrix(ctx),
   'GET /healthz': { scoped: false, build: async () => ({ url: '/healthz' }) },
   'GET /readyz': { scoped: false, build: async () => ({ url: '/readyz' }) },
   'GET /api/openapi.json': { scoped: false, build: async () => ({ url: '/api/openapi.json' }) },

@@ -3,6 +3,7 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import * as foundation from '../../migrations/2026-11-29-01-foundation.ts';
 import * as scaleOut from '../../migrations/2026-11-29-02-scale-out.ts';
 import * as volunteers from '../../migrations/2026-11-29-03-volunteers.ts';
+import * as duty from '../../migrations/2026-12-01-04-duty.ts';
 import type { Db } from './connect.ts';
 
 /**
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29-01-foundation': foundation,
   '2026-11-29-02-scale-out': scaleOut,
   '2026-11-29-03-volunteers': volunteers,
+  '2026-12-01-04-duty': duty,
 };
 
 class ListedMigrations implements MigrationProvider {

@@ -249,6 +249,117 @@ export interface PostTable {
   updatedAt: string;
 }
 
+export interface CheckpointTable {
+  id: string;
+  name: string;
+  kind: string;
+  regionId: string;
+  address: string | null;
+  lat: number | null;
+  lng: number | null;
+  risk: number;
+  hours24: number;
+  /** 'HH:MM' local time when not open around the clock. */
+  opensAt: string | null;
+  closesAt: string | null;
+  /** JSON array of `{ start: 'HH:MM', end: 'HH:MM', people }`; end <= start crosses midnight. */
+  shiftPattern: string;
+  teamId: string | null;
+  status: string;
+  checkInCode: string;
+  note: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RosterTable {
+  id: string;
+  regionId: string;
+  name: string;
+  startsOn: string;
+  endsOn: string;
+  status: string;
+  version: number;
+  /** JSON: rules and attendance windows. */
+  rules: string;
+  /** JSON: the optimiser's report at the last generation. */
+  generation: string | null;
+  createdBy: string | null;
+  publishedAt: string | null;
+  publishedBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RosterShiftTable {
+  id: string;
+  rosterId: string;
+  checkpointId: string;
+  startsAt: string;
+  endsAt: string;
+  required: number;
+}
+
+export interface RosterAssignmentTable {
+  id: string;
+  rosterId: string;
+  shiftId: string;
+  volunteerId: string;
+  source: string;
+  createdAt: string;
+  checkedInAt: string | null;
+  checkInLat: number | null;
+  checkInLng: number | null;
+  checkInAccuracy: number | null;
+  checkedOutAt: string | null;
+  checkOutLat: number | null;
+  checkOutLng: number | null;
+  checkOutAccuracy: number | null;
+  autoClosed: Generated<number>;
+  absentAt: string | null;
+  hours: number | null;
+}
+
+export interface RosterChangeTable {
+  id: string;
+  rosterId: string;
+  version: number;
+  at: string;
+  byAccountId: string | null;
+  action: string;
+  shiftId: string;
+  volunteerId: string;
+  otherShiftId: string | null;
+  otherVolunteerId: string | null;
+  reason: string | null;
+}
+
+export interface SwapRequestTable {
+  id: string;
+  rosterId: string;
+  assignmentId: string;
+  requesterVolunteerId: string;
+  targetVolunteerId: string;
+  targetAssignmentId: string | null;
+  note: string | null;
+  status: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionReason: string | null;
+  createdAt: string;
+}
+
+export interface NotificationTable {
+  id: string;
+  accountId: string;
+  kind: string;
+  /** JSON params of the message `kind`; never personal data beyond names the reader may see. */
+  params: string;
+  link: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
 export interface Database {
   regions: RegionTable;
   units: UnitTable;
@@ -269,6 +380,13 @@ export interface Database {
   teams: TeamTable;
   teamMembers: TeamMemberTable;
   posts: PostTable;
+  checkpoints: CheckpointTable;
+  rosters: RosterTable;
+  rosterShifts: RosterShiftTable;
+  rosterAssignments: RosterAssignmentTable;
+  rosterChanges: RosterChangeTable;
+  swapRequests: SwapRequestTable;
+  notifications: NotificationTable;
 }
 
 export type { Generated };

@@ -1,3 +1,7 @@
+import { checkpointsI18n } from '../../features/checkpoints/checkpoints.i18n.ts';
+import { dutyNowI18n } from '../../features/duty/dutyNow.i18n.ts';
+import { myDutyI18n } from '../../features/duty/myDuty.i18n.ts';
+import { rostersI18n } from '../../features/duty/rosters.i18n.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
@@ -40,6 +44,11 @@ export const en: Messages = {
     volunteers: 'Volunteers',
     teams: 'Teams',
     posts: 'Posts and zones',
+    checkpoints: 'Checkpoints',
+    rosters: 'Rosters',
+    dutyNow: 'On duty now',
+    swaps: 'Shift swaps',
+    myDuty: 'My duty',
     accounts: 'Accounts',
     audit: 'Audit log',
   },
@@ -633,4 +642,8 @@ export const en: Messages = {
       'post.delete': 'Delete post',
     },
   },
+  checkpoints: checkpointsI18n.en,
+  rosters: rostersI18n.en,
+  dutyNow: dutyNowI18n.en,
+  myDuty: myDutyI18n.en,
 };

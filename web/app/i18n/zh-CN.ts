@@ -1,3 +1,8 @@
+import { checkpointsI18n } from '../../features/checkpoints/checkpoints.i18n.ts';
+import { dutyNowI18n } from '../../features/duty/dutyNow.i18n.ts';
+import { myDutyI18n } from '../../features/duty/myDuty.i18n.ts';
+import { rostersI18n } from '../../features/duty/rosters.i18n.ts';
+
 /** The reference catalog: en.ts must have exactly these keys (its type is derived from this one). */
 export const zhCN = {
   app: {
@@ -39,6 +44,11 @@ export const zhCN = {
     volunteers: '志愿者名册',
     teams: '队伍管理',
     posts: '岗位与责任区',
+    checkpoints: '防控卡点',
+    rosters: '排班',
+    dutyNow: '在岗情况',
+    swaps: '换班审批',
+    myDuty: '我的值守',
     accounts: '账号管理',
     audit: '审计日志',
   },
@@ -621,6 +631,10 @@ export const zhCN = {
       'post.delete': '删除岗位',
     },
   },
+  checkpoints: checkpointsI18n['zh-CN'],
+  rosters: rostersI18n['zh-CN'],
+  dutyNow: dutyNowI18n['zh-CN'],
+  myDuty: myDutyI18n['zh-CN'],
 };
 
 /** Every catalog has this shape: en.ts is checked against it key by key. */

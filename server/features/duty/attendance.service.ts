@@ -1,0 +1,16 @@
+import type { Deps } from '../../platform/deps.ts';
+import type { JobDefinition } from '../../platform/jobs/scheduler.ts';
+import type { CheckpointsService } from '../checkpoints/checkpoints.service.ts';
+import type { RegionsService } from '../regions/regions.service.ts';
+import type { TeamsService } from '../teams/teams.service.ts';
+import type { VolunteersService } from '../volunteers/volunteers.service.ts';
+
+export type AttendanceService = ReturnType<typeof attendanceService>;
+
+export function attendanceService(
+  _deps: Deps,
+  _others: { regions: RegionsService; volunteers: VolunteersService; teams: TeamsService; checkpoints: CheckpointsService },
+) {
+  const jobs: JobDefinition[] = [];
+  return { jobs };
+}
