@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { loadDemoCity, DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/demo-city.ts';
+import { loadDemoDuty } from './demo/demo-duty.ts';
 import { loadDemoVolunteers } from './demo/demo-volunteers.ts';
 import { authService } from './features/accounts/auth.service.ts';
 import { connect } from './platform/db/connect.ts';
@@ -27,6 +28,8 @@ async function serve(config: Config): Promise<void> {
     app.log.info(loaded ? 'demo city loaded' : 'demo city already present (use --reset to start again)');
     const volunteers = await app.deps.db.withoutSync(() => loadDemoVolunteers(app.deps));
     if (volunteers) app.log.info(volunteers, 'demo volunteers, teams and posts loaded');
+    const duty = await app.deps.db.withoutSync(() => loadDemoDuty(app.deps));
+    if (duty) app.log.info(duty, "demo checkpoints and this week's roster loaded");
   } else {
     const code = await authService(app.deps).prepareSetup();
     if (code) {

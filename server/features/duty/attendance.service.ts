@@ -1,16 +1,541 @@
+import { requireAccess, requireScope, type Actor, type Scope } from '../../platform/access/actor.ts';
+import { auditWrite, type CallContext } from '../../platform/audit/audit.ts';
+import { calendarDate } from '../../platform/dates.ts';
+import { nowIso } from '../../platform/db/ids.ts';
+import { transact } from '../../platform/db/transact.ts';
 import type { Deps } from '../../platform/deps.ts';
+import { AppError, conflict, invalidField, notFound } from '../../platform/errors.ts';
 import type { JobDefinition } from '../../platform/jobs/scheduler.ts';
+import { notify, type NewNotification } from '../../platform/notify/notify.ts';
+import type { CheckpointSummary } from '../checkpoints/checkpoints.schemas.ts';
 import type { CheckpointsService } from '../checkpoints/checkpoints.service.ts';
 import type { RegionsService } from '../regions/regions.service.ts';
 import type { TeamsService } from '../teams/teams.service.ts';
 import type { VolunteersService } from '../volunteers/volunteers.service.ts';
+import { attendanceOf } from './attendance-state.ts';
+import * as repo from './attendance.repository.ts';
+import type { DutyRow, NowShiftRow } from './attendance.repository.ts';
+import type {
+  Absence,
+  AbsenceQueryInput,
+  AttendanceInput,
+  CheckInPage,
+  DutyNow,
+  DutyNowQueryInput,
+  MyDuty,
+  MyDutyPage,
+  NowRow,
+} from './attendance.schemas.ts';
+import { addDays, localMidnight, mondayOf, shiftParams } from './attendance.time.ts';
 
 export type AttendanceService = ReturnType<typeof attendanceService>;
 
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+/** The longest check-out grace the roster rules allow. */
+const MAX_GRACE_MS = 240 * MINUTE;
+/** Rows handled per transaction by the attendance job. */
+const BATCH = 500;
+/** The job acts for nobody: its audit records carry no actor. */
+const SYSTEM: CallContext = { actorId: null, actorLogin: null, ip: null };
+
+const ms = (iso: string) => Date.parse(iso);
+const opensAt = (d: DutyRow) => ms(d.startsAt) - d.windows.checkInEarlyMinutes * MINUTE;
+const closesAt = (d: DutyRow) => ms(d.endsAt) + d.windows.checkOutGraceMinutes * MINUTE;
+const checkInOpen = (d: DutyRow, now: number) => opensAt(d) <= now && now < ms(d.endsAt);
+const canCheckOut = (d: DutyRow, now: number) => d.checkedInAt !== null && d.checkedOutAt === null && now < closesAt(d);
+
+/** Time on post clipped to the shift's windows, in tenths of an hour. */
+export function dutyHours(d: Pick<DutyRow, 'startsAt' | 'endsAt' | 'windows'>, inAt: string, outAt: string): number {
+  const lo = ms(d.startsAt) - d.windows.checkInEarlyMinutes * MINUTE;
+  const hi = ms(d.endsAt) + d.windows.checkOutGraceMinutes * MINUTE;
+  const clip = (t: number) => Math.min(hi, Math.max(lo, t));
+  return Math.round(Math.max(0, clip(ms(outAt)) - clip(ms(inAt))) / (6 * MINUTE)) / 10;
+}
+
+/**
+ * The shift a check-in at this checkpoint is for: of those whose check-in window holds `now`
+ * and not yet checked in, one not marked absent first (the shift the person came for), else the
+ * earliest (a late arrival). Undefined when there is none.
+ */
+function checkInTarget(here: DutyRow[], now: number): DutyRow | undefined {
+  const open = here.filter((d) => checkInOpen(d, now) && d.checkedInAt === null);
+  return open.find((d) => d.absentAt === null) ?? open[0];
+}
+
 export function attendanceService(
-  _deps: Deps,
-  _others: { regions: RegionsService; volunteers: VolunteersService; teams: TeamsService; checkpoints: CheckpointsService },
+  deps: Deps,
+  {
+    regions,
+    volunteers,
+    teams,
+    checkpoints,
+  }: { regions: RegionsService; volunteers: VolunteersService; teams: TeamsService; checkpoints: CheckpointsService },
 ) {
-  const jobs: JobDefinition[] = [];
-  return { jobs };
+  const {
+    db: { db },
+    events,
+    config: { timeZone },
+  } = deps;
+
+  const published = (q: typeof db, type: string, cp: Pick<CheckpointSummary, 'id' | 'regionPath'>, shiftId: string) =>
+    events.publish(q, {
+      type,
+      permission: 'duty.read',
+      regionPath: cp.regionPath,
+      entityType: 'checkpoint',
+      entityId: cp.id,
+      data: { shiftId },
+    });
+
+  async function checkpointMap(ids: Iterable<string>): Promise<Map<string, CheckpointSummary>> {
+    const unique = [...new Set(ids)];
+    return new Map((unique.length ? await checkpoints.summaries(unique) : []).map((c) => [c.id, c]));
+  }
+
+  async function nameMap(ids: Iterable<string>): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    return new Map((unique.length ? await volunteers.summaries(unique) : []).map((v) => [v.id, v.name]));
+  }
+
+  /** The caller's duties as their pages show them. */
+  async function present(rows: DutyRow[], now: Date): Promise<MyDuty[]> {
+    if (rows.length === 0) return [];
+    const t = now.getTime();
+    const cps = await checkpointMap(rows.map((d) => d.checkpointId));
+    const people = await repo.shiftPeople(db, [...new Set(rows.map((d) => d.shiftId))]);
+    const names = await nameMap(people.map((p) => p.volunteerId));
+    const swaps = await repo.pendingSwaps(
+      db,
+      rows.map((d) => d.assignmentId),
+    );
+    return rows.map((d) => {
+      const cp = cps.get(d.checkpointId);
+      return {
+        assignmentId: d.assignmentId,
+        rosterId: d.rosterId,
+        rosterName: d.rosterName,
+        checkpoint: {
+          id: d.checkpointId,
+          name: cp?.name ?? '',
+          kind: cp?.kind ?? 'other',
+          regionName: cp?.regionName ?? '',
+          address: cp?.address ?? null,
+          lat: cp?.lat ?? null,
+          lng: cp?.lng ?? null,
+        },
+        startsAt: d.startsAt,
+        endsAt: d.endsAt,
+        attendance: attendanceOf(d, d, d.windows, now),
+        checkedInAt: d.checkedInAt,
+        checkedOutAt: d.checkedOutAt,
+        autoClosed: d.autoClosed,
+        hours: d.hours,
+        checkInOpensAt: nowIso(new Date(opensAt(d))),
+        canCheckIn: d.checkedInAt === null && checkInOpen(d, t),
+        canCheckOut: canCheckOut(d, t),
+        teammates: people
+          .filter((p) => p.shiftId === d.shiftId && p.volunteerId !== d.volunteerId)
+          .map((p) => names.get(p.volunteerId) ?? '')
+          .sort((a, b) => a.localeCompare(b, 'zh-CN')),
+        pendingSwap: swaps.has(d.assignmentId),
+      };
+    });
+  }
+
+  async function reload(assignmentId: string, now: Date): Promise<MyDuty> {
+    return (await present([(await repo.findDuty(db, assignmentId))!], now))[0]!;
+  }
+
+  /** The checkpoint of a placard code, and the caller's volunteer record (none for staff without one). */
+  async function placard(actor: Actor, code: string) {
+    requireScope(actor, 'duty.self');
+    const cp = await checkpoints.byCode(code);
+    if (!cp) throw notFound();
+    return { cp, me: await volunteers.byAccount(actor.accountId) };
+  }
+
+  /** The caller's duties at this checkpoint whose windows may still hold something to do. */
+  async function dutiesHere(volunteerId: string, checkpointId: string, now: number): Promise<DutyRow[]> {
+    return repo.dutiesOf(db, volunteerId, { checkpointId, endsAfter: nowIso(new Date(now - MAX_GRACE_MS)) });
+  }
+
+  function notHere(here: DutyRow[], now: number): AppError {
+    const next = here.find((d) => opensAt(d) > now);
+    return new AppError(
+      409,
+      'DUTY_NOT_HERE',
+      {},
+      {},
+      {
+        localizedParams: {
+          next: next
+            ? { reason: 'DUTY_NEXT_SHIFT', params: shiftParams(timeZone, next.startsAt, next.endsAt) }
+            : { reason: 'DUTY_NO_NEXT_SHIFT' },
+        },
+      },
+    );
+  }
+
+  /** Marks one batch absent and alerts the volunteers' team leaders and the place's staff. */
+  async function recordAbsences(batch: DutyRow[], at: string): Promise<number> {
+    const cps = await checkpointMap(batch.map((d) => d.checkpointId));
+    const volunteerIds = batch.map((d) => d.volunteerId);
+    const names = await nameMap(volunteerIds);
+    const memberships = await teams.membershipsOf(volunteerIds);
+    const leaders = await repo.activeAccounts(db, [...new Set([...memberships.values()].flatMap((m) => m.leaderAccountIds))]);
+    // A checkpoint's community and grid are among the regions on its path.
+    const placeIds = new Set([...cps.values()].flatMap((c) => c.regionPath.split('/').filter(Boolean)));
+    const managers = await repo.placeManagers(db, [...placeIds]);
+    return transact(db, SYSTEM, async (trx) => {
+      const marked = await repo.markAbsent(
+        trx,
+        batch.map((d) => d.assignmentId),
+        at,
+      );
+      const items: NewNotification[] = [];
+      for (const d of batch) {
+        if (!marked.has(d.assignmentId)) continue;
+        const cp = cps.get(d.checkpointId);
+        if (!cp) continue;
+        const onPath = cp.regionPath.split('/');
+        const recipients = new Set([
+          ...(memberships.get(d.volunteerId)?.leaderAccountIds ?? []).filter((id) => leaders.has(id)),
+          ...managers.filter((m) => onPath.includes(m.regionId)).map((m) => m.accountId),
+        ]);
+        const params = {
+          volunteer: names.get(d.volunteerId) ?? '',
+          checkpoint: cp.name,
+          ...shiftParams(timeZone, d.startsAt, d.endsAt),
+        };
+        for (const accountId of recipients) {
+          items.push({ accountId, kind: 'notify.duty.absent', params, link: `/duty/now?regionId=${cp.regionId}` });
+        }
+        await auditWrite(trx, SYSTEM, 'duty.absent', 'roster_assignment', d.assignmentId, cp.regionPath, {
+          checkpointId: cp.id,
+          shiftId: d.shiftId,
+          notified: recipients.size,
+        });
+        await published(trx, 'duty.absent', cp, d.shiftId);
+      }
+      await notify(trx, items);
+      return marked.size;
+    });
+  }
+
+  /** Closes one batch of check-ins left open at the shift's end, with hours and service records. */
+  async function closeBatch(batch: DutyRow[]): Promise<number> {
+    const cps = await checkpointMap(batch.map((d) => d.checkpointId));
+    return transact(db, SYSTEM, async (trx) => {
+      let closed = 0;
+      for (const d of batch) {
+        const cp = cps.get(d.checkpointId);
+        if (!cp) continue;
+        const hours = dutyHours(d, d.checkedInAt!, d.endsAt);
+        const done = await repo.checkOut(trx, d.assignmentId, {
+          at: d.endsAt,
+          position: { lat: null, lng: null, accuracy: null },
+          hours,
+          autoClosed: true,
+        });
+        if (!done) continue;
+        closed++;
+        await volunteers.recordService(trx, {
+          volunteerId: d.volunteerId,
+          kind: 'duty',
+          sourceId: d.assignmentId,
+          title: `${cp.name} 卡点值守`,
+          hours,
+          occurredOn: calendarDate(timeZone, new Date(d.startsAt)),
+          createdBy: null,
+        });
+        await auditWrite(trx, SYSTEM, 'duty.auto_close', 'roster_assignment', d.assignmentId, cp.regionPath, {
+          checkpointId: cp.id,
+          hours,
+        });
+        await published(trx, 'duty.checked_out', cp, d.shiftId);
+      }
+      return closed;
+    });
+  }
+
+  /** Published rosters a job run at `at` may have work in (shifts last at most a day). */
+  const rostersNear = (at: Date) => {
+    const today = calendarDate(timeZone, at);
+    return repo.rostersAround(db, addDays(today, -2), addDays(today, 1));
+  };
+
+  /**
+   * Marks absent every assignment of a published roster nobody checked in for by the shift's
+   * start + absentAfterMinutes, and alerts. Idempotent: marked ones are not looked at again.
+   */
+  async function markAbsences(at: string): Promise<number> {
+    const now = new Date(at);
+    let total = 0;
+    for (const roster of await rostersNear(now)) {
+      const startedBy = nowIso(new Date(now.getTime() - roster.windows.absentAfterMinutes * MINUTE));
+      for (;;) {
+        const batch = await repo.unmarkedAbsences(db, roster.id, startedBy, BATCH);
+        if (batch.length) total += await recordAbsences(batch, at);
+        if (batch.length < BATCH) break;
+      }
+    }
+    return total;
+  }
+
+  /**
+   * Closes check-ins nobody checked out of by the shift's end + checkOutGraceMinutes: checked out
+   * at the end, hours counted, service recorded. Idempotent.
+   */
+  async function closeShifts(at: string): Promise<number> {
+    const now = new Date(at);
+    let total = 0;
+    for (const roster of await rostersNear(now)) {
+      const endedBy = nowIso(new Date(now.getTime() - roster.windows.checkOutGraceMinutes * MINUTE));
+      for (;;) {
+        const batch = await repo.openCheckIns(db, roster.id, endedBy, BATCH);
+        if (batch.length) total += await closeBatch(batch);
+        if (batch.length < BATCH) break;
+      }
+    }
+    return total;
+  }
+
+  /** Region the caller asked about, in their scope (404 otherwise). */
+  async function chosenRegion(actor: Actor, regionId: string | undefined) {
+    if (!regionId) return undefined;
+    const region = await regions.findById(regionId);
+    if (!region) throw notFound();
+    requireAccess(actor, 'duty.read', region.path);
+    return region;
+  }
+
+  /** The group a checkpoint counts under: the chosen region's child holding it, or the scope root holding it. */
+  function groupOf(path: string, chosen: { id: string; path: string } | undefined, scope: Scope): string {
+    const ids = path.split('/').filter(Boolean);
+    if (chosen) return ids[ids.indexOf(chosen.id) + 1] ?? chosen.id;
+    if (scope.all) return ids[0]!;
+    const root = scope.paths.find((p) => path.startsWith(p))!;
+    return root.split('/').filter(Boolean).pop()!;
+  }
+
+  const jobs: JobDefinition[] = [
+    {
+      name: 'duty-attendance',
+      everyMs: 60_000,
+      run: async (slot) => {
+        await markAbsences(slot);
+        await closeShifts(slot);
+      },
+    },
+  ];
+
+  return {
+    jobs,
+    markAbsences,
+    closeShifts,
+
+    async me(actor: Actor): Promise<MyDutyPage> {
+      requireScope(actor, 'duty.self');
+      const me = await volunteers.byAccount(actor.accountId);
+      if (!me) return { volunteer: null, duties: [], hoursThisWeek: 0, hoursTotal: 0 };
+      const now = new Date();
+      const today = calendarDate(timeZone, now);
+      const rows = await repo.dutiesOf(db, me.id, {
+        endsAfter: nowIso(localMidnight(timeZone, addDays(today, -1))),
+        startsBefore: nowIso(localMidnight(timeZone, addDays(today, 15))),
+      });
+      return {
+        volunteer: me,
+        duties: await present(rows, now),
+        hoursThisWeek: await repo.hoursServed(db, me.id, nowIso(localMidnight(timeZone, mondayOf(today)))),
+        hoursTotal: await repo.hoursServed(db, me.id),
+      };
+    },
+
+    async checkInPage(actor: Actor, code: string): Promise<CheckInPage> {
+      const { cp, me } = await placard(actor, code);
+      const checkpoint = { id: cp.id, name: cp.name, kind: cp.kind, regionName: cp.regionName, address: cp.address };
+      if (!me) return { checkpoint, duty: null, nextDuty: null };
+      const now = new Date();
+      const t = now.getTime();
+      const here = await dutiesHere(me.id, cp.id, t);
+      const duty = here.find((d) => canCheckOut(d, t)) ?? checkInTarget(here, t);
+      if (duty) return { checkpoint, duty: (await present([duty], now))[0]!, nextDuty: null };
+      const next = (
+        await repo.dutiesOf(db, me.id, { endsAfter: nowIso(now), startsBefore: nowIso(new Date(t + 15 * DAY)) })
+      ).find((d) => d.checkedInAt === null);
+      return { checkpoint, duty: null, nextDuty: next ? (await present([next], now))[0]! : null };
+    },
+
+    async checkIn(actor: Actor, call: CallContext, input: AttendanceInput): Promise<MyDuty> {
+      const { cp, me } = await placard(actor, input.code);
+      const now = new Date();
+      const t = now.getTime();
+      const here = me ? await dutiesHere(me.id, cp.id, t) : [];
+      const target = checkInTarget(here, t);
+      if (!target) {
+        if (here.some((d) => checkInOpen(d, t))) throw conflict('DUTY_ALREADY_CHECKED_IN');
+        throw notHere(here, t);
+      }
+      const position = { lat: input.lat ?? null, lng: input.lng ?? null, accuracy: input.accuracy ?? null };
+      await transact(db, call, async (trx) => {
+        if (!(await repo.checkIn(trx, target.assignmentId, nowIso(now), position))) throw conflict('DUTY_ALREADY_CHECKED_IN');
+        // Whereabouts are sensitive: the audit trail says a position came, not where.
+        await auditWrite(trx, call, 'duty.check_in', 'roster_assignment', target.assignmentId, cp.regionPath, {
+          checkpointId: cp.id,
+          shiftId: target.shiftId,
+          late: target.absentAt !== null,
+          withPosition: input.lat !== undefined && input.lng !== undefined,
+        });
+        await published(trx, 'duty.checked_in', cp, target.shiftId);
+      });
+      return reload(target.assignmentId, now);
+    },
+
+    async checkOut(actor: Actor, call: CallContext, input: AttendanceInput): Promise<MyDuty> {
+      const { cp, me } = await placard(actor, input.code);
+      const now = new Date();
+      const t = now.getTime();
+      const target = (me ? await dutiesHere(me.id, cp.id, t) : []).find((d) => canCheckOut(d, t));
+      if (!target) throw conflict('DUTY_NOT_ON_DUTY');
+      const at = nowIso(now);
+      const hours = dutyHours(target, target.checkedInAt!, at);
+      const position = { lat: input.lat ?? null, lng: input.lng ?? null, accuracy: input.accuracy ?? null };
+      await transact(db, call, async (trx) => {
+        if (!(await repo.checkOut(trx, target.assignmentId, { at, position, hours, autoClosed: false }))) {
+          throw conflict('DUTY_NOT_ON_DUTY');
+        }
+        await volunteers.recordService(trx, {
+          volunteerId: target.volunteerId,
+          kind: 'duty',
+          sourceId: target.assignmentId,
+          title: `${cp.name} 卡点值守`,
+          hours,
+          occurredOn: calendarDate(timeZone, new Date(target.startsAt)),
+          createdBy: call.actorId,
+        });
+        await auditWrite(trx, call, 'duty.check_out', 'roster_assignment', target.assignmentId, cp.regionPath, {
+          checkpointId: cp.id,
+          shiftId: target.shiftId,
+          hours,
+          withPosition: input.lat !== undefined && input.lng !== undefined,
+        });
+        await published(trx, 'duty.checked_out', cp, target.shiftId);
+      });
+      return reload(target.assignmentId, now);
+    },
+
+    async now(actor: Actor, query: DutyNowQueryInput): Promise<DutyNow> {
+      const scope = requireScope(actor, 'duty.read');
+      const chosen = await chosenRegion(actor, query.regionId);
+      const now = new Date();
+      const at = nowIso(now);
+      const today = calendarDate(timeZone, now);
+      const shifts = await repo.shiftsAt(db, scope, at, { fromDate: addDays(today, -1), toDate: today }, chosen?.path);
+
+      // Past the absence grace, the unmarked count as absent already (the job marks them within a minute).
+      const counted = shifts.map((s) => {
+        const late = now.getTime() >= ms(s.startsAt) + s.windows.absentAfterMinutes * MINUTE;
+        return late ? { ...s, absent: s.absent + s.due, due: 0 } : s;
+      });
+      const rows = new Map<string, { shifts: NowShiftRow[]; required: number; onDuty: number; absent: number; due: number }>();
+      for (const s of counted) {
+        const row = rows.get(s.checkpointId) ?? { shifts: [], required: 0, onDuty: 0, absent: 0, due: 0 };
+        row.shifts.push(s);
+        row.required += s.required;
+        row.onDuty += s.onDuty;
+        row.absent += s.absent;
+        row.due += s.due;
+        rows.set(s.checkpointId, row);
+      }
+      const all = [...rows.entries()].map(([id, r]) => ({ id, ...r, first: r.shifts[0]! }));
+      const totals = { checkpoints: all.length, required: 0, onDuty: 0, due: 0, absent: 0 };
+      const groups = new Map<string, { required: number; onDuty: number; absent: number }>();
+      for (const r of all) {
+        totals.required += r.required;
+        totals.onDuty += r.onDuty;
+        totals.due += r.due;
+        totals.absent += r.absent;
+        const key = groupOf(r.first.regionPath, chosen, scope);
+        const g = groups.get(key) ?? { required: 0, onDuty: 0, absent: 0 };
+        g.required += r.required;
+        g.onDuty += r.onDuty;
+        g.absent += r.absent;
+        groups.set(key, g);
+      }
+      const groupNames = new Map((await regions.findByIds([...groups.keys()])).map((g) => [g.id, g.name]));
+      const byRegion = [...groups.entries()]
+        .map(([regionId, g]) => ({ regionId, regionName: groupNames.get(regionId) ?? '', ...g }))
+        .sort((a, b) => b.required - b.onDuty - (a.required - a.onDuty) || a.regionName.localeCompare(b.regionName, 'zh-CN'));
+
+      const listed = all
+        .filter((r) => !query.short || r.onDuty < r.required)
+        .sort(
+          (a, b) =>
+            b.required - b.onDuty - (a.required - a.onDuty) ||
+            b.first.risk - a.first.risk ||
+            a.first.checkpointName.localeCompare(b.first.checkpointName, 'zh-CN') ||
+            a.id.localeCompare(b.id),
+        );
+      const offset = query.offset ?? 0;
+      const page = listed.slice(offset, offset + (query.limit ?? 50));
+      const cps = await checkpointMap(page.map((r) => r.id));
+      const people = await repo.peopleOn(
+        db,
+        page.flatMap((r) => r.shifts.map((s) => s.shiftId)),
+      );
+      const names = await nameMap(people.map((p) => p.volunteerId));
+      const items: NowRow[] = page.map((r) => {
+        const cp = cps.get(r.id)!;
+        return {
+          checkpoint: {
+            id: cp.id,
+            name: cp.name,
+            kind: cp.kind,
+            regionId: cp.regionId,
+            regionName: cp.regionName,
+            risk: cp.risk,
+            lat: cp.lat,
+            lng: cp.lng,
+          },
+          shifts: r.shifts
+            .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
+            .map((s) => ({
+              shiftId: s.shiftId,
+              startsAt: s.startsAt,
+              endsAt: s.endsAt,
+              required: s.required,
+              people: people
+                .filter((p) => p.shiftId === s.shiftId)
+                .map((p) => ({
+                  volunteerId: p.volunteerId,
+                  name: names.get(p.volunteerId) ?? '',
+                  attendance: attendanceOf(p, s, s.windows, now),
+                  checkedInAt: p.checkedInAt,
+                })),
+            })),
+          required: r.required,
+          onDuty: r.onDuty,
+          absent: r.absent,
+        };
+      });
+      return { at, totals, byRegion, items, total: listed.length };
+    },
+
+    async absences(actor: Actor, query: AbsenceQueryInput): Promise<{ items: Absence[]; total: number }> {
+      const scope = requireScope(actor, 'duty.read');
+      const chosen = await chosenRegion(actor, query.regionId);
+      if (query.from && query.to && query.to < query.from) throw invalidField('to', 'field.duty.toBeforeFrom');
+      const { items, total } = await repo.listAbsences(db, scope, {
+        ...(chosen ? { regionPath: chosen.path } : {}),
+        ...(query.from ? { startsFrom: nowIso(localMidnight(timeZone, query.from)) } : {}),
+        ...(query.to ? { startsBefore: nowIso(localMidnight(timeZone, addDays(query.to, 1))) } : {}),
+        limit: query.limit ?? 50,
+        offset: query.offset ?? 0,
+      });
+      const names = await nameMap(items.map((a) => a.volunteerId));
+      return { items: items.map((a) => ({ ...a, volunteerName: names.get(a.volunteerId) ?? '' })), total };
+    },
+  };
 }

@@ -44,6 +44,20 @@ export async function findRegionsByCodes(q: Q, codes: string[]): Promise<Region[
   return out;
 }
 
+/** Regions with any of these names (names repeat across the tree: 第一网格 is in every community). */
+export async function findRegionsByNames(q: Q, names: string[]): Promise<Region[]> {
+  const out: Region[] = [];
+  for (let i = 0; i < names.length; i += 500) {
+    const rows = await q
+      .selectFrom('regions')
+      .select(COLUMNS)
+      .where('name', 'in', names.slice(i, i + 500))
+      .execute();
+    out.push(...rows.map(toRegion));
+  }
+  return out;
+}
+
 /** Every region in the scope, parents before children. */
 export async function listRegionsInScope(q: Q, scope: Scope): Promise<Region[]> {
   const rows = await q

@@ -61,6 +61,8 @@ export function regionsService({ db: { db }, events }: Deps) {
 
     findById: (id: string) => repo.findRegion(db, id),
     findByIds: (ids: string[]) => repo.findRegionsByIds(db, ids),
+    findByCodes: (codes: string[]) => repo.findRegionsByCodes(db, codes),
+    findByNames: (names: string[]) => repo.findRegionsByNames(db, names),
 
     async tree(actor: Actor): Promise<TreeNode[]> {
       return buildTree(await repo.listRegionsInScope(db, requireScope(actor, 'regions.read')));

@@ -82,6 +82,11 @@ export async function findVolunteer(q: Q, id: string): Promise<VolunteerRow | un
   return row && toRow(row);
 }
 
+export async function findVolunteerByAccount(q: Q, accountId: string): Promise<VolunteerRow | undefined> {
+  const row = await base(q).where('volunteers.accountId', '=', accountId).executeTakeFirst();
+  return row && toRow(row);
+}
+
 export async function findVolunteers(q: Q, ids: readonly string[]): Promise<VolunteerRow[]> {
   const out: VolunteerRow[] = [];
   for (let i = 0; i < ids.length; i += 500) {
@@ -180,6 +185,55 @@ export async function* eachVolunteer(
     if (rows.length > 0) yield rows.map(toRow);
     if (rows.length < pageSize) return;
   }
+}
+
+/** A volunteer as rosters plan with them: no contacts, no ID number. */
+export interface PlanningRow {
+  id: string;
+  name: string;
+  accountId: string | null;
+  regionId: string;
+  regionName: string;
+  regionPath: string;
+  availability: string;
+  status: VolunteerStatus;
+}
+
+function planningBase(q: Q) {
+  return q
+    .selectFrom('volunteers')
+    .innerJoin('regions', 'regions.id', 'volunteers.regionId')
+    .leftJoin('regions as parentRegion', 'parentRegion.id', 'regions.parentId')
+    .select([
+      'volunteers.id',
+      'volunteers.name',
+      'volunteers.accountId',
+      'volunteers.regionId',
+      placeLabel('regions', 'parentRegion').as('regionName'),
+      'regions.path as regionPath',
+      'volunteers.availability',
+      'volunteers.status',
+    ]);
+}
+
+/** Active volunteers at home under `regionPath`, and the listed ones whatever their home or status. */
+export async function planningPool(q: Q, regionPath: string, alsoIds: readonly string[]): Promise<PlanningRow[]> {
+  const regions = q.selectFrom('regions').select('regions.id').where(startsWith('regions.path', regionPath));
+  const pool = await planningBase(q)
+    .where(sql<SqlBool>`${sql.ref('volunteers.regionId')} in ${regions}`)
+    .where('volunteers.status', '=', 'active')
+    .orderBy('volunteers.id')
+    .execute();
+  const seen = new Set(pool.map((r) => r.id));
+  const missing = [...new Set(alsoIds)].filter((id) => !seen.has(id));
+  for (let i = 0; i < missing.length; i += 500) {
+    pool.push(
+      ...(await planningBase(q)
+        .where('volunteers.id', 'in', missing.slice(i, i + 500))
+        .execute()),
+    );
+  }
+  return pool.map((r) => ({ ...r, status: r.status as VolunteerStatus }));
 }
 
 export async function insertVolunteers(q: Q, rows: NewVolunteerRow[], now: string): Promise<void> {

@@ -198,10 +198,29 @@ export function volunteersService(deps: Deps, others: { regions: RegionsService;
     toSummary,
     filterOf,
 
+    /** The volunteer linked to a sign-in account, for the volunteer's own pages. No access check: it is the caller's own. */
+    async byAccount(accountId: string): Promise<{ id: string; name: string } | undefined> {
+      const row = await repo.findVolunteerByAccount(db, accountId);
+      return row && { id: row.id, name: row.name };
+    },
+
     /** Names and masked contacts for other features' pages, in no particular order; missing ids are left out. */
     async summaries(ids: readonly string[], q: Q = db): Promise<(VolunteerSummary & { accountId: string | null })[]> {
       const rows = await repo.findVolunteers(q, [...new Set(ids)]);
       return rows.map((r) => ({ ...toSummary(r), accountId: r.accountId }));
+    },
+
+    /**
+     * The pool a roster of `regionPath` plans with: active volunteers at home under it, plus
+     * `alsoIds` (people already on the roster who have since moved or paused) whatever their home
+     * or status. Names and availability only, no contacts. No access check: the caller checked its own.
+     */
+    async forPlanning(
+      regionPath: string,
+      alsoIds: readonly string[] = [],
+    ): Promise<(Omit<repo.PlanningRow, 'availability'> & { availability: AvailabilitySlot[] })[]> {
+      const rows = await repo.planningPool(db, regionPath, alsoIds);
+      return rows.map((r) => ({ ...r, availability: JSON.parse(r.availability) as AvailabilitySlot[] }));
     },
 
     /**

@@ -4,6 +4,7 @@ import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
+import { NotificationBell } from '../../components/NotificationBell.tsx';
 import { ChangePasswordPage } from '../../features/auth/ChangePasswordPage.tsx';
 import { useMe } from '../session.ts';
 import { useIsPhone } from '../useIsPhone.ts';
@@ -68,6 +69,7 @@ export function AppLayout() {
           ) : null}
           <Flex align="center" gap={8} style={{ marginInlineStart: 'auto' }}>
             <LanguageSwitch />
+            {me.mustChangePassword ? null : <NotificationBell />}
             <UserMenu me={me} compact={phone} />
           </Flex>
         </Layout.Header>
