@@ -50,6 +50,8 @@ const MANAGER: readonly Permission[] = [
   'duty.read',
   'duty.plan',
   'duty.swaps',
+  // Staff may serve as volunteers too; and no role may grant what it does not hold.
+  'duty.self',
 ];
 
 /**

@@ -1,3 +1,5 @@
+import { ROLES } from '../../../common/enums.ts';
+import { ROLE_PERMISSIONS } from '../../../common/permissions.ts';
 import type { CaseTable, Where } from '../../../test/matrix.ts';
 import { API } from '../../../test/requests.ts';
 import { assign, inMinutes, makeCheckpoint, makeRoster, makeShift, volunteerOfAccount } from './duty.test-helpers.ts';
@@ -6,7 +8,7 @@ import { assign, inMinutes, makeCheckpoint, makeRoster, makeShift, volunteerOfAc
  * Attendance and the inbox. `duty.self` works on the caller's own duties wherever they are, so
  * "out of scope" for the check-in routes means a shift of somebody else (in the other county):
  * the caller has nothing to check in to or out of there (409), never somebody else's data. The
- * roles holding duty.self (admin, team_leader, volunteer) each get a volunteer record linked to
+ * roles holding duty.self (staff may serve too) each get a volunteer record linked to
  * their m-<role> account, and every "in" case gives all three a shift going on now at a fresh
  * checkpoint of county A. The staff routes (/duty/now, /duty/absences) are scoped by region.
  */
@@ -18,7 +20,8 @@ export const attendanceMatrix: CaseTable = (ctx) => {
   const selfVolunteers = () =>
     (selves ??= (async () => {
       const ids: string[] = [];
-      for (const login of ['m-admin', 'm-team_leader', 'm-volunteer']) {
+      for (const role of ROLES.filter((r) => ROLE_PERMISSIONS[r].includes('duty.self'))) {
+        const login = `m-${role}`;
         const account = await db().selectFrom('accounts').select('id').where('login', '=', login).executeTakeFirstOrThrow();
         ids.push(await volunteerOfAccount(db(), ctx.t.factory, account.id, ctx.area('in').grid.id));
       }

@@ -35,6 +35,8 @@ export interface SwapOption {
   volunteerId: string;
   name: string;
   teamName: string;
+  /** false: only an exchange keeps every rule (e.g. the teammate is at the weekly limit). */
+  canTakeOver: boolean;
   exchangeable: SwapShift[];
 }
 
@@ -71,6 +73,7 @@ export const SwapOptionList = Type.Object({
       volunteerId: Type.String(),
       name: Type.String(),
       teamName: Type.String(),
+      canTakeOver: Type.Boolean(),
       exchangeable: Type.Array(SwapShiftOut),
     }),
   ),

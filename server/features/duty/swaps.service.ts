@@ -190,7 +190,8 @@ export function swapsService(
 
     /**
      * Teammates in the roster's pool who could take the caller's shift without breaking a rule,
-     * each with the shifts of theirs the caller could take in exchange.
+     * outright or in exchange for one of their shifts (a teammate at the weekly limit can still
+     * exchange), each with the shifts of theirs the caller could take.
      */
     async options(actor: Actor, assignmentId: string): Promise<{ items: SwapOption[] }> {
       const { self, assignment, roster } = await ownAssignment(actor, assignmentId);
@@ -203,7 +204,7 @@ export function swapsService(
         const theirs = plan.memberships.get(v.id);
         if (!v.inPool || v.id === self.id || !theirs?.teamIds.some((t) => mine.teamIds.includes(t))) continue;
         const takeOver = swapMoves({ shiftId: assignment.shiftId, targetShiftId: null, requester: self.id, target: v.id });
-        if (movesBreak(plan.state, takeOver.leave, takeOver.join).length) continue;
+        const canTakeOver = movesBreak(plan.state, takeOver.leave, takeOver.join).length === 0;
         const exchangeable = plan.assignments
           .filter((a) => a.volunteerId === v.id && a.shiftId !== assignment.shiftId)
           .map((a) => ({ a, shift: plan.shifts.get(a.shiftId) }))
@@ -219,8 +220,9 @@ export function swapsService(
             endsAt: shift!.endsAt,
           }))
           .sort((x, y) => x.startsAt.localeCompare(y.startsAt));
+        if (!canTakeOver && !exchangeable.length) continue;
         const shared = theirs.teamNames.find((n) => mine.teamNames.includes(n)) ?? theirs.teamNames[0] ?? '';
-        items.push({ volunteerId: v.id, name: v.name, teamName: shared, exchangeable });
+        items.push({ volunteerId: v.id, name: v.name, teamName: shared, canTakeOver, exchangeable });
       }
       return { items: items.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')) };
     },

@@ -1,3 +1,4 @@
+import { newId, nowIso } from '../../platform/db/ids.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../test/app.ts';
 import { twoCounties, type TwoCounties } from '../../../test/fixtures.ts';
@@ -110,11 +111,47 @@ describe('swap requests', () => {
       volunteerId: target.id,
       name: '周强',
       teamName: '雪松社区志愿服务队',
+      canTakeOver: true,
       exchangeable: [{ assignmentId: a2, checkpointName: '东门', startsAt: f.at(3, '08:00'), endsAt: f.at(3, '16:00') }],
     });
     expect(items.find((o) => o.volunteerId === third.id)?.exchangeable).toEqual([]);
     // Someone else's assignment is not found.
     expect((await target.client.get(`${API}/duty/me/swap-options?assignmentId=${a1}`)).statusCode).toBe(404);
+  });
+
+  it('offers a teammate at the weekly limit for an exchange only', async () => {
+    // 周强 takes a second shift and the limit becomes two: taking 孙丽's would make three.
+    const db = t.deps.db.db;
+    const rules = (await db.selectFrom('rosters').select('rules').where('id', '=', roster.id).executeTakeFirstOrThrow()).rules;
+    const extra = newId();
+    await db
+      .insertInto('rosterAssignments')
+      .values({
+        id: extra,
+        rosterId: roster.id,
+        shiftId: roster.shiftIds[2]!,
+        volunteerId: target.id,
+        source: 'planner',
+        createdAt: nowIso(),
+      })
+      .execute();
+    await db
+      .updateTable('rosters')
+      .set({ rules: JSON.stringify({ ...JSON.parse(rules), maxShiftsPerWeek: 2 }) })
+      .where('id', '=', roster.id)
+      .execute();
+    try {
+      const res = await requester.client.get(`${API}/duty/me/swap-options?assignmentId=${a1}`);
+      const items = (res.json() as { items: SwapOption[] }).items;
+      expect(items.find((o) => o.volunteerId === target.id)).toMatchObject({
+        canTakeOver: false,
+        exchangeable: [{ assignmentId: a2 }],
+      });
+      expect(items.find((o) => o.volunteerId === third.id)).toMatchObject({ canTakeOver: true, exchangeable: [] });
+    } finally {
+      await db.deleteFrom('rosterAssignments').where('id', '=', extra).execute();
+      await db.updateTable('rosters').set({ rules }).where('id', '=', roster.id).execute();
+    }
   });
 
   it('creates a request once per key, tells the leader, and refuses a second pending one', async () => {

@@ -38,6 +38,7 @@ const zh = {
     noOptions: '暂时没有可以接替的队友',
     noOptionsIntro: '只有同队伍、同一排班范围内、时间和休息都不冲突的队友才能接替。可以联系队长另行安排。',
     exchange: '换回对方的一个班次（可选）',
+    exchangeRequired: '对方不能再多值一班，请选一个对方的班次换回',
     noExchange: '不换回，请对方代班',
     note: '说明（可选）',
     notePlaceholder: '例如：家中有事，那天无法到岗',
@@ -134,6 +135,7 @@ export const myDutyI18n: { 'zh-CN': typeof zh; en: typeof zh } = {
       noOptionsIntro:
         'Only members of your teams in the same roster whose times and rest allow it can take it. Ask your team leader to arrange something else.',
       exchange: 'Take one of their shifts in return (optional)',
+      exchangeRequired: 'They cannot take an extra shift: pick one of theirs to take in return',
       noExchange: 'Nothing in return: they cover for me',
       note: 'Note (optional)',
       notePlaceholder: 'e.g. a family matter, I cannot be there that day',

@@ -33,11 +33,13 @@ function Exchange({
   const time = useDutyTime();
   if (!option.exchangeable.length) return null;
   return (
-    <Section title={t('myDuty.swap.exchange')}>
+    <Section title={t(option.canTakeOver ? 'myDuty.swap.exchange' : 'myDuty.swap.exchangeRequired')}>
       <Flex vertical gap={8} role="radiogroup">
-        <ChoiceCard selected={value === null} onSelect={() => onChange(null)} testId="swap-exchange-none">
-          {t('myDuty.swap.noExchange')}
-        </ChoiceCard>
+        {option.canTakeOver ? (
+          <ChoiceCard selected={value === null} onSelect={() => onChange(null)} testId="swap-exchange-none">
+            {t('myDuty.swap.noExchange')}
+          </ChoiceCard>
+        ) : null}
         {option.exchangeable.map((shift) => (
           <ChoiceCard
             key={shift.assignmentId}
@@ -112,7 +114,8 @@ export function SwapSheet({ duty, onClose }: { duty: MyDuty; onClose: () => void
                 selected={option.volunteerId === targetId}
                 onSelect={() => {
                   setTargetId(option.volunteerId);
-                  setExchange(null);
+                  // A teammate at a rule's limit can only exchange: one of their shifts is picked.
+                  setExchange(option.canTakeOver ? null : (option.exchangeable[0]?.assignmentId ?? null));
                 }}
                 testId={`swap-target-${option.volunteerId}`}
               >
