@@ -85,6 +85,21 @@ const ESTATES = [
 ];
 const GATES = ['东门', '西门', '南门', '北门'];
 const URBAN_VILLAGES = ['后张庄', '前李庄', '刘阁', '小王庄', '徐庄', '马庄'];
+const STREETS = [
+  '雪松路',
+  '开源大道',
+  '风光路',
+  '东风路',
+  '前进路',
+  '顺河路',
+  '中华路',
+  '解放路',
+  '文明大道',
+  '练江大道',
+  '骏马路',
+  '乐山大道',
+];
+const ROADS = ['乡道', '村道', '县道', '省道'];
 
 /** Communities below 驿城区 whose grids hold estates (the rest are villages or the motorway). */
 const MOTORWAY = new Set(['411702100-001', '411702012-001']);
@@ -100,6 +115,7 @@ export interface DemoCommunityGrids {
 export function demoCheckpoints(communities: DemoCommunityGrids[], rnd: Random): DemoCheckpoint[] {
   const out: DemoCheckpoint[] = [];
   const used = new Set<string>();
+  const street = () => `${pick(rnd, STREETS)}${1 + Math.floor(rnd() * 300)}号`;
   const near = ([lat, lng]: [number, number], spreadKm: number): [number, number] => [
     Math.round((lat + ((rnd() - 0.5) * spreadKm) / 111) * 1e6) / 1e6,
     Math.round((lng + ((rnd() - 0.5) * spreadKm) / 93) * 1e6) / 1e6,
@@ -114,7 +130,7 @@ export function demoCheckpoints(communities: DemoCommunityGrids[], rnd: Random):
           name: `${community.name}${grid.name.replace('网格', '')}卡点`,
           kind: 'highway_exit',
           gridCode: grid.code,
-          address: `${community.name}收费站${grid.name.replace('网格', '')}`,
+          address: `京港澳高速${community.name.replace('京港澳高速', '')}收费站${grid.name.replace('网格', '')}`,
           lat,
           lng,
           risk: 4,
@@ -129,7 +145,7 @@ export function demoCheckpoints(communities: DemoCommunityGrids[], rnd: Random):
           name: `${community.name}${grid.name.replace('网格', '')}村口`,
           kind: 'village_entrance',
           gridCode: grid.code,
-          address: `${community.name}${grid.name}主路口`,
+          address: `${pick(rnd, ROADS)}与村内主路交叉口`,
           lat,
           lng,
           risk: pick(rnd, [1, 2, 2, 3] as const),
@@ -150,7 +166,7 @@ export function demoCheckpoints(communities: DemoCommunityGrids[], rnd: Random):
           name,
           kind: 'estate_gate',
           gridCode: grid.code,
-          address: `${community.name}${grid.name}`,
+          address: street(),
           lat,
           lng,
           risk: pick(rnd, [2, 2, 3, 3, 4] as const),
@@ -166,7 +182,7 @@ export function demoCheckpoints(communities: DemoCommunityGrids[], rnd: Random):
         name: `${pick(rnd, URBAN_VILLAGES)}城中村路口`,
         kind: 'village_entrance',
         gridCode: community.grids[0]!.code,
-        address: `${community.name}${community.grids[0]!.name}`,
+        address: street(),
         lat,
         lng,
         risk: 3,
@@ -179,7 +195,7 @@ export function demoCheckpoints(communities: DemoCommunityGrids[], rnd: Random):
           name: `${community.name.replace('社区', '')}农贸市场入口`,
           kind: 'market',
           gridCode: community.grids[community.grids.length - 1]!.code,
-          address: `${community.name}${community.grids[community.grids.length - 1]!.name}`,
+          address: street(),
           lat: mlat,
           lng: mlng,
           risk: 2,

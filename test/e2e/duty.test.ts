@@ -37,7 +37,7 @@ describe.skipIf(skipReason !== null)('checkpoint duty in a browser', () => {
     await p.getByTestId('login-submit').click();
     await p.getByTestId('user-menu').waitFor();
   };
-  const get = async <T,>(p: Page, path: string): Promise<T> => {
+  const get = async <T>(p: Page, path: string): Promise<T> => {
     const res = await p.request.get(`${server.url}/api/v1${path}`);
     expect(res.status(), path).toBe(200);
     return (await res.json()) as T;
@@ -94,26 +94,33 @@ describe.skipIf(skipReason !== null)('checkpoint duty in a browser', () => {
     await shot(page, 'roster-shortage');
   });
 
-  it('puts a volunteer on a short shift by hand, every rule checked, then publishes', async () => {
+  it('moves a volunteer by hand, every rule re-checked, then publishes', async () => {
     const before = await get<RosterDetail>(page, `/rosters/${rosterId}`);
-    const board = await get<Board>(page, `/rosters/${rosterId}/board?short=true&limit=20`);
-    const short = board.items.flatMap((r) => r.shifts).find((s) => s.assignments.length < s.required);
-    expect(short, 'a short shift').toBeDefined();
+    // The optimiser leaves a shift short only when nobody can take it, so the planner's edit is a
+    // move: take someone off a shift (with a reason), and the rules then allow them back.
+    const board = await get<Board>(page, `/rosters/${rosterId}/board?limit=20`);
+    const shift = board.items.flatMap((r) => r.shifts).find((s) => s.assignments.length > 0)!;
+    const person = shift.assignments[0]!;
     await page.getByTestId('board-tab').click();
-    await page.getByTestId('board-filter-short').click();
-    await page.getByTestId(`board-shift-${short!.id}`).click();
+    await page.getByTestId(`board-shift-${shift.id}`).click();
     await page.getByTestId('shift-drawer').waitFor();
+    await page.getByTestId(`assignment-remove-${person.id}`).click();
+    await page.getByTestId('assignment-remove-reason').fill('调往高风险卡点');
+    await page.getByTestId('assignment-remove-confirm').click();
+    await expect
+      .poll(async () => (await get<RosterDetail>(page, `/rosters/${rosterId}`)).filled, { timeout: 10_000 })
+      .toBe(before.filled - 1);
     await page.getByTestId('candidate-list').waitFor();
-    const add = page.locator('[data-testid^="candidate-add-"]:not([disabled])').first();
-    // A short shift the optimiser left open may have nobody who can take it; then say why.
-    if ((await add.count()) > 0) {
-      await add.click();
-      await expect
-        .poll(async () => (await get<RosterDetail>(page, `/rosters/${rosterId}`)).filled, { timeout: 10_000 })
-        .toBe(before.filled + 1);
-    } else {
-      await expect.poll(() => page.locator('[data-testid^="candidate-violations-"]').count()).toBeGreaterThan(0);
-    }
+    const add = page.getByTestId(`candidate-add-${person.volunteerId}`);
+    await expect.poll(() => add.isEnabled()).toBe(true);
+    // Whoever would break a rule here cannot be added, and the page says why.
+    const blocked = await page.locator('[data-testid^="candidate-violations-"]').count();
+    const disabled = await page.locator('[data-testid^="candidate-add-"][disabled]').count();
+    expect(disabled).toBe(blocked);
+    await add.click();
+    await expect
+      .poll(async () => (await get<RosterDetail>(page, `/rosters/${rosterId}`)).filled, { timeout: 10_000 })
+      .toBe(before.filled);
     await shot(page, 'roster-shift-drawer');
     await page.keyboard.press('Escape');
 
@@ -163,7 +170,9 @@ describe.skipIf(skipReason !== null)('checkpoint duty in a browser', () => {
   it('the desk sees who is on duty now at 雪松社区 and the no-shows the job flagged', async () => {
     await page.goto(`${server.url}/duty/now`);
     await page.getByTestId('duty-now-total-onDuty').waitFor();
-    await expect.poll(async () => Number((await page.getByTestId('duty-now-total-onDuty').innerText()).replace(/\D/g, ''))).toBeGreaterThan(0);
+    await expect
+      .poll(async () => Number((await page.getByTestId('duty-now-total-onDuty').innerText()).replace(/\D/g, '')))
+      .toBeGreaterThan(0);
     await shot(page, 'duty-now');
 
     const absences = await get<{ total: number }>(page, '/duty/absences');
@@ -174,7 +183,9 @@ describe.skipIf(skipReason !== null)('checkpoint duty in a browser', () => {
     await page.getByTestId('duty-now-tab-absences').click();
     await page.getByTestId('duty-absences-table').waitFor();
     if (absences.total > 0) {
-      await expect.poll(() => page.getByTestId('duty-absences-table').locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+      await expect
+        .poll(() => page.getByTestId('duty-absences-table').locator('tbody tr.ant-table-row').count())
+        .toBeGreaterThan(0);
     }
     await shot(page, 'duty-absences');
     expect(problems.flat()).toEqual([]);
