@@ -623,6 +623,25 @@ export async function shiftsOfCheckpoints(
   return (await query.orderBy('startsAt').orderBy('id').execute()).map(toShift);
 }
 
+/**
+ * Takes the shift row's write lock until the transaction ends and returns how many people it has,
+ * so two planners filling its last place at once cannot both succeed (an update that changes
+ * nothing: valid on both databases; on SQLite writers are serial anyway).
+ */
+export async function lockedCrewSize(q: Q, shiftId: string): Promise<number> {
+  await q
+    .updateTable('rosterShifts')
+    .set((eb) => ({ required: eb.ref('required') }))
+    .where('id', '=', shiftId)
+    .execute();
+  const row = await q
+    .selectFrom('rosterAssignments')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('shiftId', '=', shiftId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export interface AssignmentView extends AssignmentRow {
   volunteerName: string;
   checkedInAt: string | null;

@@ -498,6 +498,16 @@ export function rostersService(
       const volunteer = plan.volunteers.find((v) => v.id === input.volunteerId)!;
       const assignmentId = newId();
       await transact(db, call, async (trx) => {
+        // The rules were checked outside the transaction; the place may have gone meanwhile.
+        const crew = await repo.lockedCrewSize(trx, shift.id);
+        if (crew >= shift.required) {
+          throw rulesBroken(
+            'volunteerId',
+            [{ code: 'over_required', shiftId: shift.id, limit: shift.required, actual: crew + 1 }],
+            plan.describe,
+            lang,
+          );
+        }
         await repo.insertAssignments(
           trx,
           id,

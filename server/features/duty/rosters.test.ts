@@ -570,6 +570,30 @@ describe('the board and hand edits', () => {
     });
   });
 
+  it('gives the last place of a shift to one of two planners acting at once', async () => {
+    const spot = await place();
+    const cp = await f.checkpoint(spot.grid.id, { name: '抢位门' });
+    const [one, two] = [await f.volunteer(spot.grid.id), await f.volunteer(spot.grid.id)];
+    const draft = await f.roster({
+      regionId: spot.community.id,
+      startsOn: f.day(3),
+      endsOn: f.day(3),
+      shifts: [{ checkpointId: cp.id, startsAt: f.at(3, '08:00'), endsAt: f.at(3, '16:00'), required: 1 }],
+    });
+    const answers = await Promise.all(
+      [one!, two!].map((v) =>
+        managerA.post(`${API}/rosters/${draft.id}/assignments`, { shiftId: draft.shiftIds[0], volunteerId: v.id }),
+      ),
+    );
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 422]);
+    const crew = await t.deps.db.db
+      .selectFrom('rosterAssignments')
+      .select('id')
+      .where('shiftId', '=', draft.shiftIds[0]!)
+      .execute();
+    expect(crew).toHaveLength(1);
+  });
+
   it('publishes once, notifying every assigned volunteer with an account and listing the others', async () => {
     const res = await managerA.post(`${API}/rosters/${roster.id}/publish`);
     expect(res.statusCode, res.body).toBe(200);
