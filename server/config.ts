@@ -23,6 +23,11 @@ export interface Config {
   trustProxy: boolean;
   /** When set, `/metrics` wants `Authorization: Bearer <token>`. */
   metricsToken: string | null;
+  /**
+   * Days after a shift ends that the positions phones gave at check-in and check-out are kept
+   * (whereabouts are sensitive, DESIGN.md §5); a daily job then removes them.
+   */
+  positionRetentionDays: number;
   /** Optional shared store for rate-limit counters; the database serves when unset. */
   redisUrl: string | null;
   demo: boolean;
@@ -131,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     sessionAbsoluteSeconds: parseInteger('REDVEST_SESSION_MAX_HOURS', env.REDVEST_SESSION_MAX_HOURS, 72, 1, 30 * 24) * 3600,
     trustProxy: trustProxy === 'true',
     metricsToken: env.REDVEST_METRICS_TOKEN || null,
+    positionRetentionDays: parseInteger('REDVEST_POSITION_RETENTION_DAYS', env.REDVEST_POSITION_RETENTION_DAYS, 30, 1, 3650),
     redisUrl: parseRedisUrl(env.REDVEST_REDIS_URL),
     demo,
     webDir: webDir && existsSync(webDir) ? webDir : null,

@@ -429,3 +429,24 @@ export async function listAbsences(
     .execute();
   return { items: rows.map((r) => ({ ...r, absentAt: r.absentAt! })), total: toNumber(count.n) };
 }
+
+/**
+ * Removes the positions of check-ins and check-outs of shifts that ended before `endedBefore`;
+ * times and hours stay (they are the service record). Returns how many assignments lost one.
+ */
+export async function forgetPositions(q: Q, endedBefore: string): Promise<number> {
+  const r = await q
+    .updateTable('rosterAssignments')
+    .set({
+      checkInLat: null,
+      checkInLng: null,
+      checkInAccuracy: null,
+      checkOutLat: null,
+      checkOutLng: null,
+      checkOutAccuracy: null,
+    })
+    .where('shiftId', 'in', (eb) => eb.selectFrom('rosterShifts').select('id').where('endsAt', '<', endedBefore))
+    .where((eb) => eb.or([eb('checkInLat', 'is not', null), eb('checkOutLat', 'is not', null)]))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}

@@ -1,5 +1,5 @@
 import { requireAccess, requireScope, type Actor, type Scope } from '../../platform/access/actor.ts';
-import { auditWrite, type CallContext } from '../../platform/audit/audit.ts';
+import { auditWrite, writeAudit, type CallContext } from '../../platform/audit/audit.ts';
 import { calendarDate } from '../../platform/dates.ts';
 import { nowIso } from '../../platform/db/ids.ts';
 import { transact } from '../../platform/db/transact.ts';
@@ -319,6 +319,29 @@ export function attendanceService(
     return root.split('/').filter(Boolean).pop()!;
   }
 
+  /**
+   * Whereabouts are kept only as long as configured after the shift (DESIGN.md §5): the positions
+   * go, the times and hours stay; the audit log records how many were removed.
+   */
+  async function forgetPositions(at: string): Promise<number> {
+    const before = nowIso(new Date(new Date(at).getTime() - deps.config.positionRetentionDays * 24 * 60 * MINUTE));
+    return db.transaction().execute(async (trx) => {
+      const removed = await repo.forgetPositions(trx, before);
+      if (removed > 0) {
+        await writeAudit(trx, {
+          actorId: null,
+          actorLogin: null,
+          ip: null,
+          action: 'duty.positions.remove',
+          entityType: 'roster_assignment',
+          entityId: null,
+          detail: { assignments: removed, shiftsEndedBefore: before },
+        });
+      }
+      return removed;
+    });
+  }
+
   const jobs: JobDefinition[] = [
     {
       name: 'duty-attendance',
@@ -328,12 +351,14 @@ export function attendanceService(
         await closeShifts(slot);
       },
     },
+    { name: 'duty-forget-positions', everyMs: 24 * 60 * MINUTE, run: async (slot) => void (await forgetPositions(slot)) },
   ];
 
   return {
     jobs,
     markAbsences,
     closeShifts,
+    forgetPositions,
 
     async me(actor: Actor): Promise<MyDutyPage> {
       requireScope(actor, 'duty.self');

@@ -517,6 +517,26 @@ describe('the attendance job', () => {
     expect(mine.duties[0]).toMatchObject({ attendance: 'done', autoClosed: true, hours: 8.2 });
   });
 
+  it('removes check-in positions once the retention after the shift has passed, keeping times and hours', async () => {
+    const me = await volunteer('forget-vol', '郑三');
+    const { assignments, endsAt } = await post(w.a.community.id, -600, -120, [me.id]);
+    await db()
+      .updateTable('rosterAssignments')
+      .set({ checkedInAt: inMinutes(-600), checkInLat: 32.98, checkInLng: 114.02, checkInAccuracy: 12 })
+      .where('id', '=', assignments[0]!)
+      .execute();
+    const days = t.deps.config.positionRetentionDays;
+    const end = Date.parse(endsAt);
+    expect(await attendance.forgetPositions(nowIso(new Date(end + (days * 24 - 1) * 60 * MINUTE)))).toBe(0);
+    expect((await row(assignments[0]!)).checkInLat).toBe(32.98);
+    expect(await attendance.forgetPositions(nowIso(new Date(end + (days * 24 + 1) * 60 * MINUTE)))).toBeGreaterThanOrEqual(1);
+    expect(await row(assignments[0]!)).toMatchObject({ checkInLat: null, checkInLng: null, checkInAccuracy: null });
+    expect((await row(assignments[0]!)).checkedInAt).not.toBeNull();
+    const audit = await db().selectFrom('auditLog').select('detail').where('action', '=', 'duty.positions.remove').execute();
+    expect(audit.length).toBeGreaterThan(0);
+    expect(attendance.jobs.map((j) => j.name)).toContain('duty-forget-positions');
+  });
+
   it('runs every minute through its job definition, with the time it is given', async () => {
     const [job] = attendance.jobs;
     expect(job).toMatchObject({ name: 'duty-attendance', everyMs: 60_000 });
