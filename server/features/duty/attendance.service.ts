@@ -310,13 +310,19 @@ export function attendanceService(
     return region;
   }
 
-  /** The group a checkpoint counts under: the chosen region's child holding it, or the scope root holding it. */
+  /**
+   * The group a checkpoint counts under: the child (below the chosen region, or else below the
+   * caller's area when it is one region or the whole platform's single root) holding it; with
+   * several areas, the area holding it.
+   */
   function groupOf(path: string, chosen: { id: string; path: string } | undefined, scope: Scope): string {
     const ids = path.split('/').filter(Boolean);
-    if (chosen) return ids[ids.indexOf(chosen.id) + 1] ?? chosen.id;
-    if (scope.all) return ids[0]!;
-    const root = scope.paths.find((p) => path.startsWith(p))!;
-    return root.split('/').filter(Boolean).pop()!;
+    const below = (rootId: string) => ids[ids.indexOf(rootId) + 1] ?? rootId;
+    if (chosen) return below(chosen.id);
+    if (scope.all) return below(ids[0]!);
+    const roots = scope.paths.filter((p) => path.startsWith(p));
+    const root = roots[0]!.split('/').filter(Boolean).pop()!;
+    return scope.paths.length === 1 ? below(root) : root;
   }
 
   /**

@@ -385,9 +385,9 @@ describe('duty now', () => {
     const paged = (await manager.get(`${API}/duty/now?regionId=${town.id}&limit=1&offset=1`)).json();
     expect(paged.items.map((r: { checkpoint: { id: string } }) => r.checkpoint.id)).toEqual([one.cp.id]);
     expect(paged.total).toBe(3);
-    // Without a region: grouped under the caller's scope root.
+    // Without a region: grouped under the parts of the caller's area (here its county's township).
     const mine = (await manager.get(`${API}/duty/now`)).json();
-    expect(mine.byRegion).toEqual([{ regionId: countyC.id, regionName: countyC.name, required: 6, onDuty: 2, absent: 1 }]);
+    expect(mine.byRegion).toEqual([{ regionId: town.id, regionName: town.name, required: 6, onDuty: 2, absent: 1 }]);
 
     await t.factory.account({ login: 'now-a', grants: [{ role: 'region_manager', regionId: w.a.county.id }] });
     const other = await t.signIn('now-a');
