@@ -5,7 +5,8 @@
 import { CHECKPOINT_KINDS, RISK_LEVELS, type CheckpointKind, type RiskLevel } from '../../../common/enums.ts';
 import { CHECKPOINT_KIND_LABELS, RISK_LABELS } from '../../../common/labels.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
-import { cellText, type CellValue, type Parsed } from '../volunteers/volunteers.import.rules.ts';
+import type { CellValue } from '../../platform/spreadsheet.ts';
+import { cellText, type Parsed } from '../volunteers/volunteers.import.rules.ts';
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const bad = (reason: string, params?: FieldProblem['params']): Parsed<never> => ({

@@ -15,7 +15,8 @@ import { conflict, invalidRows, notFound, type RowProblem } from '../../platform
 import type { Region } from '../regions/regions.schemas.ts';
 import type { RegionsService } from '../regions/regions.service.ts';
 import type { TeamsService } from '../teams/teams.service.ts';
-import { cellText, parseText, type CellValue, type Parsed } from '../volunteers/volunteers.import.rules.ts';
+import type { CellValue } from '../../platform/spreadsheet.ts';
+import { cellText, parseText, type Parsed } from '../volunteers/volunteers.import.rules.ts';
 import { newCheckInCode } from './checkpoints.code.ts';
 import { namesAlong, parseKind, parseNumber, parseRisk, placeNames } from './checkpoints.import.rules.ts';
 import { formatHours, formatPattern, parseHours, parsePattern } from './checkpoints.pattern.ts';

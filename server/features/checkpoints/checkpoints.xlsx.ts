@@ -1,13 +1,26 @@
 /**
  * The checkpoint spreadsheet: one layout for the template, the export and the import, so an export
  * can be edited and imported back. A county's checkpoints run to a few thousand rows, so the
- * workbook is built and read whole. Only this file knows about exceljs.
+ * workbook is built and read whole. Only this file of the feature knows about exceljs.
  */
 import ExcelJS from 'exceljs';
 import { CHECKPOINT_KINDS, RISK_LEVELS } from '../../../common/enums.ts';
 import { CHECKPOINT_KIND_LABELS, RISK_LABELS } from '../../../common/labels.ts';
 import { unreadableFile } from '../../platform/errors.ts';
-import type { CellValue } from '../volunteers/volunteers.import.rules.ts';
+import {
+  addHelpSheet,
+  addListValidation,
+  columnRange,
+  headingMap,
+  noteHeader,
+  readCells,
+  readHeadings,
+  readWorksheets,
+  requiredHeadings,
+  styleHeader,
+  type CellValue,
+  type SheetColumn,
+} from '../../platform/spreadsheet.ts';
 import { MAX_PEOPLE, MAX_SLOTS } from './checkpoints.schemas.ts';
 
 /** Far above a county's checkpoints (新蔡县 ran some 1,200). */
@@ -15,20 +28,10 @@ export const MAX_IMPORT_ROWS = 5_000;
 
 export type SheetField = 'name' | 'kind' | 'region' | 'address' | 'lat' | 'lng' | 'risk' | 'hours' | 'pattern' | 'team' | 'note';
 
-interface Column {
-  field: SheetField;
-  header: string;
-  width: number;
-  required: boolean;
-  note: string;
-  /** Other headings people give the column (compared without spaces, asterisks and bracketed parts). */
-  aliases: string[];
-}
-
 const KIND_CHOICES = CHECKPOINT_KINDS.map((k) => CHECKPOINT_KIND_LABELS[k]['zh-CN']);
 const RISK_CHOICES = [...RISK_LEVELS].reverse().map((r) => `${r}（${RISK_LABELS[r]['zh-CN']}）`);
 
-export const COLUMNS: readonly Column[] = [
+export const COLUMNS: readonly SheetColumn<SheetField>[] = [
   {
     field: 'name',
     header: '名称',
@@ -91,14 +94,7 @@ export const COLUMNS: readonly Column[] = [
   { field: 'note', header: '备注', width: 24, required: false, note: '最多 500 字', aliases: ['说明', 'note'] },
 ];
 
-const normalizeHeading = (h: string) =>
-  h
-    .toLowerCase()
-    .replace(/[（(][^）)]*[）)]/g, '')
-    .replace(/[\s_*＊:：]/g, '');
-
-const HEADINGS = new Map<string, SheetField>();
-for (const c of COLUMNS) for (const name of [c.header, ...c.aliases]) HEADINGS.set(normalizeHeading(name), c.field);
+const HEADINGS = headingMap(COLUMNS);
 
 /** One checkpoint as written: numbers as numbers, the rest as text. */
 export type SheetLine = Record<Exclude<SheetField, 'lat' | 'lng'>, string> & { lat: number | null; lng: number | null };
@@ -112,11 +108,6 @@ const HELP = [
   '· 示例：名称“雪松小区东门”，类型“小区门岗”，所属区划“雪松社区/第一网格”，风险等级 3，开放时间“24小时”，班次“08:00-16:00×2; 16:00-00:00×2; 00:00-08:00×2”。',
 ];
 
-/** exceljs takes validations on whole ranges, but its type declarations only show the per-cell form. */
-type WithRangeValidations = { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } };
-
-const letter = (field: SheetField) => String.fromCharCode(65 + COLUMNS.findIndex((c) => c.field === field));
-
 export async function checkpointsWorkbook(lines: readonly SheetLine[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'redvest 红马甲';
@@ -128,35 +119,14 @@ export async function checkpointsWorkbook(lines: readonly SheetLine[]): Promise<
     style: c.field === 'lat' || c.field === 'lng' ? { numFmt: '0.000000' } : { numFmt: '@' },
   }));
   const header = sheet.getRow(1);
-  header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
-  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFC0392B' } };
-  header.height = 22;
-  COLUMNS.forEach((c, i) => {
-    header.getCell(i + 1).note = `${c.required ? '必填。' : '选填。'}${c.note}`;
-  });
+  styleHeader(header);
+  noteHeader(header, COLUMNS);
   for (const line of lines) sheet.addRow(COLUMNS.map((c) => line[c.field]));
 
   const last = lines.length + 1 + 1000;
-  const validations = sheet as unknown as WithRangeValidations;
-  validations.dataValidations.add(`${letter('kind')}2:${letter('kind')}${last}`, {
-    type: 'list',
-    allowBlank: true,
-    formulae: [`"${KIND_CHOICES.join(',')}"`],
-    showErrorMessage: true,
-    errorStyle: 'warning',
-    errorTitle: '类型',
-    error: `请填写：${KIND_CHOICES.join('、')}`,
-  });
+  addListValidation(sheet, columnRange(COLUMNS, 'kind', 2, last), '类型', KIND_CHOICES);
 
-  const help = workbook.addWorksheet('填写说明');
-  help.columns = [
-    { header: '列', key: 'header', width: 14 },
-    { header: '是否必填', key: 'required', width: 10 },
-    { header: '填写方法', key: 'note', width: 100 },
-  ];
-  help.getRow(1).font = { bold: true };
-  for (const c of COLUMNS)
-    help.addRow([c.header, c.required ? '必填' : '选填', c.note]).alignment = { wrapText: true, vertical: 'top' };
+  const help = addHelpSheet(workbook, COLUMNS, 14, 100);
   help.addRow([]);
   HELP.forEach((line, i) => {
     const row = help.addRow([line]);
@@ -177,52 +147,17 @@ export interface Sheet {
   headers: Partial<Record<SheetField, string>>;
 }
 
-/** What exceljs gives for a cell (rich text, formulas, hyperlinks, errors) as a plain value. */
-function plain(value: ExcelJS.CellValue | undefined): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
-  if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('result' in value) return plain(value.result as ExcelJS.CellValue);
-  if ('text' in value && typeof value.text === 'string') return value.text;
-  return null;
-}
-
-const isBlank = (v: CellValue) => v === null || (typeof v === 'string' && v.trim() === '');
-
 /** The first sheet whose first row carries every required heading; a file that cannot be read at all is a 400. */
 export async function readCheckpointsSheet(bytes: Buffer | undefined): Promise<Sheet> {
-  if (!bytes || bytes.length === 0) throw unreadableFile('import.empty');
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  } catch {
-    throw unreadableFile('import.notXlsx');
-  }
-  if (workbook.worksheets.length === 0) throw unreadableFile('import.noSheet');
-  for (const worksheet of workbook.worksheets) {
-    const headers: Sheet['headers'] = {};
-    const columns: [SheetField, number][] = [];
-    worksheet.getRow(1).eachCell((cell, col) => {
-      const heading = String(plain(cell.value) ?? '').trim();
-      const field = HEADINGS.get(normalizeHeading(heading));
-      if (field && !headers[field]) {
-        headers[field] = heading;
-        columns.push([field, col]);
-      }
-    });
-    if (!COLUMNS.every((c) => !c.required || headers[c.field])) continue;
+  for (const worksheet of await readWorksheets(bytes)) {
+    const { headers, columns, complete } = readHeadings(worksheet.getRow(1), COLUMNS, HEADINGS);
+    if (!complete) continue;
     const rows: SheetRow[] = [];
     let tooMany = false;
     worksheet.eachRow((row, number) => {
       if (number === 1 || tooMany) return;
-      const cells: SheetRow['cells'] = {};
-      let blank = true;
-      for (const [field, col] of columns) {
-        const value = plain(row.getCell(col).value);
-        cells[field] = value;
-        if (!isBlank(value)) blank = false;
-      }
-      if (blank) return;
+      const cells = readCells(row, columns);
+      if (!cells) return;
       if (rows.length === MAX_IMPORT_ROWS) tooMany = true;
       else rows.push({ row: number, cells });
     });
@@ -230,8 +165,5 @@ export async function readCheckpointsSheet(bytes: Buffer | undefined): Promise<S
     if (rows.length === 0) throw unreadableFile('import.noRows');
     return { rows, headers };
   }
-  const headings = COLUMNS.filter((c) => c.required)
-    .map((c) => c.header)
-    .join('、');
-  throw unreadableFile('import.checkpoint.noHeader', { headings });
+  throw unreadableFile('import.checkpoint.noHeader', { headings: requiredHeadings(COLUMNS) });
 }

@@ -223,6 +223,18 @@ export function attendanceService(
     });
   }
 
+  /** The service record a checked-out duty earns: its hours, on the day the shift started. */
+  const recordDuty = (q: typeof db, d: DutyRow, cp: Pick<CheckpointSummary, 'name'>, hours: number, createdBy: string | null) =>
+    volunteers.recordService(q, {
+      volunteerId: d.volunteerId,
+      kind: 'duty',
+      sourceId: d.assignmentId,
+      title: `${cp.name} 卡点值守`,
+      hours,
+      occurredOn: calendarDate(timeZone, new Date(d.startsAt)),
+      createdBy,
+    });
+
   /** Closes one batch of check-ins left open at the shift's end, with hours and service records. */
   async function closeBatch(batch: DutyRow[]): Promise<number> {
     const cps = await checkpointMap(batch.map((d) => d.checkpointId));
@@ -240,15 +252,7 @@ export function attendanceService(
         });
         if (!done) continue;
         closed++;
-        await volunteers.recordService(trx, {
-          volunteerId: d.volunteerId,
-          kind: 'duty',
-          sourceId: d.assignmentId,
-          title: `${cp.name} 卡点值守`,
-          hours,
-          occurredOn: calendarDate(timeZone, new Date(d.startsAt)),
-          createdBy: null,
-        });
+        await recordDuty(trx, d, cp, hours, null);
         await auditWrite(trx, SYSTEM, 'duty.auto_close', 'roster_assignment', d.assignmentId, cp.regionPath, {
           checkpointId: cp.id,
           hours,
@@ -437,15 +441,7 @@ export function attendanceService(
         if (!(await repo.checkOut(trx, target.assignmentId, { at, position, hours, autoClosed: false }))) {
           throw conflict('DUTY_NOT_ON_DUTY');
         }
-        await volunteers.recordService(trx, {
-          volunteerId: target.volunteerId,
-          kind: 'duty',
-          sourceId: target.assignmentId,
-          title: `${cp.name} 卡点值守`,
-          hours,
-          occurredOn: calendarDate(timeZone, new Date(target.startsAt)),
-          createdBy: call.actorId,
-        });
+        await recordDuty(trx, target, cp, hours, call.actorId);
         await auditWrite(trx, call, 'duty.check_out', 'roster_assignment', target.assignmentId, cp.regionPath, {
           checkpointId: cp.id,
           shiftId: target.shiftId,

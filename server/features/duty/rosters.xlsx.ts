@@ -5,25 +5,33 @@ import type { AssignmentSource, RiskLevel } from '../../../common/enums.ts';
 import { ASSIGNMENT_SOURCE_LABELS, RISK_LABELS } from '../../../common/labels.ts';
 import { localDateTime } from '../../platform/dates.ts';
 
-export interface ExportAssignment {
+/** When and where a shift is: the first columns of both sheets. */
+interface ExportShift {
   startsAt: string;
   endsAt: string;
   checkpointName: string;
   regionName: string;
   risk: number;
+}
+
+export interface ExportAssignment extends ExportShift {
   volunteerName: string;
   source: AssignmentSource;
 }
 
-export interface ExportUncovered {
-  startsAt: string;
-  endsAt: string;
-  checkpointName: string;
-  regionName: string;
-  risk: number;
+export interface ExportUncovered extends ExportShift {
   required: number;
   missing: number;
 }
+
+const SHIFT_COLUMNS = [
+  { header: '日期', width: 12 },
+  { header: '开始', width: 8 },
+  { header: '结束', width: 12 },
+  { header: '卡点', width: 24 },
+  { header: '区划', width: 22 },
+  { header: '风险', width: 10 },
+];
 
 const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFC0392B' } } as const;
 
@@ -49,69 +57,52 @@ export async function rosterWorkbook(
   };
   const risk = (r: number) => RISK_LABELS[r as RiskLevel]?.['zh-CN'] ?? String(r);
 
-  const sheet = (name: string, columns: { header: string; width: number }[]) => {
+  /** One sheet of shifts: when and where each is, then `more` columns filled by `cells`. */
+  function shiftSheet<T extends ExportShift>(
+    name: string,
+    more: { header: string; width: number }[],
+    items: readonly T[],
+    cells: (item: T) => (string | number)[],
+  ) {
     const ws = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = columns.map((c) => ({ header: c.header, width: c.width, style: { numFmt: '@' } }));
+    ws.columns = [...SHIFT_COLUMNS, ...more].map((c) => ({ header: c.header, width: c.width, style: { numFmt: '@' } }));
     const header = ws.getRow(1);
     header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
     header.fill = HEADER_FILL;
     header.commit();
-    return ws;
-  };
-
-  const duties = sheet('排班', [
-    { header: '日期', width: 12 },
-    { header: '开始', width: 8 },
-    { header: '结束', width: 12 },
-    { header: '卡点', width: 24 },
-    { header: '区划', width: 22 },
-    { header: '风险', width: 10 },
-    { header: '志愿者', width: 12 },
-    { header: '来源', width: 10 },
-  ]);
-  for (const a of assignments) {
-    const s = local(a.startsAt);
-    duties
-      .addRow([
+    for (const item of items) {
+      const s = local(item.startsAt);
+      ws.addRow([
         s.date,
         s.time,
-        endText(a.startsAt, a.endsAt),
-        a.checkpointName,
-        a.regionName,
-        risk(a.risk),
-        a.volunteerName,
-        ASSIGNMENT_SOURCE_LABELS[a.source]['zh-CN'],
-      ])
-      .commit();
+        endText(item.startsAt, item.endsAt),
+        item.checkpointName,
+        item.regionName,
+        risk(item.risk),
+        ...cells(item),
+      ]).commit();
+    }
+    ws.commit();
   }
-  duties.commit();
 
-  const gaps = sheet('缺岗', [
-    { header: '日期', width: 12 },
-    { header: '开始', width: 8 },
-    { header: '结束', width: 12 },
-    { header: '卡点', width: 24 },
-    { header: '区划', width: 22 },
-    { header: '风险', width: 10 },
-    { header: '需要人数', width: 10 },
-    { header: '缺少人数', width: 10 },
-  ]);
-  for (const u of uncovered) {
-    const s = local(u.startsAt);
-    gaps
-      .addRow([
-        s.date,
-        s.time,
-        endText(u.startsAt, u.endsAt),
-        u.checkpointName,
-        u.regionName,
-        risk(u.risk),
-        u.required,
-        u.missing,
-      ])
-      .commit();
-  }
-  gaps.commit();
+  shiftSheet(
+    '排班',
+    [
+      { header: '志愿者', width: 12 },
+      { header: '来源', width: 10 },
+    ],
+    assignments,
+    (a) => [a.volunteerName, ASSIGNMENT_SOURCE_LABELS[a.source]['zh-CN']],
+  );
+  shiftSheet(
+    '缺岗',
+    [
+      { header: '需要人数', width: 10 },
+      { header: '缺少人数', width: 10 },
+    ],
+    uncovered,
+    (u) => [u.required, u.missing],
+  );
   await workbook.commit();
   await ended;
   return Buffer.concat(chunks);

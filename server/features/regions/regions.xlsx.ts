@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { REGION_LEVELS, type RegionLevel } from '../../../common/enums.ts';
 import { REGION_LEVEL_LABELS } from '../../../common/labels.ts';
 import { unreadableFile } from '../../platform/errors.ts';
+import { addListValidation, columnRange, readWorksheets, styleHeader } from '../../platform/spreadsheet.ts';
 
 export { XLSX_MIME } from '../../platform/http/xlsx.ts';
 
@@ -83,11 +84,6 @@ const TEMPLATE_EXAMPLES: SheetRegion[] = [
   { code: '411702001-001-01', name: '第一网格', level: 'grid', parentCode: '411702001-001' },
 ];
 
-/** exceljs supports validations on whole ranges, but its type declarations only show the per-cell form. */
-type WithRangeValidations = ExcelJS.Worksheet & {
-  dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
-};
-
 export function templateWorkbook(): Promise<Buffer> {
   return regionsWorkbook(TEMPLATE_EXAMPLES);
 }
@@ -100,10 +96,8 @@ export async function regionsWorkbook(regions: SheetRegion[]): Promise<Buffer> {
   sheet.columns = COLUMNS.map((c) => ({ header: c.header, key: c.field, width: c.width, style: { numFmt: '@' } }));
 
   const header = sheet.getRow(1);
-  header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
-  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFC0392B' } };
+  styleHeader(header);
   header.alignment = { vertical: 'middle' };
-  header.height = 22;
 
   const note = sheet.addRow(COLUMNS.map((c, i) => (i === 0 ? NOTE_MARK : '') + c.note));
   note.font = { italic: true, color: { argb: 'FF7F7F7F' } };
@@ -115,15 +109,7 @@ export async function regionsWorkbook(regions: SheetRegion[]): Promise<Buffer> {
   // A list on the level column helps typing; a warning rather than a stop, since English codes are valid too.
   const lastRow = regions.length + 2 + 1000;
   const labels = REGION_LEVELS.map((l) => REGION_LEVEL_LABELS[l]['zh-CN']);
-  (sheet as WithRangeValidations).dataValidations.add(`C3:C${lastRow}`, {
-    type: 'list',
-    allowBlank: true,
-    formulae: [`"${labels.join(',')}"`],
-    showErrorMessage: true,
-    errorStyle: 'warning',
-    errorTitle: '级别',
-    error: `请填写：${labels.join('、')}`,
-  });
+  addListValidation(sheet, columnRange(COLUMNS, 'level', 3, lastRow), '级别', labels);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
@@ -133,15 +119,7 @@ function text(cell: ExcelJS.Cell): string {
 
 /** Reads the first sheet into text rows; a file that cannot be read at all is a 400 with the reason. */
 export async function readRegionsSheet(bytes: Buffer | undefined): Promise<Sheet> {
-  if (!bytes || bytes.length === 0) throw unreadableFile('import.empty');
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  } catch {
-    throw unreadableFile('import.notXlsx');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw unreadableFile('import.noSheet');
+  const [sheet] = await readWorksheets(bytes);
 
   const columns = new Map<SheetField, number>();
   const headers = {} as Record<SheetField, string>;

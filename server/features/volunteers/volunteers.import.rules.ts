@@ -16,10 +16,8 @@ import {
 } from '../../../common/enums.ts';
 import { GENDER_LABELS, SKILL_LABELS, VOLUNTEER_STATUS_LABELS } from '../../../common/labels.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
+import type { CellValue } from '../../platform/spreadsheet.ts';
 import type { AvailabilitySlot } from './volunteers.schemas.ts';
-
-/** A cell as read: text, a number, a boolean, a date, or nothing. */
-export type CellValue = string | number | boolean | Date | null;
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: FieldProblem };
 

@@ -16,6 +16,7 @@ import { newId, nowIso } from '../../platform/db/ids.ts';
 import { transact } from '../../platform/db/transact.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { conflict, type RowProblem } from '../../platform/errors.ts';
+import type { CellValue } from '../../platform/spreadsheet.ts';
 import {
   formatAvailability,
   idNumberText,
@@ -27,7 +28,6 @@ import {
   parseStatus,
   parseText,
   parseYesNo,
-  type CellValue,
   type Parsed,
 } from './volunteers.import.rules.ts';
 import * as repo from './volunteers.repository.ts';

@@ -1,14 +1,27 @@
 /**
  * The volunteer roster spreadsheet: one layout for the template, the export and the import, so an
  * export can be edited and imported back. Written and read as streams, so a 10,000-row roster
- * (or a 100,000-row export) never sits in memory as a workbook. Only this file knows about exceljs.
+ * (or a 100,000-row export) never sits in memory as a workbook. Only this file of the feature knows about exceljs.
  */
 import ExcelJS from 'exceljs';
 import { PassThrough, Readable, type Writable } from 'node:stream';
 import { GENDERS, VOLUNTEER_STATUSES } from '../../../common/enums.ts';
 import { GENDER_LABELS, VOLUNTEER_STATUS_LABELS } from '../../../common/labels.ts';
 import { unreadableFile } from '../../platform/errors.ts';
-import { SKILL_CHOICES, type CellValue } from './volunteers.import.rules.ts';
+import {
+  addHelpSheet,
+  addListValidation,
+  columnRange,
+  headingMap,
+  noteHeader,
+  readCells,
+  readHeadings,
+  requiredHeadings,
+  styleHeader,
+  type CellValue,
+  type SheetColumn,
+} from '../../platform/spreadsheet.ts';
+import { SKILL_CHOICES } from './volunteers.import.rules.ts';
 
 /** Twice the report's largest roster and more; bounds what one import holds and checks. */
 export const MAX_IMPORT_ROWS = 50_000;
@@ -29,15 +42,7 @@ export type RosterField =
   | 'statusReason'
   | 'statusSince';
 
-interface Column {
-  field: RosterField;
-  header: string;
-  width: number;
-  required: boolean;
-  /** How to fill it in, for the explanation sheet. */
-  note: string;
-  /** Other headings people give the column (compared without spaces, asterisks and bracketed parts). */
-  aliases: string[];
+interface Column extends SheetColumn<RosterField> {
   date?: true;
 }
 
@@ -136,14 +141,7 @@ export const ROSTER_COLUMNS: readonly Column[] = [
   },
 ];
 
-const normalizeHeading = (h: string) =>
-  h
-    .toLowerCase()
-    .replace(/[（(][^）)]*[）)]/g, '')
-    .replace(/[\s_*＊:：]/g, '');
-
-const HEADINGS = new Map<string, RosterField>();
-for (const c of ROSTER_COLUMNS) for (const name of [c.header, ...c.aliases]) HEADINGS.set(normalizeHeading(name), c.field);
+const HEADINGS = headingMap(ROSTER_COLUMNS);
 
 /** One row of a roster as written: text everywhere except the status date. */
 export type RosterLine = Record<Exclude<RosterField, 'statusSince'>, string> & { statusSince: Date | null };
@@ -156,23 +154,6 @@ const AVAILABILITY_HELP = [
   '· 多段用分号“；”分开，或直接接着写下一段：“周一至周五 晚上；周末 全天”“周一、周三 晚上 周六 上午”。',
   '· 不填表示暂未登记可服务时间。',
 ];
-
-/** exceljs takes validations on whole ranges, but its type declarations only show the per-cell form. */
-type WithRangeValidations = { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } };
-
-function listValidation(title: string, values: string[]): ExcelJS.DataValidation {
-  return {
-    type: 'list',
-    allowBlank: true,
-    formulae: [`"${values.join(',')}"`],
-    showErrorMessage: true,
-    errorStyle: 'warning',
-    errorTitle: title,
-    error: `请填写：${values.join('、')}`,
-  };
-}
-
-const letter = (field: RosterField) => String.fromCharCode(65 + ROSTER_COLUMNS.findIndex((c) => c.field === field));
 
 /**
  * Writes a roster workbook into `out`: the data sheet (header, then `pages` of rows) and the
@@ -195,13 +176,10 @@ export async function writeRoster(
     style: { numFmt: c.date ? 'yyyy-mm-dd' : '@' },
   }));
   const header = sheet.getRow(1);
-  header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
-  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFC0392B' } };
-  header.height = 22;
-  ROSTER_COLUMNS.forEach((c, i) => {
-    const masking = masked && (c.field === 'idNumber' || c.field === 'mobile') ? '\n导出文件中已脱敏，不能原样导入。' : '';
-    header.getCell(i + 1).note = `${c.required ? '必填。' : '选填。'}${c.note}${masking}`;
-  });
+  styleHeader(header);
+  noteHeader(header, ROSTER_COLUMNS, (c) =>
+    masked && (c.field === 'idNumber' || c.field === 'mobile') ? '\n导出文件中已脱敏，不能原样导入。' : '',
+  );
   header.commit();
 
   let rows = 0;
@@ -212,39 +190,23 @@ export async function writeRoster(
     }
   }
   const last = rows + 1 + 1000;
-  const validations = sheet as unknown as WithRangeValidations;
-  validations.dataValidations.add(
-    `${letter('gender')}2:${letter('gender')}${last}`,
-    listValidation(
-      '性别',
-      GENDERS.map((g) => GENDER_LABELS[g]['zh-CN']),
-    ),
+  const range = (field: RosterField) => columnRange(ROSTER_COLUMNS, field, 2, last);
+  addListValidation(
+    sheet,
+    range('gender'),
+    '性别',
+    GENDERS.map((g) => GENDER_LABELS[g]['zh-CN']),
   );
-  validations.dataValidations.add(
-    `${letter('partyMember')}2:${letter('partyMember')}${last}`,
-    listValidation('是否党员', ['是', '否']),
-  );
-  validations.dataValidations.add(
-    `${letter('status')}2:${letter('status')}${last}`,
-    listValidation(
-      '状态',
-      VOLUNTEER_STATUSES.map((s) => VOLUNTEER_STATUS_LABELS[s]['zh-CN']),
-    ),
+  addListValidation(sheet, range('partyMember'), '是否党员', ['是', '否']);
+  addListValidation(
+    sheet,
+    range('status'),
+    '状态',
+    VOLUNTEER_STATUSES.map((s) => VOLUNTEER_STATUS_LABELS[s]['zh-CN']),
   );
   sheet.commit();
 
-  const help = workbook.addWorksheet('填写说明');
-  help.columns = [
-    { header: '列', key: 'header', width: 22 },
-    { header: '是否必填', key: 'required', width: 10 },
-    { header: '填写方法', key: 'note', width: 90 },
-  ];
-  help.getRow(1).font = { bold: true };
-  for (const c of ROSTER_COLUMNS) {
-    const row = help.addRow([c.header, c.required ? '必填' : '选填', c.note]);
-    row.alignment = { wrapText: true, vertical: 'top' };
-    row.commit();
-  }
+  const help = addHelpSheet(workbook, ROSTER_COLUMNS, 22, 90);
   help.addRow([]).commit();
   for (const line of [
     '第一行是表头，请勿改动；从第二行起每行一名志愿者。身份证号在名册中不能重复，文件中重复或已登记的行会被指出。',
@@ -294,18 +256,6 @@ export const READER_OPTIONS: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOpt
   entries: 'ignore',
 };
 
-/** What exceljs gives for a cell (rich text, formulas, hyperlinks, errors) as a plain value. */
-function plain(value: ExcelJS.CellValue | undefined): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
-  if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('result' in value) return plain(value.result as ExcelJS.CellValue);
-  if ('text' in value && typeof value.text === 'string') return value.text;
-  return null;
-}
-
-const isBlank = (v: CellValue) => v === null || (typeof v === 'string' && v.trim() === '');
-
 /**
  * Reads the roster sheet (the first sheet whose first row carries the required headings) with
  * exceljs's streaming reader. A file that cannot be read at all is a 400 with the reason.
@@ -325,27 +275,14 @@ export async function readRoster(bytes: Buffer | undefined): Promise<RosterSheet
         // The sheets after the roster are read through (the reader cannot skip) but not kept.
         if (found || tooMany) continue;
         if (row.number === 1 && !columns) {
-          const seen: [RosterField, number][] = [];
-          row.eachCell((cell, col) => {
-            const heading = String(plain(cell.value) ?? '').trim();
-            const field = HEADINGS.get(normalizeHeading(heading));
-            if (field && !sheet.headers[field]) {
-              sheet.headers[field] = heading;
-              seen.push([field, col]);
-            }
-          });
-          if (ROSTER_COLUMNS.every((c) => !c.required || sheet.headers[c.field])) columns = seen;
+          const headings = readHeadings(row, ROSTER_COLUMNS, HEADINGS);
+          sheet.headers = headings.headers;
+          if (headings.complete) columns = headings.columns;
           continue;
         }
         if (!columns) continue;
-        const cells: RosterRow['cells'] = {};
-        let blank = true;
-        for (const [field, col] of columns) {
-          const value = plain(row.getCell(col).value);
-          cells[field] = value;
-          if (!isBlank(value)) blank = false;
-        }
-        if (blank) continue;
+        const cells = readCells(row, columns);
+        if (!cells) continue;
         if (sheet.rows.length === MAX_IMPORT_ROWS) tooMany = true;
         else sheet.rows.push({ row: row.number, cells });
       }
@@ -357,10 +294,7 @@ export async function readRoster(bytes: Buffer | undefined): Promise<RosterSheet
   if (!sawSheet) throw unreadableFile('import.noSheet');
   if (tooMany) throw unreadableFile('import.tooManyRows', { limit: MAX_IMPORT_ROWS });
   if (!found) {
-    const headings = ROSTER_COLUMNS.filter((c) => c.required)
-      .map((c) => c.header)
-      .join('、');
-    throw unreadableFile('import.volunteer.noHeader', { headings });
+    throw unreadableFile('import.volunteer.noHeader', { headings: requiredHeadings(ROSTER_COLUMNS) });
   }
   if (found.rows.length === 0) throw unreadableFile('import.noRows');
   return found;

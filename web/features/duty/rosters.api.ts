@@ -1,38 +1,27 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { RiskLevel, RosterStatus } from '../../../common/enums.ts';
 import type {
-  AssignmentOut,
   Board,
-  BoardRow,
-  BoardShift,
   Candidate,
-  Generation,
-  PublishResult,
   RosterChange,
   RosterDetail,
-  RosterRules,
   RosterSummary,
-  Shortage,
-  Violation,
 } from '../../../server/features/duty/rosters.schemas.ts';
 import { api, withQuery } from '../../app/api.ts';
 
 // The shapes are the server's (one source of truth).
 export type {
   AssignmentOut,
-  Board,
   BoardRow,
   BoardShift,
   Candidate,
-  Generation,
   PublishResult,
   RosterChange,
   RosterDetail,
   RosterRules,
   RosterSummary,
   Shortage,
-  Violation,
-};
+} from '../../../server/features/duty/rosters.schemas.ts';
 
 export interface RosterFilter {
   regionId?: string | null;

@@ -1,19 +1,19 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Flex, Modal, Progress, Statistic, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, App, Button, Flex, Progress, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ApiError, type ImportRowProblem } from '../../app/api.ts';
-import { useReportError } from '../../app/errors.ts';
+import { ApiError } from '../../app/api.ts';
 import { useMe } from '../../app/session.ts';
-import { ImportFailed, ImportProblemTable, TemplateButton, XLSX_TYPE, XlsxPicker } from '../../components/ImportParts.tsx';
+import { ExcelImportModal, type ImportSend } from '../../components/ExcelImportModal.tsx';
+import { ImportProblemTable, XLSX_TYPE } from '../../components/ImportParts.tsx';
 import { uploadNdjson } from '../../components/ndjsonUpload.ts';
 import { VOLUNTEERS_KEY, type ImportPhase, type ImportProgressLine, type ImportResultLine } from './volunteers.api.ts';
 
-type Stage =
-  | { kind: 'pick' }
-  | { kind: 'uploading'; percent: number; phase: ImportPhase | null; done: number; total: number }
-  | { kind: 'done'; result: ImportResultLine; onlyValid: boolean }
-  | { kind: 'failed'; message: string; rows: ImportRowProblem[] };
+/** What the server says it is doing, line by line, once the file is up. */
+interface Phase {
+  phase: ImportPhase;
+  done: number;
+  total: number;
+}
 
 /**
  * The roster import. The whole file is checked first and nothing is written while a row is wrong;
@@ -24,124 +24,71 @@ export function VolunteerImportModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const client = useQueryClient();
-  const report = useReportError();
   const csrfToken = useMe().data?.csrfToken ?? null;
-  const [file, setFile] = useState<File | null>(null);
-  const [stage, setStage] = useState<Stage>({ kind: 'pick' });
 
-  async function start(onlyValid: boolean) {
-    if (!file) return;
-    let result: ImportResultLine | null = null;
-    let progress = { kind: 'uploading' as const, percent: 0, phase: null as ImportPhase | null, done: 0, total: 0 };
-    setStage(progress);
-    try {
+  function send(onlyValid: boolean): ImportSend<ImportResultLine, Phase> {
+    return async (file, onProgress) => {
+      let result: ImportResultLine | null = null;
       await uploadNdjson({
         path: onlyValid ? '/volunteers/import?onlyValid=true' : '/volunteers/import',
         file,
         contentType: XLSX_TYPE,
         csrfToken,
-        onUploadProgress: (percent) => {
-          progress = { ...progress, percent };
-          setStage(progress);
-        },
+        onUploadProgress: (percent) => onProgress(percent),
         onLine: (line) => {
           const l = line as ImportProgressLine | ImportResultLine;
-          if (l.type === 'progress') {
-            progress = { ...progress, percent: 100, phase: l.phase, done: l.done, total: l.total };
-            setStage(progress);
-          } else if (l.type === 'result') result = l;
+          if (l.type === 'progress') onProgress(100, { phase: l.phase, done: l.done, total: l.total });
+          else if (l.type === 'result') result = l;
         },
       });
       if (!result) throw new ApiError(0, 'INCOMPLETE', t('volunteerImport.incomplete'));
-      const final: ImportResultLine = result;
-      setStage({ kind: 'done', result: final, onlyValid });
-      if (final.created > 0) {
-        await client.invalidateQueries({ queryKey: [VOLUNTEERS_KEY] });
-        void message.success(t('volunteerImport.createdToast', { count: final.created }));
-      }
-    } catch (e) {
-      if (e instanceof ApiError) setStage({ kind: 'failed', message: e.message, rows: e.rows });
-      else {
-        report(e);
-        setStage({ kind: 'pick' });
-      }
+      return result;
+    };
+  }
+
+  async function onDone(result: ImportResultLine) {
+    if (result.created > 0) {
+      await client.invalidateQueries({ queryKey: [VOLUNTEERS_KEY] });
+      void message.success(t('volunteerImport.createdToast', { count: result.created }));
     }
   }
 
-  function again() {
-    setFile(null);
-    setStage({ kind: 'pick' });
-  }
-
-  const busy = stage.kind === 'uploading';
-  const finished = stage.kind === 'done' || stage.kind === 'failed';
-  const result = stage.kind === 'done' ? stage.result : null;
-  const offerValid = !!result && result.created === 0 && result.invalid > 0 && result.valid > 0;
-
   return (
-    <Modal
-      open
+    <ExcelImportModal<ImportResultLine, Phase>
+      testId="volunteer-import"
       title={t('volunteerImport.title')}
-      onCancel={busy ? undefined : onClose}
-      closable={!busy}
-      mask={{ closable: !busy }}
+      intro={t('volunteerImport.intro')}
+      templatePath="/volunteers/import-template"
+      templateFile={t('volunteerImport.templateFile')}
       width={760}
-      footer={
-        <Flex wrap gap={8} justify="flex-end">
-          {offerValid ? (
-            <Button type="primary" onClick={() => void start(true)} data-testid="volunteer-import-only-valid">
-              {t('volunteerImport.onlyValid', { count: result.valid })}
-            </Button>
-          ) : null}
-          {finished ? (
-            <Button onClick={again} data-testid="volunteer-import-again">
-              {t('import.again')}
-            </Button>
-          ) : (
-            <Button
-              type="primary"
-              disabled={!file}
-              loading={busy}
-              onClick={() => void start(false)}
-              data-testid="volunteer-import-upload"
-            >
-              {t('import.upload')}
-            </Button>
-          )}
-          <Button onClick={onClose} disabled={busy} data-testid="volunteer-import-close">
-            {t('common.close')}
+      fieldWidth={160}
+      send={send(false)}
+      onDone={onDone}
+      footerExtra={(result, start) =>
+        result && result.created === 0 && result.invalid > 0 && result.valid > 0 ? (
+          <Button type="primary" onClick={() => start(send(true))} data-testid="volunteer-import-only-valid">
+            {t('volunteerImport.onlyValid', { count: result.valid })}
           </Button>
-        </Flex>
+        ) : null
       }
-    >
-      <Typography.Paragraph>{t('volunteerImport.intro')}</Typography.Paragraph>
-      <TemplateButton
-        path="/volunteers/import-template"
-        fileName={t('volunteerImport.templateFile')}
-        testId="volunteer-import-template"
-      />
-
-      {finished ? null : <XlsxPicker file={file} onChange={setFile} disabled={busy} testId="volunteer-import-file" />}
-
-      {stage.kind === 'uploading' ? (
-        <div style={{ marginTop: 16 }} data-testid="volunteer-import-progress" aria-live="polite">
+      renderProgress={(percent, phase) => (
+        <>
           <Typography.Text type="secondary">
-            {stage.percent < 100 || stage.phase ? t('volunteerImport.uploading') : t('volunteerImport.processing')}
+            {percent < 100 || phase ? t('volunteerImport.uploading') : t('volunteerImport.processing')}
           </Typography.Text>
-          <Progress percent={stage.percent} status={stage.percent < 100 ? 'active' : 'success'} />
-          {stage.phase ? (
+          <Progress percent={percent} status={percent < 100 ? 'active' : 'success'} />
+          {phase ? (
             <>
               <Typography.Text type="secondary" data-testid="volunteer-import-phase">
-                {t(`volunteerImport.phase.${stage.phase}`)} {stage.total ? `${stage.done} / ${stage.total}` : ''}
+                {t(`volunteerImport.phase.${phase.phase}`)} {phase.total ? `${phase.done} / ${phase.total}` : ''}
               </Typography.Text>
-              <Progress percent={stage.total ? Math.floor((stage.done / stage.total) * 100) : 0} status="active" />
+              <Progress percent={phase.total ? Math.floor((phase.done / phase.total) * 100) : 0} status="active" />
             </>
           ) : null}
-        </div>
-      ) : null}
-
-      {result ? (
-        <div data-testid="volunteer-import-result">
+        </>
+      )}
+      renderResult={(result) => (
+        <>
           {result.error ? (
             <Alert
               type="error"
@@ -193,12 +140,9 @@ export function VolunteerImportModal({ onClose }: { onClose: () => void }) {
               }
             />
           ) : null}
-        </div>
-      ) : null}
-
-      {stage.kind === 'failed' ? (
-        <ImportFailed message={stage.message} rows={stage.rows} fieldWidth={160} testId="volunteer-import" />
-      ) : null}
-    </Modal>
+        </>
+      )}
+      onClose={onClose}
+    />
   );
 }
