@@ -15,8 +15,10 @@ const STUCK_AFTER_MS = 120_000;
 const IDLE_MS = 60_000;
 
 // The server runs under tsx: the worker loads tsx's loader first, then the TypeScript entry point.
+// Both are named by absolute URL, so the worker finds them whatever the process's working folder.
+const tsxApi = import.meta.resolve('tsx/esm/api');
 const target = new URL('./optimiser/worker.ts', import.meta.url).href;
-const boot = `import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(target)}, ${JSON.stringify(import.meta.url)}))`;
+const boot = `import(${JSON.stringify(tsxApi)}).then(({ tsImport }) => tsImport(${JSON.stringify(target)}, ${JSON.stringify(import.meta.url)}))`;
 
 /**
  * Solves rosters in a worker thread, one at a time: each solve takes a core for up to 8 s, so
