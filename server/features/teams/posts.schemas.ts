@@ -15,7 +15,7 @@ export interface Post {
   regionName: string;
   teamId: string | null;
   teamName: string | null;
-  /** Set once checkpoints exist; always null for now. */
+  /** Always null: linking a post to a checkpoint is not offered (teams would depend on checkpoints, which depend on teams). */
   checkpointId: string | null;
   description: string | null;
   startsOn: string;
