@@ -8,16 +8,19 @@ const PLACE_LEVELS = new Set(['community', 'grid']);
 interface Option {
   value: string;
   title: string;
+  /** Shown once picked: a grid with its community (“雪松社区 第一网格”), as lists name places. */
+  label: string;
   selectable: boolean;
   children: Option[];
 }
 
-function toOptions(nodes: RegionNode[]): Option[] {
+function toOptions(nodes: RegionNode[], parent: RegionNode | null = null): Option[] {
   return nodes.map((node) => ({
     value: node.id,
     title: node.code ? `${node.name}（${node.code}）` : node.name,
+    label: node.level === 'grid' && parent ? `${parent.name} ${node.name}` : node.name,
     selectable: PLACE_LEVELS.has(node.level),
-    children: toOptions(node.children),
+    children: toOptions(node.children, node),
   }));
 }
 
@@ -54,6 +57,7 @@ export function PlaceSelect({
     <TreeSelect<string>
       showSearch
       treeNodeFilterProp="title"
+      treeNodeLabelProp="label"
       treeData={options}
       // Cities and counties open, as in RegionTreeSelect: the community is a couple of clicks away.
       treeDefaultExpandedKeys={(tree.data ?? []).flatMap((city) => [city.id, ...city.children.map((county) => county.id)])}
