@@ -103,6 +103,11 @@ export function dateRange(from: string, to: string): string[] {
   return Array.from({ length: Math.max(0, n + 1) }, (_, i) => addDays(from, i));
 }
 
+/** The Monday of the week holding `date`. */
+export function mondayOf(date: string): string {
+  return addDays(date, 1 - weekdayOf(date));
+}
+
 /** ISO weekday of a calendar date: 1 = Monday … 7 = Sunday. */
 export function weekdayOf(date: string): number {
   // 1970-01-01 was a Thursday (4).

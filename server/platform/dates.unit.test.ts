@@ -5,9 +5,10 @@ import {
   dateRange,
   daysBetween,
   localDateTime,
+  mondayOf,
   weekdayOf,
-  zonedInstant,
   zoneOffsetMinutes,
+  zonedInstant,
 } from './dates.ts';
 
 describe('calendarDate', () => {
@@ -60,6 +61,18 @@ describe('calendar arithmetic', () => {
     expect(dateRange('2020-02-27', '2020-03-02')).toEqual(['2020-02-27', '2020-02-28', '2020-02-29', '2020-03-01', '2020-03-02']);
     expect(dateRange('2020-02-10', '2020-02-10')).toEqual(['2020-02-10']);
     expect(dateRange('2020-02-11', '2020-02-10')).toEqual([]);
+  });
+
+  it('finds the week’s Monday', () => {
+    expect(mondayOf('2026-12-03')).toBe('2026-11-30'); // a Thursday
+    expect(mondayOf('2026-11-30')).toBe('2026-11-30');
+    expect(mondayOf('2026-12-06')).toBe('2026-11-30'); // a Sunday
+  });
+
+  it('maps local midnight to its instant, across daylight saving', () => {
+    expect(zonedInstant('Asia/Shanghai', '2026-12-03', '00:00').toISOString()).toBe('2026-12-02T16:00:00.000Z');
+    expect(zonedInstant('Europe/Berlin', '2026-03-29', '00:00').toISOString()).toBe('2026-03-28T23:00:00.000Z');
+    expect(zonedInstant('Europe/Berlin', '2026-03-30', '00:00').toISOString()).toBe('2026-03-29T22:00:00.000Z');
   });
 
   it('gives ISO weekdays', () => {

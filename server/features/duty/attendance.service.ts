@@ -1,6 +1,6 @@
 import { requireAccess, requireScope, type Actor, type Scope } from '../../platform/access/actor.ts';
 import { auditWrite, writeAudit, type CallContext } from '../../platform/audit/audit.ts';
-import { calendarDate } from '../../platform/dates.ts';
+import { addDays, calendarDate, mondayOf, zonedInstant } from '../../platform/dates.ts';
 import { nowIso } from '../../platform/db/ids.ts';
 import { transact } from '../../platform/db/transact.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -12,6 +12,7 @@ import type { CheckpointsService } from '../checkpoints/checkpoints.service.ts';
 import type { RegionsService } from '../regions/regions.service.ts';
 import type { TeamsService } from '../teams/teams.service.ts';
 import type { VolunteersService } from '../volunteers/volunteers.service.ts';
+import { shiftParams } from './rosters.wording.ts';
 import { attendanceOf } from './attendance-state.ts';
 import * as repo from './attendance.repository.ts';
 import type { DutyRow, NowShiftRow } from './attendance.repository.ts';
@@ -26,7 +27,6 @@ import type {
   MyDutyPage,
   NowRow,
 } from './attendance.schemas.ts';
-import { addDays, localMidnight, mondayOf, shiftParams } from './attendance.time.ts';
 
 export type AttendanceService = ReturnType<typeof attendanceService>;
 
@@ -77,6 +77,8 @@ export function attendanceService(
     events,
     config: { timeZone },
   } = deps;
+  /** The instant a local calendar date begins. */
+  const midnight = (date: string) => zonedInstant(timeZone, date, '00:00');
 
   const published = (q: typeof db, type: string, cp: Pick<CheckpointSummary, 'id' | 'regionPath'>, shiftId: string) =>
     events.publish(q, {
@@ -377,13 +379,13 @@ export function attendanceService(
       const now = new Date();
       const today = calendarDate(timeZone, now);
       const rows = await repo.dutiesOf(db, me.id, {
-        endsAfter: nowIso(localMidnight(timeZone, addDays(today, -1))),
-        startsBefore: nowIso(localMidnight(timeZone, addDays(today, 15))),
+        endsAfter: nowIso(midnight(addDays(today, -1))),
+        startsBefore: nowIso(midnight(addDays(today, 15))),
       });
       return {
         volunteer: me,
         duties: await present(rows, now),
-        hoursThisWeek: await repo.hoursServed(db, me.id, nowIso(localMidnight(timeZone, mondayOf(today)))),
+        hoursThisWeek: await repo.hoursServed(db, me.id, nowIso(midnight(mondayOf(today)))),
         hoursTotal: await repo.hoursServed(db, me.id),
       };
     },
@@ -556,8 +558,8 @@ export function attendanceService(
       if (query.from && query.to && query.to < query.from) throw invalidField('to', 'field.duty.toBeforeFrom');
       const { items, total } = await repo.listAbsences(db, scope, {
         ...(chosen ? { regionPath: chosen.path } : {}),
-        ...(query.from ? { startsFrom: nowIso(localMidnight(timeZone, query.from)) } : {}),
-        ...(query.to ? { startsBefore: nowIso(localMidnight(timeZone, addDays(query.to, 1))) } : {}),
+        ...(query.from ? { startsFrom: nowIso(midnight(query.from)) } : {}),
+        ...(query.to ? { startsBefore: nowIso(midnight(addDays(query.to, 1))) } : {}),
         limit: query.limit ?? 50,
         offset: query.offset ?? 0,
       });

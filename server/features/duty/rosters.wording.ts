@@ -15,6 +15,17 @@ export function whenText(timeZone: string, at: string, lang: Language = 'zh-CN')
   return lang === 'en' ? `${MONTHS[m - 1]} ${d} ${time}` : `${m}月${d}日 ${time}`;
 }
 
+/** A shift as message params, for templates worded per language: month, day, start and end 'HH:MM', local. */
+export function shiftParams(
+  timeZone: string,
+  startsAt: string,
+  endsAt: string,
+): { month: number; day: number; start: string; end: string } {
+  const start = localDateTime(timeZone, new Date(startsAt));
+  const [, month, day] = start.date.split('-').map(Number) as [number, number, number];
+  return { month, day, start: start.time, end: localDateTime(timeZone, new Date(endsAt)).time };
+}
+
 /** A shift's start and end: '2月10日 08:00–16:00', the end's date only when it is another day. */
 export function shiftText(timeZone: string, startsAt: string, endsAt: string, lang: Language = 'zh-CN'): string {
   const start = localDateTime(timeZone, new Date(startsAt));

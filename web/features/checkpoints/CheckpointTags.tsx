@@ -6,13 +6,21 @@ import { useLanguage } from '../../app/useLanguage.ts';
 import type { Checkpoint } from './checkpoints.api.ts';
 import { shiftSummary, slotText } from './shiftPattern.ts';
 
-/** 4 the highest; the colours run like a traffic light so a red row stands out in a long list. */
-const RISK_COLORS: Record<RiskLevel, string> = { 4: 'red', 3: 'orange', 2: 'gold', 1: 'green' };
+/**
+ * 4 the highest; the colours run like a traffic light so a red row stands out in a long list. The
+ * same scale in tags, coverage bars and cards wherever risk shows.
+ */
+export const RISK_COLORS: Record<RiskLevel, { tag: string; bar: string }> = {
+  4: { tag: 'red', bar: '#cf1322' },
+  3: { tag: 'orange', bar: '#d46b08' },
+  2: { tag: 'gold', bar: '#d4b106' },
+  1: { tag: 'green', bar: '#389e0d' },
+};
 
 export function RiskTag({ risk }: { risk: RiskLevel }) {
   const language = useLanguage();
   return (
-    <Tag color={RISK_COLORS[risk]} data-risk={risk}>
+    <Tag color={RISK_COLORS[risk].tag} data-risk={risk} style={{ marginInlineEnd: 0 }}>
       {RISK_LABELS[risk][language]}
     </Tag>
   );

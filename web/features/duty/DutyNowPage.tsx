@@ -8,7 +8,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { usePaging } from '../../components/usePaging.ts';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect.tsx';
-import { clock } from './my/dutyTime.ts';
+import { clock } from './dutyTime.ts';
 import { AbsencesPanel } from './now/AbsencesPanel.tsx';
 import { ByRegionTable } from './now/ByRegionTable.tsx';
 import { NowCheckpointCard } from './now/NowCheckpointCard.tsx';

@@ -3,7 +3,7 @@ import { Alert, Button, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useConfirm } from '../../../app/confirm.ts';
 import type { MyDuty } from '../me.api.ts';
-import { clock } from './dutyTime.ts';
+import { clock } from '../dutyTime.ts';
 import type { useAttend } from './useAttend.ts';
 
 const BIG = { height: 64, fontSize: 22, fontWeight: 600 } as const;

@@ -1,7 +1,7 @@
 import { CheckCircleFilled } from '@ant-design/icons';
 import { Alert, Flex, Result, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { clock } from './dutyTime.ts';
+import { clock } from '../dutyTime.ts';
 import type { Attended } from './useAttend.ts';
 
 /** What was just recorded, plain enough to show a team leader on the spot. */

@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { CHECKPOINT_KIND_LABELS } from '../../../../common/labels.ts';
 import { useLanguage } from '../../../app/useLanguage.ts';
 import type { MyDuty } from '../me.api.ts';
-import { AttendanceTag } from './AttendanceTag.tsx';
-import { clock, useDutyTime } from './dutyTime.ts';
+import { AttendanceTag } from '../AttendanceTag.tsx';
+import { clock, useDutyTime } from '../dutyTime.ts';
 
 function Line({ icon, children }: { icon: ReactNode; children: ReactNode }) {
   return (

@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { MyDuty } from '../me.api.ts';
 import { DutyItem } from './DutyItem.tsx';
-import { localDay, useDutyTime } from './dutyTime.ts';
+import { localDay, useDutyTime } from '../dutyTime.ts';
 
 function byDay(duties: MyDuty[]): [string, MyDuty[]][] {
   const days = new Map<string, MyDuty[]>();

@@ -8,7 +8,7 @@ import { formatDateTime } from '../../../app/dates.ts';
 import { useLanguage } from '../../../app/useLanguage.ts';
 import { QueryError } from '../../../components/QueryError.tsx';
 import { cancelSwap, MY_DUTY_KEY, useMySwaps, type SwapRequest } from '../me.api.ts';
-import { useDutyTime } from './dutyTime.ts';
+import { useDutyTime } from '../dutyTime.ts';
 
 const COLORS: Record<SwapStatus, string> = { pending: 'gold', approved: 'green', rejected: 'red', cancelled: 'default' };
 

@@ -9,7 +9,7 @@ import { QueryError } from '../../../components/QueryError.tsx';
 import { MY_DUTY_KEY, useSwapOptions, type MyDuty, type CreateSwapInput, type SwapOption, type SwapRequest } from '../me.api.ts';
 import { ChoiceCard } from './ChoiceCard.tsx';
 import { CheckpointTitle } from './DutyFacts.tsx';
-import { useDutyTime } from './dutyTime.ts';
+import { useDutyTime } from '../dutyTime.ts';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (

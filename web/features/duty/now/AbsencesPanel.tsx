@@ -6,7 +6,7 @@ import { useLanguage } from '../../../app/useLanguage.ts';
 import { useFilterWidth } from '../../../components/filterWidth.ts';
 import { QueryError } from '../../../components/QueryError.tsx';
 import { usePaging } from '../../../components/usePaging.ts';
-import { clock } from '../my/dutyTime.ts';
+import { clock } from '../dutyTime.ts';
 import { shiftWhen, today } from '../roster/time.ts';
 import { useAbsences, type Absence } from '../now.api.ts';
 

@@ -11,7 +11,8 @@ import { SelectFilter, usePagedFilter } from '../../../components/filters.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
 import { RegionTreeSelect } from '../../regions/RegionTreeSelect.tsx';
 import { useBoard, type BoardFilter, type BoardRow, type BoardShift, type RosterDetail } from '../rosters.api.ts';
-import { PersonTag, RiskTag } from './RosterTags.tsx';
+import { RiskTag } from '../../checkpoints/CheckpointTags.tsx';
+import { PersonTag } from './RosterTags.tsx';
 import { ShiftDrawer } from './ShiftDrawer.tsx';
 import { dayLabel, rosterDays, shiftDay, shiftTime, today } from './time.ts';
 

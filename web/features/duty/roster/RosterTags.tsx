@@ -1,49 +1,16 @@
 import { Progress, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { AttendanceState, RiskLevel, RosterStatus } from '../../../../common/enums.ts';
-import { ASSIGNMENT_SOURCE_LABELS, ATTENDANCE_LABELS, RISK_LABELS, ROSTER_STATUS_LABELS } from '../../../../common/labels.ts';
+import type { RosterStatus } from '../../../../common/enums.ts';
+import { ASSIGNMENT_SOURCE_LABELS, ATTENDANCE_LABELS, ROSTER_STATUS_LABELS } from '../../../../common/labels.ts';
 import { useLanguage } from '../../../app/useLanguage.ts';
+import { ATTENDANCE_COLORS } from '../AttendanceTag.tsx';
 import type { AssignmentOut } from '../rosters.api.ts';
-
-/** Risk 4 is the red of an alarm, 1 a calm green; the same scale in tags, bars and cards. */
-export const RISK_COLORS: Record<RiskLevel, { tag: string; bar: string }> = {
-  4: { tag: 'red', bar: '#cf1322' },
-  3: { tag: 'orange', bar: '#d46b08' },
-  2: { tag: 'gold', bar: '#d4b106' },
-  1: { tag: 'green', bar: '#389e0d' },
-};
-
-const ATTENDANCE_COLORS: Record<AttendanceState, string> = {
-  upcoming: 'default',
-  due: 'blue',
-  on_duty: 'green',
-  done: 'geekblue',
-  absent: 'red',
-};
-
-export function RiskTag({ risk }: { risk: RiskLevel }) {
-  const language = useLanguage();
-  return (
-    <Tag color={RISK_COLORS[risk].tag} style={{ marginInlineEnd: 0 }}>
-      {RISK_LABELS[risk][language]}
-    </Tag>
-  );
-}
 
 export function RosterStatusTag({ status }: { status: RosterStatus }) {
   const language = useLanguage();
   return (
     <Tag color={status === 'published' ? 'green' : 'default'} style={{ marginInlineEnd: 0 }} data-testid="roster-status">
       {ROSTER_STATUS_LABELS[status][language]}
-    </Tag>
-  );
-}
-
-export function AttendanceTag({ state }: { state: AttendanceState }) {
-  const language = useLanguage();
-  return (
-    <Tag color={ATTENDANCE_COLORS[state]} style={{ marginInlineEnd: 0 }}>
-      {ATTENDANCE_LABELS[state][language]}
     </Tag>
   );
 }

@@ -17,7 +17,8 @@ import {
   type Candidate,
   type RosterDetail,
 } from '../rosters.api.ts';
-import { AttendanceTag, RiskTag } from './RosterTags.tsx';
+import { RiskTag } from '../../checkpoints/CheckpointTags.tsx';
+import { AttendanceTag } from '../AttendanceTag.tsx';
 import { shiftWhen } from './time.ts';
 
 function Person({

@@ -4,7 +4,7 @@ import type { RiskLevel } from '../../../../common/enums.ts';
 import { RISK_LABELS } from '../../../../common/labels.ts';
 import { useLanguage } from '../../../app/useLanguage.ts';
 import type { RosterDetail, Shortage } from '../rosters.api.ts';
-import { RISK_COLORS, RiskTag } from './RosterTags.tsx';
+import { RISK_COLORS, RiskTag } from '../../checkpoints/CheckpointTags.tsx';
 import { shiftWhen } from './time.ts';
 
 type ByRisk = Shortage['byRisk'][number];

@@ -2,7 +2,7 @@ import { Card, Col, Flex, Progress, Row, Statistic, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RosterDetail } from '../rosters.api.ts';
-import { RISK_COLORS, RiskTag } from './RosterTags.tsx';
+import { RISK_COLORS, RiskTag } from '../../checkpoints/CheckpointTags.tsx';
 
 function Figure({ title, value, note, testId }: { title: string; value: string | number; note?: ReactNode; testId: string }) {
   return (

@@ -2,6 +2,7 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Language } from '../../../../common/enums.ts';
 import { platformTimeZone } from '../../../app/dates.ts';
+import { clock, localDay } from '../dutyTime.ts';
 
 const DAY = 'YYYY-MM-DD';
 
@@ -11,7 +12,7 @@ function local(iso: string): Dayjs {
 
 /** Today's calendar date where the checkpoints are. */
 export function today(): string {
-  return dayjs().tz(platformTimeZone()).format(DAY);
+  return localDay(new Date().toISOString());
 }
 
 /** Next Monday to the Sunday after it: a roster is usually planned a week ahead. */
@@ -29,16 +30,13 @@ export function rosterDays(startsOn: string, endsOn: string): string[] {
 }
 
 /** The calendar date a shift belongs to: the day it starts, so a night shift sits under its evening. */
-export function shiftDay(startsAt: string): string {
-  return local(startsAt).format(DAY);
-}
+export const shiftDay = localDay;
 
 /** '08:00–16:00'; a shift ending at the next midnight ends at '24:00', the way gates write it. */
 export function shiftTime(startsAt: string, endsAt: string): string {
-  const start = local(startsAt);
-  const end = local(endsAt);
-  const midnight = end.format('HH:mm') === '00:00' && end.diff(start, 'minute') > 0;
-  return `${start.format('HH:mm')}–${midnight ? '24:00' : end.format('HH:mm')}`;
+  const end = clock(endsAt);
+  const midnight = end === '00:00' && endsAt > startsAt;
+  return `${clock(startsAt)}–${midnight ? '24:00' : end}`;
 }
 
 /** '5月4日 周一' / 'Mon, May 4': a column of the board. */

@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { platformTimeZone } from '../../../app/dates.ts';
+import { platformTimeZone } from '../../app/dates.ts';
 
 /** The calendar day of an instant where the checkpoints are: a volunteer reads 今天 the way the roster means it. */
 export function localDay(iso: string): string {
