@@ -96,3 +96,59 @@ export type SwapStatus = (typeof SWAP_STATUSES)[number];
 /** Where an assigned person stands at a shift, derived from the assignment's times. */
 export const ATTENDANCE_STATES = ['upcoming', 'due', 'on_duty', 'done', 'absent'] as const;
 export type AttendanceState = (typeof ATTENDANCE_STATES)[number];
+
+export const INSPECTION_GROUP_KINDS = ['liaison', 'discipline'] as const;
+export type InspectionGroupKind = (typeof INSPECTION_GROUP_KINDS)[number];
+
+export const INSPECTION_MARKS = ['present', 'absent'] as const;
+export type InspectionMark = (typeof INSPECTION_MARKS)[number];
+
+/** What an inspector rates at a post, 1 (poor) to 5 (good). */
+export const INSPECTION_RATINGS = ['staffing', 'supplies', 'registration', 'attitude'] as const;
+export type InspectionRating = (typeof INSPECTION_RATINGS)[number];
+
+export const FIELD_ISSUE_CATEGORIES = [
+  'supplies_shortage',
+  'post_unmanned',
+  'resident_difficulty',
+  'facility',
+  'discipline',
+  'registration',
+  'other',
+] as const;
+export type FieldIssueCategory = (typeof FIELD_ISSUE_CATEGORIES)[number];
+
+/** open → in_progress → resolved → verified; a rejected verification goes back to in_progress. */
+export const FIELD_ISSUE_STATUSES = ['open', 'in_progress', 'resolved', 'verified'] as const;
+export type FieldIssueStatus = (typeof FIELD_ISSUE_STATUSES)[number];
+
+export const FIELD_ISSUE_EVENT_KINDS = ['created', 'comment', 'status', 'escalated', 'edited'] as const;
+export type FieldIssueEventKind = (typeof FIELD_ISSUE_EVENT_KINDS)[number];
+
+export const RISK_AREA_LEVELS = ['high', 'medium'] as const;
+export type RiskAreaLevel = (typeof RISK_AREA_LEVELS)[number];
+
+export const PASSAGE_DIRECTIONS = ['in', 'out'] as const;
+export type PassageDirection = (typeof PASSAGE_DIRECTIONS)[number];
+
+export const PASSAGE_SUBJECTS = ['person', 'vehicle'] as const;
+export type PassageSubject = (typeof PASSAGE_SUBJECTS)[number];
+
+/** Quick choices on the entry page; anything else is typed. */
+export const PASSAGE_PURPOSES = ['home', 'work', 'medical', 'shopping', 'supplies', 'official', 'other'] as const;
+export type PassagePurpose = (typeof PASSAGE_PURPOSES)[number];
+
+/** Whether the passage log asks for name and mobile (REDVEST_PASSAGE_IDENTITY). */
+export const PASSAGE_IDENTITY_MODES = ['off', 'optional', 'required'] as const;
+export type PassageIdentityMode = (typeof PASSAGE_IDENTITY_MODES)[number];
+
+export const FOLLOW_UP_KINDS = ['fever', 'risk_arrival'] as const;
+export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
+
+export const FOLLOW_UP_STATUSES = ['open', 'in_progress', 'closed'] as const;
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+
+/** DESIGN.md §6: a reading at or above this is a fever (°C). */
+export const FEVER_THRESHOLD = 37.3;
+export const TEMPERATURE_MIN = 35.0;
+export const TEMPERATURE_MAX = 42.0;

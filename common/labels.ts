@@ -19,6 +19,17 @@ import type {
   TimeBand,
   UnitKind,
   VolunteerStatus,
+  InspectionGroupKind,
+  InspectionMark,
+  InspectionRating,
+  FieldIssueCategory,
+  FieldIssueStatus,
+  RiskAreaLevel,
+  PassageDirection,
+  PassageSubject,
+  PassagePurpose,
+  FollowUpKind,
+  FollowUpStatus,
 } from './enums.ts';
 
 type Label = { 'zh-CN': string; en: string };
@@ -181,4 +192,74 @@ export const ATTENDANCE_LABELS: Record<AttendanceState, Label> = {
   on_duty: { 'zh-CN': '在岗', en: 'On duty' },
   done: { 'zh-CN': '已完成', en: 'Done' },
   absent: { 'zh-CN': '缺岗', en: 'Absent' },
+};
+
+export const INSPECTION_GROUP_KIND_LABELS: Record<InspectionGroupKind, Label> = {
+  liaison: { 'zh-CN': '联络组', en: 'Liaison group' },
+  discipline: { 'zh-CN': '纪检监察组', en: 'Discipline inspection group' },
+};
+
+export const INSPECTION_MARK_LABELS: Record<InspectionMark, Label> = {
+  present: { 'zh-CN': '在岗', en: 'Present' },
+  absent: { 'zh-CN': '缺岗', en: 'Absent' },
+};
+
+export const INSPECTION_RATING_LABELS: Record<InspectionRating, Label> = {
+  staffing: { 'zh-CN': '人员到岗', en: 'Staffing' },
+  supplies: { 'zh-CN': '物资保障', en: 'Supplies' },
+  registration: { 'zh-CN': '登记测温', en: 'Registration' },
+  attitude: { 'zh-CN': '工作态度', en: 'Attitude' },
+};
+
+export const FIELD_ISSUE_CATEGORY_LABELS: Record<FieldIssueCategory, Label> = {
+  supplies_shortage: { 'zh-CN': '物资短缺', en: 'Supplies short' },
+  post_unmanned: { 'zh-CN': '卡点无人值守', en: 'Post unmanned' },
+  resident_difficulty: { 'zh-CN': '群众困难', en: 'Resident in difficulty' },
+  facility: { 'zh-CN': '设施问题', en: 'Facility' },
+  discipline: { 'zh-CN': '工作纪律', en: 'Discipline' },
+  registration: { 'zh-CN': '登记测温不规范', en: 'Registration lapses' },
+  other: { 'zh-CN': '其他', en: 'Other' },
+};
+
+export const FIELD_ISSUE_STATUS_LABELS: Record<FieldIssueStatus, Label> = {
+  open: { 'zh-CN': '待处理', en: 'Open' },
+  in_progress: { 'zh-CN': '处理中', en: 'In progress' },
+  resolved: { 'zh-CN': '已解决', en: 'Resolved' },
+  verified: { 'zh-CN': '已核实', en: 'Verified' },
+};
+
+export const RISK_AREA_LEVEL_LABELS: Record<RiskAreaLevel, Label> = {
+  high: { 'zh-CN': '高风险', en: 'High risk' },
+  medium: { 'zh-CN': '中风险', en: 'Medium risk' },
+};
+
+export const PASSAGE_DIRECTION_LABELS: Record<PassageDirection, Label> = {
+  in: { 'zh-CN': '进', en: 'In' },
+  out: { 'zh-CN': '出', en: 'Out' },
+};
+
+export const PASSAGE_SUBJECT_LABELS: Record<PassageSubject, Label> = {
+  person: { 'zh-CN': '行人', en: 'Person' },
+  vehicle: { 'zh-CN': '车辆', en: 'Vehicle' },
+};
+
+export const PASSAGE_PURPOSE_LABELS: Record<PassagePurpose, Label> = {
+  home: { 'zh-CN': '回家', en: 'Going home' },
+  work: { 'zh-CN': '上班', en: 'Work' },
+  medical: { 'zh-CN': '就医', en: 'Medical' },
+  shopping: { 'zh-CN': '购物', en: 'Shopping' },
+  supplies: { 'zh-CN': '运送物资', en: 'Supplies' },
+  official: { 'zh-CN': '公务', en: 'Official' },
+  other: { 'zh-CN': '其他', en: 'Other' },
+};
+
+export const FOLLOW_UP_KIND_LABELS: Record<FollowUpKind, Label> = {
+  fever: { 'zh-CN': '发热', en: 'Fever' },
+  risk_arrival: { 'zh-CN': '来自风险地区', en: 'From a risk area' },
+};
+
+export const FOLLOW_UP_STATUS_LABELS: Record<FollowUpStatus, Label> = {
+  open: { 'zh-CN': '待跟进', en: 'Open' },
+  in_progress: { 'zh-CN': '跟进中', en: 'In progress' },
+  closed: { 'zh-CN': '已办结', en: 'Closed' },
 };

@@ -27,6 +27,19 @@ export const PERMISSIONS = [
   'duty.plan',
   'duty.swaps',
   'duty.self',
+  'inspections.groups',
+  'inspections.read',
+  'inspections.visit',
+  'fieldIssues.read',
+  'fieldIssues.raise',
+  'fieldIssues.handle',
+  'fieldIssues.verify',
+  'riskAreas.write',
+  'passages.write',
+  'passages.read',
+  'passages.reveal',
+  'followUps.read',
+  'followUps.handle',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -52,6 +65,18 @@ const MANAGER: readonly Permission[] = [
   'duty.swaps',
   // Staff may serve as volunteers too; and no role may grant what it does not hold.
   'duty.self',
+  'inspections.groups',
+  'inspections.read',
+  'inspections.visit',
+  'fieldIssues.read',
+  'fieldIssues.raise',
+  'fieldIssues.handle',
+  'fieldIssues.verify',
+  'passages.write',
+  'passages.read',
+  'passages.reveal',
+  'followUps.read',
+  'followUps.handle',
 ];
 
 /**
@@ -59,10 +84,14 @@ const MANAGER: readonly Permission[] = [
  * sub-teams) only; the service checks leadership. Holders of `teams.write` manage any team in scope.
  * Likewise `duty.swaps` lets a team leader decide swap requests of their teams' members only, and
  * `duty.self` gives a volunteer their own duties, check-in and swap requests, whatever the region.
+ * `passages.write` lets a volunteer log passers only at a checkpoint they are on duty at now
+ * (holders of `passages.read` over the checkpoint log there any time); `fieldIssues.raise` lets
+ * anyone on the ground raise an issue and follow the ones they raised.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  commander: MANAGER,
+  // The risk-area list holds for the whole city: the organisation department keeps it.
+  commander: [...MANAGER, 'riskAreas.write'],
   region_manager: MANAGER,
   team_leader: [
     'regions.read',
@@ -74,10 +103,33 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'duty.read',
     'duty.swaps',
     'duty.self',
+    'fieldIssues.raise',
+    'passages.write',
   ],
-  volunteer: ['regions.read', 'units.read', 'duty.self'],
-  inspector: ['regions.read', 'units.read', 'volunteers.read', 'teams.read', 'checkpoints.read', 'duty.read'],
-  medical_observer: ['regions.read', 'units.read', 'pii.reveal'],
+  volunteer: ['regions.read', 'units.read', 'duty.self', 'fieldIssues.raise', 'passages.write'],
+  inspector: [
+    'regions.read',
+    'units.read',
+    'volunteers.read',
+    'teams.read',
+    'checkpoints.read',
+    'duty.read',
+    'inspections.read',
+    'inspections.visit',
+    'fieldIssues.read',
+    'fieldIssues.raise',
+    'fieldIssues.verify',
+    'passages.read',
+  ],
+  medical_observer: [
+    'regions.read',
+    'units.read',
+    'pii.reveal',
+    'passages.read',
+    'passages.reveal',
+    'followUps.read',
+    'followUps.handle',
+  ],
 };
 
 /** Roles a holder of `accounts.write` through `role` may hand out (never above their own). */

@@ -12,6 +12,17 @@ import { checkpointsService } from './features/checkpoints/checkpoints.service.t
 import { attendanceService } from './features/duty/attendance.service.ts';
 import { dutyFeature } from './features/duty/duty.plugin.ts';
 import { rostersService } from './features/duty/rosters.service.ts';
+import { fieldIssuesFeature } from './features/field-issues/field-issues.plugin.ts';
+import { fieldIssuesService } from './features/field-issues/field-issues.service.ts';
+import { inspectionGroupsService } from './features/inspections/inspection-groups.service.ts';
+import { inspectionsFeature } from './features/inspections/inspections.plugin.ts';
+import { inspectionsService } from './features/inspections/inspections.service.ts';
+import { passagesFeature } from './features/passages/passages.plugin.ts';
+import { passagesService } from './features/passages/passages.service.ts';
+import { followUpsService } from './features/quarantine/follow-ups.service.ts';
+import { quarantineFeature } from './features/quarantine/quarantine.plugin.ts';
+import { riskAreasFeature } from './features/risk-areas/risk-areas.plugin.ts';
+import { riskAreasService } from './features/risk-areas/risk-areas.service.ts';
 import { notificationsRoutes } from './platform/notify/notifications.routes.ts';
 import { teamsFeature } from './features/teams/teams.plugin.ts';
 import { teamsService } from './features/teams/teams.service.ts';
@@ -138,6 +149,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const checkpoints = checkpointsService(deps, { regions, teams });
   const rosters = rostersService(deps, { regions, volunteers, teams, checkpoints });
   const attendance = attendanceService(deps, { regions, volunteers, teams, checkpoints });
+  const groups = inspectionGroupsService(deps, { regions, accounts });
+  const inspections = inspectionsService(deps, { regions, volunteers, teams, checkpoints, attendance, groups });
+  const fieldIssues = fieldIssuesService(deps, { regions, units, accounts, checkpoints, attendance, inspections });
+  const riskAreas = riskAreasService(deps);
+  const followUps = followUpsService(deps, { regions, accounts });
+  const passages = passagesService(deps, { regions, checkpoints, attendance, riskAreas, followUps });
   await app.register(
     async (api) => {
       await api.register(regionsRoutes, { regions });
@@ -148,6 +165,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(teamsFeature, { teams });
       await api.register(checkpointsFeature, { deps, checkpoints });
       await api.register(dutyFeature, { deps, rosters, attendance });
+      await api.register(inspectionsFeature, { groups, inspections });
+      await api.register(fieldIssuesFeature, { fieldIssues });
+      await api.register(riskAreasFeature, { riskAreas });
+      await api.register(passagesFeature, { passages });
+      await api.register(quarantineFeature, { followUps });
       await api.register(notificationsRoutes, { deps });
       await api.register(auditRoutes, { deps });
       await api.register(eventStreamRoutes, { deps, hub });
@@ -170,10 +192,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     }
   });
 
-  const scheduler = new Scheduler(db, [...housekeepingJobs(db), ...attendance.jobs], {
-    onError: (job, err) => app.log.error({ job, err }, 'scheduled job failed'),
-    onRun: metrics.jobRun,
-  });
+  const scheduler = new Scheduler(
+    db,
+    [...housekeepingJobs(db), ...attendance.jobs, ...fieldIssues.jobs, ...passages.jobs, ...followUps.jobs],
+    {
+      onError: (job, err) => app.log.error({ job, err }, 'scheduled job failed'),
+      onRun: metrics.jobRun,
+    },
+  );
 
   app.addHook('onClose', async () => {
     await scheduler.stop();

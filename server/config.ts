@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { PASSAGE_IDENTITY_MODES, type PassageIdentityMode } from '../common/enums.ts';
 
 export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
@@ -28,6 +29,12 @@ export interface Config {
    * (whereabouts are sensitive, DESIGN.md §5); a daily job then removes them.
    */
   positionRetentionDays: number;
+  /** Whether the passage log asks for name and mobile: not at all, optionally, or always (persons). */
+  passageIdentity: PassageIdentityMode;
+  /** Minutes during which the volunteer who logged a passage may still correct it. */
+  passageEditMinutes: number;
+  /** Days after the day of passage that names, mobiles, plates and origins are kept; then anonymised. */
+  passageRetentionDays: number;
   /** Optional shared store for rate-limit counters; the database serves when unset. */
   redisUrl: string | null;
   demo: boolean;
@@ -67,6 +74,13 @@ function parseInteger(name: string, raw: string | undefined, fallback: number, m
     throw new ConfigError(`${name}: expected a whole number from ${min} to ${max}, got "${raw}"`);
   }
   return n;
+}
+
+function parsePassageIdentity(raw: string | undefined): PassageIdentityMode {
+  if (!raw) return 'optional';
+  const mode = PASSAGE_IDENTITY_MODES.find((m) => m === raw);
+  if (!mode) throw new ConfigError(`REDVEST_PASSAGE_IDENTITY: expected ${PASSAGE_IDENTITY_MODES.join(', ')}, got "${raw}"`);
+  return mode;
 }
 
 function isValidTimeZone(tz: string): boolean {
@@ -137,6 +151,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     trustProxy: trustProxy === 'true',
     metricsToken: env.REDVEST_METRICS_TOKEN || null,
     positionRetentionDays: parseInteger('REDVEST_POSITION_RETENTION_DAYS', env.REDVEST_POSITION_RETENTION_DAYS, 30, 1, 3650),
+    passageIdentity: parsePassageIdentity(env.REDVEST_PASSAGE_IDENTITY),
+    passageEditMinutes: parseInteger('REDVEST_PASSAGE_EDIT_MINUTES', env.REDVEST_PASSAGE_EDIT_MINUTES, 10, 0, 24 * 60),
+    passageRetentionDays: parseInteger('REDVEST_PASSAGE_RETENTION_DAYS', env.REDVEST_PASSAGE_RETENTION_DAYS, 28, 1, 3650),
     redisUrl: parseRedisUrl(env.REDVEST_REDIS_URL),
     demo,
     webDir: webDir && existsSync(webDir) ? webDir : null,

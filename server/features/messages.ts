@@ -3,6 +3,11 @@ import type { FeatureMessages } from '../platform/i18n.ts';
 import { checkpointsMessages } from './checkpoints/checkpoints.messages.ts';
 import { attendanceMessages } from './duty/attendance.messages.ts';
 import { rostersMessages } from './duty/rosters.messages.ts';
+import { fieldIssuesMessages } from './field-issues/field-issues.messages.ts';
+import { inspectionsMessages } from './inspections/inspections.messages.ts';
+import { passagesMessages } from './passages/passages.messages.ts';
+import { followUpsMessages } from './quarantine/follow-ups.messages.ts';
+import { riskAreasMessages } from './risk-areas/risk-areas.messages.ts';
 import { pledgesMessages } from './volunteers/pledges.messages.ts';
 import { teamsMessages } from './teams/teams.messages.ts';
 import { volunteersMessages } from './volunteers/volunteers.messages.ts';
@@ -14,4 +19,9 @@ export const FEATURE_MESSAGES: readonly FeatureMessages[] = [
   checkpointsMessages,
   rostersMessages,
   attendanceMessages,
+  inspectionsMessages,
+  fieldIssuesMessages,
+  riskAreasMessages,
+  passagesMessages,
+  followUpsMessages,
 ];

@@ -13,6 +13,13 @@ export const NAV_ITEMS = [
   { key: 'rosters', path: '/rosters', permission: 'duty.read' },
   { key: 'dutyNow', path: '/duty/now', permission: 'duty.read' },
   { key: 'swaps', path: '/duty/swaps', permission: 'duty.swaps' },
+  { key: 'inspect', path: '/inspect', permission: 'inspections.visit' },
+  { key: 'inspections', path: '/inspections', permission: 'inspections.read' },
+  { key: 'inspectionGroups', path: '/inspection-groups', permission: 'inspections.read' },
+  { key: 'fieldIssues', path: '/field-issues', permission: 'fieldIssues.raise' },
+  { key: 'passages', path: '/passages', permission: 'passages.read' },
+  { key: 'followUps', path: '/follow-ups', permission: 'followUps.read' },
+  { key: 'riskAreas', path: '/risk-areas', permission: 'passages.read' },
   { key: 'accounts', path: '/accounts', permission: 'accounts.read' },
   { key: 'audit', path: '/audit', permission: 'audit.read' },
 ] as const satisfies readonly { key: string; path: string; permission: Permission }[];

@@ -34,6 +34,29 @@ const RosterDetailPage = lazy(() =>
 const DutyNowPage = lazy(() => import('../features/duty/DutyNowPage.tsx').then((m) => ({ default: m.DutyNowPage })));
 const SwapsPage = lazy(() => import('../features/duty/SwapsPage.tsx').then((m) => ({ default: m.SwapsPage })));
 const MyDutyPage = lazy(() => import('../features/duty/MyDutyPage.tsx').then((m) => ({ default: m.MyDutyPage })));
+const InspectPage = lazy(() => import('../features/inspections/InspectPage.tsx').then((m) => ({ default: m.InspectPage })));
+const VisitPage = lazy(() => import('../features/inspections/VisitPage.tsx').then((m) => ({ default: m.VisitPage })));
+const InspectionsPage = lazy(() =>
+  import('../features/inspections/InspectionsPage.tsx').then((m) => ({ default: m.InspectionsPage })),
+);
+const InspectionGroupsPage = lazy(() =>
+  import('../features/inspections/InspectionGroupsPage.tsx').then((m) => ({ default: m.InspectionGroupsPage })),
+);
+const FieldIssuesPage = lazy(() =>
+  import('../features/field-issues/FieldIssuesPage.tsx').then((m) => ({ default: m.FieldIssuesPage })),
+);
+const FieldIssueDetailPage = lazy(() =>
+  import('../features/field-issues/FieldIssueDetailPage.tsx').then((m) => ({ default: m.FieldIssueDetailPage })),
+);
+const RaiseIssuePage = lazy(() =>
+  import('../features/field-issues/RaiseIssuePage.tsx').then((m) => ({ default: m.RaiseIssuePage })),
+);
+const PassagesPage = lazy(() => import('../features/passages/PassagesPage.tsx').then((m) => ({ default: m.PassagesPage })));
+const PassageEntryPage = lazy(() =>
+  import('../features/passages/PassageEntryPage.tsx').then((m) => ({ default: m.PassageEntryPage })),
+);
+const RiskAreasPage = lazy(() => import('../features/passages/RiskAreasPage.tsx').then((m) => ({ default: m.RiskAreasPage })));
+const FollowUpsPage = lazy(() => import('../features/passages/FollowUpsPage.tsx').then((m) => ({ default: m.FollowUpsPage })));
 const CheckInPage = lazy(() => import('../features/duty/CheckInPage.tsx').then((m) => ({ default: m.CheckInPage })));
 // The public pledge pages: opened from a QR code on a phone, so they load little and need no account.
 const PledgePage = lazy(() => import('../features/pledges/PledgePage.tsx').then((m) => ({ default: m.PledgePage })));
@@ -118,6 +141,17 @@ export const router = createBrowserRouter([
               { path: 'duty/swaps', element: guarded('duty.swaps', <SwapsPage />) },
               { path: 'my-duty', element: guarded('duty.self', <MyDutyPage />) },
               { path: 'duty/check-in/:code', element: guarded('duty.self', <CheckInPage />) },
+              { path: 'inspect', element: guarded('inspections.visit', <InspectPage />) },
+              { path: 'inspect/:checkpointId', element: guarded('inspections.visit', <VisitPage />) },
+              { path: 'inspections', element: guarded('inspections.read', <InspectionsPage />) },
+              { path: 'inspection-groups', element: guarded('inspections.read', <InspectionGroupsPage />) },
+              { path: 'field-issues', element: guarded('fieldIssues.raise', <FieldIssuesPage />) },
+              { path: 'field-issues/new', element: guarded('fieldIssues.raise', <RaiseIssuePage />) },
+              { path: 'field-issues/:id', element: guarded('fieldIssues.raise', <FieldIssueDetailPage />) },
+              { path: 'passages', element: guarded('passages.read', <PassagesPage />) },
+              { path: 'passage/:checkpointId', element: guarded('passages.write', <PassageEntryPage />) },
+              { path: 'risk-areas', element: guarded('passages.read', <RiskAreasPage />) },
+              { path: 'follow-ups', element: guarded('followUps.read', <FollowUpsPage />) },
               {
                 path: 'accounts',
                 element: (

@@ -10,6 +10,11 @@ import { teamsMatrix } from '../../features/teams/teams.matrix.ts';
 import { checkpointsMatrix } from '../../features/checkpoints/checkpoints.matrix.ts';
 import { rostersMatrix } from '../../features/duty/rosters.matrix.ts';
 import { attendanceMatrix } from '../../features/duty/attendance.matrix.ts';
+import { fieldIssuesMatrix } from '../../features/field-issues/field-issues.matrix.ts';
+import { inspectionsMatrix } from '../../features/inspections/inspections.matrix.ts';
+import { passagesMatrix } from '../../features/passages/passages.matrix.ts';
+import { followUpsMatrix } from '../../features/quarantine/follow-ups.matrix.ts';
+import { riskAreasMatrix } from '../../features/risk-areas/risk-areas.matrix.ts';
 import { API } from '../../../test/requests.ts';
 import { PERMISSIONS, ROLE_PERMISSIONS, type Permission } from '../../../common/permissions.ts';
 
@@ -59,6 +64,11 @@ const CASES: Record<string, Case> = {
   ...checkpointsMatrix(ctx),
   ...rostersMatrix(ctx),
   ...attendanceMatrix(ctx),
+  ...inspectionsMatrix(ctx),
+  ...fieldIssuesMatrix(ctx),
+  ...riskAreasMatrix(ctx),
+  ...passagesMatrix(ctx),
+  ...followUpsMatrix(ctx),
   'GET /healthz': { scoped: false, build: async () => ({ url: '/healthz' }) },
   'GET /readyz': { scoped: false, build: async () => ({ url: '/readyz' }) },
   'GET /api/openapi.json': { scoped: false, build: async () => ({ url: '/api/openapi.json' }) },

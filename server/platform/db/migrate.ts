@@ -4,6 +4,7 @@ import * as foundation from '../../migrations/2026-11-29-01-foundation.ts';
 import * as scaleOut from '../../migrations/2026-11-29-02-scale-out.ts';
 import * as volunteers from '../../migrations/2026-11-29-03-volunteers.ts';
 import * as duty from '../../migrations/2026-12-01-04-duty.ts';
+import * as inspections from '../../migrations/2026-12-01-05-inspections.ts';
 import type { Db } from './connect.ts';
 
 /**
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29-02-scale-out': scaleOut,
   '2026-11-29-03-volunteers': volunteers,
   '2026-12-01-04-duty': duty,
+  '2026-12-01-05-inspections': inspections,
 };
 
 class ListedMigrations implements MigrationProvider {

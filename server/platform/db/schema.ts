@@ -50,6 +50,8 @@ export interface RoleGrantTable {
   /** null only for `admin`, whose grant covers the whole platform. */
   regionId: string | null;
   createdAt: string;
+  /** Kept in step with an inspection group's members and area; null: given by hand. */
+  inspectionGroupId: string | null;
 }
 
 export interface SessionTable {
@@ -318,6 +320,8 @@ export interface RosterAssignmentTable {
   autoClosed: Generated<number>;
   absentAt: string | null;
   hours: number | null;
+  /** An inspector found the person absent: absence wins over the check-in. */
+  absentInspectionId: string | null;
 }
 
 export interface RosterChangeTable {
@@ -360,6 +364,150 @@ export interface NotificationTable {
   readAt: string | null;
 }
 
+export interface InspectionGroupTable {
+  id: string;
+  name: string;
+  kind: string;
+  regionId: string;
+  leaderAccountId: string | null;
+  note: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface InspectionGroupRegionTable {
+  groupId: string;
+  regionId: string;
+}
+
+export interface InspectionGroupMemberTable {
+  groupId: string;
+  accountId: string;
+  createdAt: string;
+}
+
+export interface InspectionTable {
+  id: string;
+  checkpointId: string;
+  regionId: string;
+  groupId: string | null;
+  inspectorAccountId: string;
+  visitedAt: string;
+  /** Local date of visitedAt. */
+  visitedOn: string;
+  ratingStaffing: number;
+  ratingSupplies: number;
+  ratingRegistration: number;
+  ratingAttitude: number;
+  findings: string | null;
+  expected: number;
+  present: number;
+  absent: number;
+  createdAt: string;
+}
+
+export interface InspectionMarkTable {
+  inspectionId: string;
+  assignmentId: string;
+  volunteerId: string;
+  mark: string;
+  note: string | null;
+}
+
+export interface FieldIssueTable {
+  id: string;
+  ref: string;
+  category: string;
+  title: string;
+  description: string | null;
+  regionId: string;
+  checkpointId: string | null;
+  inspectionId: string | null;
+  raisedBy: string;
+  ownerRegionId: string;
+  ownerUnitId: string | null;
+  deadline: string;
+  status: string;
+  escalationLevel: Generated<number>;
+  escalatedRegionId: string | null;
+  resolution: string | null;
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+  verifiedAt: string | null;
+  verifiedBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface FieldIssueEventTable {
+  id: string;
+  issueId: string;
+  accountId: string | null;
+  kind: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  body: string | null;
+  at: string;
+}
+
+export interface RiskAreaTable {
+  id: string;
+  code: string;
+  name: string;
+  level: string;
+  startsOn: string;
+  endsOn: string | null;
+  note: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PassageTable {
+  id: string;
+  checkpointId: string;
+  regionId: string;
+  recordedBy: string;
+  direction: string;
+  subject: string;
+  people: number;
+  name: string | null;
+  mobile: string | null;
+  plate: string | null;
+  originCode: string | null;
+  originName: string | null;
+  fromRiskArea: number;
+  temperature: number | null;
+  remeasured: number | null;
+  fever: number;
+  purpose: string | null;
+  leaflets: number;
+  occurredAt: string;
+  /** Local date of occurredAt. */
+  occurredOn: string;
+  createdAt: string;
+  updatedAt: string;
+  anonymisedAt: string | null;
+}
+
+export interface FollowUpTable {
+  id: string;
+  regionId: string;
+  kind: string;
+  sourceKind: string;
+  sourceId: string;
+  personName: string | null;
+  personMobile: string | null;
+  /** JSON: what the person was seen with. */
+  details: string;
+  status: string;
+  assignedTo: string | null;
+  outcome: string | null;
+  closedAt: string | null;
+  closedBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface Database {
   regions: RegionTable;
   units: UnitTable;
@@ -387,6 +535,16 @@ export interface Database {
   rosterChanges: RosterChangeTable;
   swapRequests: SwapRequestTable;
   notifications: NotificationTable;
+  inspectionGroups: InspectionGroupTable;
+  inspectionGroupRegions: InspectionGroupRegionTable;
+  inspectionGroupMembers: InspectionGroupMemberTable;
+  inspections: InspectionTable;
+  inspectionMarks: InspectionMarkTable;
+  fieldIssues: FieldIssueTable;
+  fieldIssueEvents: FieldIssueEventTable;
+  riskAreas: RiskAreaTable;
+  passages: PassageTable;
+  followUps: FollowUpTable;
 }
 
 export type { Generated };

@@ -2,6 +2,9 @@ import { checkpointsI18n } from '../../features/checkpoints/checkpoints.i18n.ts'
 import { dutyNowI18n } from '../../features/duty/dutyNow.i18n.ts';
 import { myDutyI18n } from '../../features/duty/myDuty.i18n.ts';
 import { rostersI18n } from '../../features/duty/rosters.i18n.ts';
+import { fieldIssuesI18n } from '../../features/field-issues/fieldIssues.i18n.ts';
+import { inspectionsI18n } from '../../features/inspections/inspections.i18n.ts';
+import { passagesI18n } from '../../features/passages/passages.i18n.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
@@ -49,6 +52,13 @@ export const en: Messages = {
     dutyNow: 'On duty now',
     swaps: 'Shift swaps',
     myDuty: 'My duty',
+    inspect: "Today's round",
+    inspections: 'Inspections',
+    inspectionGroups: 'Inspection groups',
+    fieldIssues: 'Issue ledger',
+    passages: 'Passage log',
+    followUps: 'Follow-ups',
+    riskAreas: 'Risk areas',
     accounts: 'Accounts',
     audit: 'Audit log',
   },
@@ -646,4 +656,7 @@ export const en: Messages = {
   rosters: rostersI18n.en,
   dutyNow: dutyNowI18n.en,
   myDuty: myDutyI18n.en,
+  inspections: inspectionsI18n.en,
+  fieldIssues: fieldIssuesI18n.en,
+  passages: passagesI18n.en,
 };

@@ -2,6 +2,9 @@ import { checkpointsI18n } from '../../features/checkpoints/checkpoints.i18n.ts'
 import { dutyNowI18n } from '../../features/duty/dutyNow.i18n.ts';
 import { myDutyI18n } from '../../features/duty/myDuty.i18n.ts';
 import { rostersI18n } from '../../features/duty/rosters.i18n.ts';
+import { fieldIssuesI18n } from '../../features/field-issues/fieldIssues.i18n.ts';
+import { inspectionsI18n } from '../../features/inspections/inspections.i18n.ts';
+import { passagesI18n } from '../../features/passages/passages.i18n.ts';
 
 /** The reference catalog: en.ts must have exactly these keys (its type is derived from this one). */
 export const zhCN = {
@@ -49,6 +52,13 @@ export const zhCN = {
     dutyNow: '在岗情况',
     swaps: '换班审批',
     myDuty: '我的值守',
+    inspect: '今日督查',
+    inspections: '督查记录',
+    inspectionGroups: '督查组',
+    fieldIssues: '问题台账',
+    passages: '卡点登记',
+    followUps: '跟进任务',
+    riskAreas: '风险地区',
     accounts: '账号管理',
     audit: '审计日志',
   },
@@ -635,6 +645,9 @@ export const zhCN = {
   rosters: rostersI18n['zh-CN'],
   dutyNow: dutyNowI18n['zh-CN'],
   myDuty: myDutyI18n['zh-CN'],
+  inspections: inspectionsI18n['zh-CN'],
+  fieldIssues: fieldIssuesI18n['zh-CN'],
+  passages: passagesI18n['zh-CN'],
 };
 
 /** Every catalog has this shape: en.ts is checked against it key by key. */

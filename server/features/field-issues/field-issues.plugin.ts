@@ -1,0 +1,5 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { FieldIssuesService } from './field-issues.service.ts';
+
+/** The issue ledger and its printable public summary. */
+export const fieldIssuesFeature: FastifyPluginAsync<{ fieldIssues: FieldIssuesService }> = async () => {};

@@ -1,0 +1,5 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { FollowUpsService } from './follow-ups.service.ts';
+
+/** Quarantine: follow-up tasks so far (households, returnees and isolation cases come with their issue). */
+export const quarantineFeature: FastifyPluginAsync<{ followUps: FollowUpsService }> = async () => {};

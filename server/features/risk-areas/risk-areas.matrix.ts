@@ -1,0 +1,3 @@
+import type { CaseTable } from '../../../test/matrix.ts';
+
+export const riskAreasMatrix: CaseTable = () => ({});

@@ -1,0 +1,5 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { RiskAreasService } from './risk-areas.service.ts';
+
+/** Divisions (the national list for origin pickers) and the risk-area list. */
+export const riskAreasFeature: FastifyPluginAsync<{ riskAreas: RiskAreasService }> = async () => {};

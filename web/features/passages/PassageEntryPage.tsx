@@ -1,0 +1,6 @@
+import { Typography } from 'antd';
+
+/** Placeholder while the page is built. */
+export function PassageEntryPage() {
+  return <Typography.Title level={4}>卡点登记</Typography.Title>;
+}
