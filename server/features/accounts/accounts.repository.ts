@@ -195,6 +195,24 @@ export async function insertGrant(
     .execute();
 }
 
+/** Active accounts holding one of `roles` by a grant on exactly one of these regions. */
+export async function holdersOn(
+  q: Q,
+  regionIds: readonly string[],
+  roles: readonly Role[],
+): Promise<{ regionId: string; accountId: string }[]> {
+  if (regionIds.length === 0 || roles.length === 0) return [];
+  const rows = await q
+    .selectFrom('roleGrants as g')
+    .innerJoin('accounts', 'accounts.id', 'g.accountId')
+    .select(['g.regionId', 'g.accountId'])
+    .where('g.regionId', 'in', [...regionIds])
+    .where('g.role', 'in', [...roles])
+    .where('accounts.status', '=', 'active')
+    .execute();
+  return rows.map((r) => ({ regionId: r.regionId!, accountId: r.accountId }));
+}
+
 export async function deleteGrant(q: Q, id: string): Promise<void> {
   await q.deleteFrom('roleGrants').where('id', '=', id).execute();
 }

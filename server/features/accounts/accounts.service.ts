@@ -84,6 +84,21 @@ export function accountsService({ db: { db, dialect } }: Deps, regions: RegionsS
   }
 
   return {
+    /**
+     * Who to tell about something at a place: the active holders of `roles` granted on the
+     * region itself, else on its nearest ancestor that has any (a community without staff of its
+     * own is looked after by its township). No access check: for notifications.
+     */
+    async staffOf(q: Kysely<Database>, regionPath: string, roles: readonly Role[]): Promise<string[]> {
+      const nearestFirst = regionPath.split('/').filter(Boolean).reverse();
+      const holders = await repo.holdersOn(q, nearestFirst, roles);
+      for (const regionId of nearestFirst) {
+        const here = holders.filter((h) => h.regionId === regionId).map((h) => h.accountId);
+        if (here.length > 0) return [...new Set(here)];
+      }
+      return [];
+    },
+
     async list(actor: Actor, query: AccountQueryInput) {
       const scope = requireScope(actor, 'accounts.read');
       let regionPath: string | undefined;

@@ -372,6 +372,19 @@ export function attendanceService(
     closeShifts,
     forgetPositions,
 
+    /**
+     * Whether the account's volunteer stands a published shift at this checkpoint at `at`: from
+     * the opening of check-in to the end of the check-out grace, until they checked out. Other
+     * features use it to let the people on post act there (no access check: the caller's own).
+     */
+    async onDutyAt(accountId: string, checkpointId: string, at: Date): Promise<boolean> {
+      const me = await volunteers.byAccount(accountId);
+      if (!me) return false;
+      const t = at.getTime();
+      const here = await dutiesHere(me.id, checkpointId, t);
+      return here.some((d) => opensAt(d) <= t && t < closesAt(d) && (d.checkedOutAt === null || t < ms(d.checkedOutAt)));
+    },
+
     async me(actor: Actor): Promise<MyDutyPage> {
       requireScope(actor, 'duty.self');
       const me = await volunteers.byAccount(actor.accountId);

@@ -133,6 +133,8 @@ export const FieldIssueQuery = Type.Object(
     /** Issues at places inside this region, or owned by it. */
     regionId: Type.Optional(Id()),
     checkpointId: Type.Optional(Id()),
+    /** The issues raised from one visit. */
+    inspectionId: Type.Optional(Id()),
     overdue: Type.Optional(Type.Boolean()),
     /** raised: raised by the caller; owned: sitting with a region the caller handles. */
     mine: Type.Optional(Type.Union([Type.Literal('raised'), Type.Literal('owned')])),

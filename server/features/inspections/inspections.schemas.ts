@@ -67,8 +67,6 @@ export interface InspectionSummary {
   expected: number;
   present: number;
   absent: number;
-  /** Field issues raised from this visit. */
-  issueCount: number;
 }
 
 export interface Inspection extends InspectionSummary {
@@ -81,7 +79,6 @@ export interface Inspection extends InspectionSummary {
     startsAt: string;
     endsAt: string;
   }[];
-  issues: { id: string; ref: string; title: string; status: string }[];
 }
 
 /** Which checkpoints of an area were visited today and this week, and a route for today's round. */
@@ -188,7 +185,6 @@ const summaryFields = {
   expected: Type.Integer(),
   present: Type.Integer(),
   absent: Type.Integer(),
-  issueCount: Type.Integer(),
 };
 export const InspectionSummaryOut = Type.Object(summaryFields);
 export const InspectionList = Type.Object({ items: Type.Array(InspectionSummaryOut), total: Type.Integer() });
@@ -205,7 +201,6 @@ export const InspectionOut = Type.Object({
       endsAt: Type.String(),
     }),
   ),
-  issues: Type.Array(Type.Object({ id: Type.String(), ref: Type.String(), title: Type.String(), status: Type.String() })),
 });
 
 export const CreateInspectionBody = Type.Object(
