@@ -14,8 +14,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { test: { name: 'unit', include: unit } },
+      // extends: inline projects take nothing from the root config otherwise (the timeouts above).
+      { extends: true, test: { name: 'unit', include: unit } },
       {
+        extends: true,
         test: {
           name: 'sqlite',
           include: api,
@@ -27,6 +29,7 @@ export default defineConfig({
       ...(pg
         ? [
             {
+              extends: true as const,
               test: {
                 name: 'postgres',
                 include: api,
@@ -38,6 +41,7 @@ export default defineConfig({
           ]
         : []),
       {
+        extends: true,
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [--seconds N] [--rounds N] [--warmup N] [--connections N] [--only http,sqlite,postgres,login,import,registry,roster]
+ * npm run bench [-- --quick] [--seconds N] [--rounds N] [--warmup N] [--connections N] [--only http,sqlite,postgres,login,import,registry,roster,passages,counts]
  * Each benchmark measures our path and its bare baseline in the same run and prints the ratio
  * (bench/README.md). Servers run in child processes on core 0, autocannon here on core 1.
  */
@@ -13,12 +13,13 @@ import { benchHttp } from './cases/http.ts';
 import { benchLogin } from './cases/login.ts';
 import { benchRoster } from './cases/roster.ts';
 import { benchVolunteerImport } from './cases/volunteers-import.ts';
+import { benchPassageCounts, benchPassageWrite } from './cases/passages.ts';
 import { benchRegistryQuery } from './cases/volunteers-query.ts';
 import { canPin, pinSelf } from './lib/children.ts';
 import { freshPostgres } from './lib/redvest.ts';
 import { printComparison, printSummary, writeResults, type Comparison, type Settings } from './lib/report.ts';
 
-const CASES = ['http', 'sqlite', 'postgres', 'login', 'import', 'registry', 'roster'] as const;
+const CASES = ['http', 'sqlite', 'postgres', 'login', 'import', 'registry', 'roster', 'passages', 'counts'] as const;
 
 const { values: flags } = parseArgs({
   options: {
@@ -72,6 +73,19 @@ async function main(): Promise<number> {
     if (only.has('import')) record([await benchVolunteerImport(dir, settings)]);
     if (only.has('registry')) record([await benchRegistryQuery(dir, settings)]);
     if (only.has('roster')) record(await benchRoster(settings));
+    if (only.has('passages')) {
+      record(await benchPassageWrite({ kind: 'sqlite', file: join(dir, 'passages-write.db') }, dir, settings));
+      const pg = await freshPostgres('redvest_bench');
+      if ('skipped' in pg) skipped.push(`9. passage entry on PostgreSQL — ${pg.skipped}`);
+      else {
+        try {
+          record(await benchPassageWrite(pg.config, dir, settings));
+        } finally {
+          await pg.drop();
+        }
+      }
+    }
+    if (only.has('counts')) record(await benchPassageCounts(dir, settings));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

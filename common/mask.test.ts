@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { maskIdCard, maskMobile, maskName } from './mask.ts';
+import { maskIdCard, maskMobile, maskName, maskPlate } from './mask.ts';
 
 describe('masking', () => {
   it('keeps the first 3 and last 4 digits of a mobile', () => {
@@ -37,5 +37,13 @@ describe('masking', () => {
     expect(maskName('李四')).toBe('李*');
     expect(maskName('王')).toBe('王');
     expect(maskName('𠀋一')).toBe('𠀋*'); // a character outside the BMP counts as one
+  });
+});
+
+describe('maskPlate', () => {
+  it('keeps the province and the city letter and the last two', () => {
+    expect(maskPlate('豫Q12345')).toBe('豫Q***45');
+    expect(maskPlate('豫QD12345')).toBe('豫Q***45');
+    expect(maskPlate('豫Q1')).toBe('***');
   });
 });

@@ -18,3 +18,10 @@ export function maskName(name: string): string {
   if (chars.length <= 1) return name;
   return chars[0] + '*'.repeat(chars.length - 1);
 }
+
+/** 豫Q12345 → 豫Q***45: the province and the city's letter stay visible, as on paper registers. */
+export function maskPlate(plate: string): string {
+  const chars = Array.from(plate);
+  if (chars.length <= 4) return '*'.repeat(chars.length);
+  return `${chars.slice(0, 2).join('')}***${chars.slice(-2).join('')}`;
+}

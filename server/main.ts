@@ -12,6 +12,7 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { loadDemoCity, DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/demo-city.ts';
 import { loadDemoDuty } from './demo/demo-duty.ts';
+import { loadDemoInspections } from './demo/demo-inspections.ts';
 import { loadDemoVolunteers } from './demo/demo-volunteers.ts';
 import { authService } from './features/accounts/auth.service.ts';
 import { connect } from './platform/db/connect.ts';
@@ -30,6 +31,8 @@ async function serve(config: Config): Promise<void> {
     if (volunteers) app.log.info(volunteers, 'demo volunteers, teams and posts loaded');
     const duty = await app.deps.db.withoutSync(() => loadDemoDuty(app.deps));
     if (duty) app.log.info(duty, "demo checkpoints and this week's roster loaded");
+    const ground = await app.deps.db.withoutSync(() => loadDemoInspections(app.deps));
+    if (ground) app.log.info(ground, "demo inspections, issue ledger and today's passage log loaded");
   } else {
     const code = await authService(app.deps).prepareSetup();
     if (code) {

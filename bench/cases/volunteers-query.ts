@@ -5,7 +5,6 @@
  * each ID number, JSON) against the SQL the repository sends for it (captured from it: the first page
  * with a window count) run directly on the database with better-sqlite3. One request at a time on each side.
  */
-import { CamelCasePlugin, Kysely, SqliteDialect, type CompiledQuery } from 'kysely';
 import { join } from 'node:path';
 import { SKILLS, type Skill } from '../../common/enums.ts';
 import { idCardCheckChar } from '../../common/idcard.ts';
@@ -13,8 +12,9 @@ import type { DatabaseConfig } from '../../server/config.ts';
 import { listVolunteers } from '../../server/features/volunteers/volunteers.repository.ts';
 import { connect, openSqlite } from '../../server/platform/db/connect.ts';
 import { newId, nowIso } from '../../server/platform/db/ids.ts';
-import type { Database, RegionTable } from '../../server/platform/db/schema.ts';
-import { alternate, cannon, type Side } from '../lib/load.ts';
+import type { RegionTable } from '../../server/platform/db/schema.ts';
+import { captureSqlite, directQuery } from '../lib/direct.ts';
+import { alternate, cannon } from '../lib/load.ts';
 import { prepareDatabase, signIn, startRedvest } from '../lib/redvest.ts';
 import type { Comparison, Settings } from '../lib/report.ts';
 
@@ -122,53 +122,6 @@ function seedVolunteers(file: string, grids: Place[], count: number, idNumberEnc
   }
 }
 
-/** The statements the repository sends for this filter, as Kysely compiles them. */
-async function capturedStatements(
-  file: string,
-  scopePath: string,
-  filter: { regionPath: string; status: 'active'; skill: Skill },
-): Promise<CompiledQuery[]> {
-  const captured: CompiledQuery[] = [];
-  const sqlite = openSqlite(file);
-  const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
-    plugins: [new CamelCasePlugin()],
-    log: (event) => {
-      if (event.level === 'query') captured.push(event.query);
-    },
-  });
-  try {
-    await listVolunteers(db, 'sqlite', { all: false, paths: [scopePath] }, filter, { limit: 50, offset: 0 });
-  } finally {
-    await db.destroy();
-  }
-  return captured;
-}
-
-/** The captured statements run directly on the file, one query at a time. */
-function directQuery(file: string, statements: CompiledQuery[]): Side & { close(): void } {
-  const sqlite = openSqlite(file);
-  const prepared = statements.map((q) => ({ statement: sqlite.prepare(q.sql), parameters: q.parameters as unknown[] }));
-  return {
-    label: 'direct SQL (better-sqlite3)',
-    async run(seconds, latencies) {
-      let ok = 0;
-      const started = performance.now();
-      const end = started + seconds * 1000;
-      while (performance.now() < end) {
-        const t = performance.now();
-        for (const p of prepared) p.statement.all(...p.parameters);
-        latencies?.push(performance.now() - t);
-        ok++;
-        // Let timers and I/O run between queries, as the server's event loop does.
-        if (ok % 20 === 0) await new Promise((r) => setImmediate(r));
-      }
-      return { ok, failed: 0, seconds: (performance.now() - started) / 1000 };
-    },
-    close: () => sqlite.close(),
-  };
-}
-
 export async function benchRegistryQuery(dir: string, s: Settings): Promise<Comparison> {
   const count = s.quick ? 20_000 : 100_000;
   const file = join(dir, 'registry.db');
@@ -211,7 +164,12 @@ export async function benchRegistryQuery(dir: string, s: Settings): Promise<Comp
 
     const township = townships[3]!;
     const filter = { regionPath: township.path, status: 'active' as const, skill: 'medical' as const };
-    const direct = directQuery(file, await capturedStatements(file, county.path, filter));
+    const direct = directQuery(
+      file,
+      await captureSqlite(file, (db) =>
+        listVolunteers(db, 'sqlite', { all: false, paths: [county.path] }, filter, { limit: 50, offset: 0 }),
+      ),
+    );
     try {
       const path = `/api/v1/volunteers?regionId=${township.id}&status=active&skill=medical&limit=50`;
       const check = await fetch(`${api.url}${path}`, { headers: auth });

@@ -3,8 +3,9 @@
  *   http     — node:http answering GET /hello with a small JSON object
  *   fastify  — the same answer from a bare Fastify route
  *   sqlite   — bare Fastify, POST /units does one INSERT into `units` on TARGET (a migrated file),
- *              opened by our own openSqlite (same pragmas); SYNC=NORMAL overrides synchronous
- *   postgres — bare Fastify, POST /units does one INSERT through a pg pool (10, like ours) on TARGET
+ *              opened by our own openSqlite (same pragmas); SYNC=NORMAL overrides synchronous;
+ *              POST /passages likewise one INSERT into `passages`
+ *   postgres — bare Fastify, the same two routes, each one INSERT through a pg pool (10, like ours) on TARGET
  * Every mode answers GET /hello, which the parent polls until the server is ready.
  */
 import Fastify from 'fastify';
@@ -17,6 +18,31 @@ const [mode = '', portArg, target = '', sync = 'FULL'] = process.argv.slice(2);
 const port = Number(portArg);
 const HELLO = { hello: 'world' };
 const INSERT = 'INSERT INTO units (id, name, kind, region_id, contact, created_at, updated_at) VALUES';
+const PASSAGE_COLUMNS = [
+  'id',
+  'checkpoint_id',
+  'region_id',
+  'recorded_by',
+  'direction',
+  'subject',
+  'people',
+  'name',
+  'mobile',
+  'plate',
+  'origin_code',
+  'origin_name',
+  'from_risk_area',
+  'temperature',
+  'remeasured',
+  'fever',
+  'purpose',
+  'leaflets',
+  'occurred_at',
+  'occurred_on',
+  'created_at',
+  'updated_at',
+];
+const INSERT_PASSAGE = `INSERT INTO passages (${PASSAGE_COLUMNS.join(', ')}) VALUES`;
 
 interface UnitBody {
   name: string;
@@ -24,13 +50,60 @@ interface UnitBody {
   regionId: string;
 }
 
-function fastifyWith(insert?: (id: string, body: UnitBody, now: string) => unknown) {
+/** What the bare passage route is sent: the entry plus the ids our route works out itself. */
+interface PassageBody {
+  checkpointId: string;
+  regionId: string;
+  recordedBy: string;
+  direction: string;
+  subject: string;
+  name: string;
+  mobile: string;
+  originCode: string;
+  temperature: number;
+  purpose: string;
+  leaflets: number;
+}
+
+const passageValues = (id: string, b: PassageBody, now: string) => [
+  id,
+  b.checkpointId,
+  b.regionId,
+  b.recordedBy,
+  b.direction,
+  b.subject,
+  1,
+  b.name,
+  b.mobile,
+  null,
+  b.originCode,
+  null,
+  0,
+  b.temperature,
+  null,
+  0,
+  b.purpose,
+  b.leaflets,
+  now,
+  now.slice(0, 10),
+  now,
+  now,
+];
+
+type Insert<B> = (id: string, body: B, now: string) => unknown;
+
+function fastifyWith(inserts?: { unit: Insert<UnitBody>; passage: Insert<PassageBody> }) {
   const app = Fastify({ logger: false });
   app.get('/hello', async () => HELLO);
-  if (insert) {
+  if (inserts) {
     app.post<{ Body: UnitBody }>('/units', async (req, reply) => {
       const id = newId();
-      await insert(id, req.body, nowIso());
+      await inserts.unit(id, req.body, nowIso());
+      return reply.status(201).send({ id });
+    });
+    app.post<{ Body: PassageBody }>('/passages', async (req, reply) => {
+      const id = newId();
+      await inserts.passage(id, req.body, nowIso());
       return reply.status(201).send({ id });
     });
   }
@@ -52,15 +125,21 @@ switch (mode) {
   case 'sqlite': {
     const sqlite = openSqlite(target);
     if (sync !== 'FULL') sqlite.pragma(`synchronous = ${sync}`);
-    const statement = sqlite.prepare(`${INSERT} (?, ?, ?, ?, NULL, ?, ?)`);
-    await fastifyWith((id, b, now) => statement.run(id, b.name, b.kind, b.regionId, now, now));
+    const unit = sqlite.prepare(`${INSERT} (?, ?, ?, ?, NULL, ?, ?)`);
+    const passage = sqlite.prepare(`${INSERT_PASSAGE} (${PASSAGE_COLUMNS.map(() => '?').join(', ')})`);
+    await fastifyWith({
+      unit: (id, b, now) => unit.run(id, b.name, b.kind, b.regionId, now, now),
+      passage: (id, b, now) => passage.run(...passageValues(id, b, now)),
+    });
     break;
   }
   case 'postgres': {
     const pool = new pg.Pool({ connectionString: target, max: 10 });
-    await fastifyWith((id, b, now) =>
-      pool.query(`${INSERT} ($1, $2, $3, $4, NULL, $5, $6)`, [id, b.name, b.kind, b.regionId, now, now]),
-    );
+    const placeholders = PASSAGE_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
+    await fastifyWith({
+      unit: (id, b, now) => pool.query(`${INSERT} ($1, $2, $3, $4, NULL, $5, $6)`, [id, b.name, b.kind, b.regionId, now, now]),
+      passage: (id, b, now) => pool.query(`${INSERT_PASSAGE} (${placeholders})`, passageValues(id, b, now)),
+    });
     break;
   }
   default:

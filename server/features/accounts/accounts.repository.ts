@@ -213,6 +213,12 @@ export async function holdersOn(
   return rows.map((r) => ({ regionId: r.regionId!, accountId: r.accountId }));
 }
 
+/** Whether an inspection group keeps this grant in step with its members and area. */
+export async function grantKeptByGroup(q: Q, grantId: string): Promise<boolean> {
+  const row = await q.selectFrom('roleGrants').select('inspectionGroupId').where('id', '=', grantId).executeTakeFirst();
+  return Boolean(row?.inspectionGroupId);
+}
+
 export async function deleteGrant(q: Q, id: string): Promise<void> {
   await q.deleteFrom('roleGrants').where('id', '=', id).execute();
 }

@@ -225,6 +225,8 @@ export function accountsService({ db: { db, dialect } }: Deps, regions: RegionsS
       if (!grant) throw notFound();
       if (grant.role === 'admin' && account.grants.filter((g) => g.role === 'admin').length === 1)
         await assertNotLastAdmin(account);
+      // Membership of an inspection group holds it: the group would give it back at its next save.
+      if (await repo.grantKeptByGroup(db, grantId)) throw conflict('GRANT_KEPT_BY_GROUP');
       await transact(db, call, async (trx) => {
         await repo.deleteGrant(trx, grantId);
         await auditWrite(trx, call, 'account.revoke', 'account', id, grant.regionPath, {

@@ -29,6 +29,16 @@ describe('attendanceOf', () => {
     ).toBe('done');
   });
 
+  it('is absent whenever an inspection found the person absent, whatever the check-in and check-out say', () => {
+    const found = { ...none, absentInspectionId: 'inspection-1', absentAt: '2020-02-10T02:00:00.000Z' };
+    expect(attendanceOf(found, shift, rules, at('2020-02-10T02:00:00.000Z'))).toBe('absent');
+    const cameLater = { ...found, checkedInAt: '2020-02-10T02:30:00.000Z' };
+    expect(attendanceOf(cameLater, shift, rules, at('2020-02-10T03:00:00.000Z'))).toBe('absent');
+    const leftEarly = { ...cameLater, checkedInAt: '2020-02-09T23:50:00.000Z', checkedOutAt: '2020-02-10T01:00:00.000Z' };
+    expect(attendanceOf(leftEarly, shift, rules, at('2020-02-10T09:00:00.000Z'))).toBe('absent');
+    expect(attendanceOf({ ...leftEarly, absentInspectionId: null }, shift, rules, at('2020-02-10T09:00:00.000Z'))).toBe('done');
+  });
+
   it('moves the windows with the rules', () => {
     const wide = { checkInEarlyMinutes: 120, absentAfterMinutes: 60, checkOutGraceMinutes: 0 };
     expect(attendanceOf(none, shift, wide, at('2020-02-09T22:00:00.000Z'))).toBe('due');

@@ -43,6 +43,8 @@ export interface DutyRow {
   checkedOutAt: string | null;
   autoClosed: boolean;
   absentAt: string | null;
+  /** The inspection that found the person absent: absence wins over the check-in, no hours count. */
+  absentInspectionId: string | null;
   hours: number | null;
 }
 
@@ -66,6 +68,7 @@ function duties(q: Q) {
       'a.checkedOutAt',
       'a.autoClosed',
       'a.absentAt',
+      'a.absentInspectionId',
       'a.hours',
     ]);
 }
@@ -157,14 +160,15 @@ export async function checkOut(
 ): Promise<boolean> {
   const r = await q
     .updateTable('rosterAssignments')
-    .set({
+    .set((eb) => ({
       checkedOutAt: values.at,
       checkOutLat: values.position.lat,
       checkOutLng: values.position.lng,
       checkOutAccuracy: values.position.accuracy,
-      hours: values.hours,
+      // An inspection that found the post empty may land between reading the duty and this write.
+      hours: eb.case().when('absentInspectionId', 'is not', null).then(0).else(values.hours).end(),
       autoClosed: values.autoClosed ? 1 : 0,
-    })
+    }))
     .where('id', '=', assignmentId)
     .where('checkedInAt', 'is not', null)
     .where('checkedOutAt', 'is', null)
@@ -313,7 +317,13 @@ export async function shiftsAt(
         .sum<number | string | null>(
           eb
             .case()
-            .when(eb.and([eb('a.checkedInAt', 'is not', null), eb('a.checkedOutAt', 'is', null)]))
+            .when(
+              eb.and([
+                eb('a.checkedInAt', 'is not', null),
+                eb('a.checkedOutAt', 'is', null),
+                eb('a.absentInspectionId', 'is', null),
+              ]),
+            )
             .then(1)
             .else(0)
             .end(),
@@ -323,7 +333,12 @@ export async function shiftsAt(
         .sum<number | string | null>(
           eb
             .case()
-            .when(eb.and([eb('a.absentAt', 'is not', null), eb('a.checkedInAt', 'is', null)]))
+            .when(
+              eb.and([
+                eb('a.absentAt', 'is not', null),
+                eb.or([eb('a.checkedInAt', 'is', null), eb('a.absentInspectionId', 'is not', null)]),
+              ]),
+            )
             .then(1)
             .else(0)
             .end(),
@@ -353,24 +368,35 @@ export async function shiftsAt(
   }));
 }
 
-/** The people on these shifts with their attendance columns. */
+/** The people on these shifts with their attendance columns, in the order they were assigned. */
 export async function peopleOn(
   q: Q,
   shiftIds: readonly string[],
 ): Promise<
   {
+    assignmentId: string;
     shiftId: string;
     volunteerId: string;
     checkedInAt: string | null;
     checkedOutAt: string | null;
     absentAt: string | null;
+    absentInspectionId: string | null;
     autoClosed: boolean;
   }[]
 > {
   if (shiftIds.length === 0) return [];
   const rows = await q
     .selectFrom('rosterAssignments')
-    .select(['shiftId', 'volunteerId', 'checkedInAt', 'checkedOutAt', 'absentAt', 'autoClosed'])
+    .select([
+      'id as assignmentId',
+      'shiftId',
+      'volunteerId',
+      'checkedInAt',
+      'checkedOutAt',
+      'absentAt',
+      'absentInspectionId',
+      'autoClosed',
+    ])
     .where('shiftId', 'in', [...shiftIds])
     .orderBy('createdAt')
     .orderBy('id')
@@ -449,4 +475,55 @@ export async function forgetPositions(q: Q, endedBefore: string): Promise<number
     .where((eb) => eb.or([eb('checkInLat', 'is not', null), eb('checkOutLat', 'is not', null)]))
     .executeTakeFirst();
   return Number(r.numUpdatedRows);
+}
+
+/** A published shift at one checkpoint covering a moment, with its head count. */
+export interface CrewShiftRow {
+  shiftId: string;
+  startsAt: string;
+  endsAt: string;
+  required: number;
+  windows: AttendanceWindows;
+}
+
+/** Published shifts at the checkpoint with `startsAt <= at < endsAt`, by start. */
+export async function shiftsCovering(q: Q, checkpointId: string, at: string): Promise<CrewShiftRow[]> {
+  const rows = await q
+    .selectFrom('rosterShifts as s')
+    .innerJoin('rosters as r', 'r.id', 's.rosterId')
+    .select(['s.id as shiftId', 's.startsAt', 's.endsAt', 's.required', 'r.rules'])
+    .where('r.status', '=', 'published')
+    .where('s.checkpointId', '=', checkpointId)
+    .where('s.startsAt', '<=', at)
+    .where('s.endsAt', '>', at)
+    .orderBy('s.startsAt')
+    .orderBy('s.id')
+    .execute();
+  return rows.map(({ rules, ...r }) => ({ ...r, required: Number(r.required), windows: windowsOf(rules) }));
+}
+
+/**
+ * Records that an inspection found these people absent: the first inspection to do so is kept,
+ * the absence time only where none was recorded yet, and hours already counted at a check-out
+ * drop to zero (absence wins). Returns those it marked.
+ */
+export async function markAbsentByInspection(
+  q: Q,
+  assignmentIds: readonly string[],
+  inspectionId: string,
+  at: string,
+): Promise<Set<string>> {
+  if (assignmentIds.length === 0) return new Set();
+  const rows = await q
+    .updateTable('rosterAssignments')
+    .set((eb) => ({
+      absentInspectionId: inspectionId,
+      absentAt: eb.fn.coalesce('absentAt', eb.val(at)),
+      hours: eb.case().when('checkedOutAt', 'is not', null).then(0).else(eb.ref('hours')).end(),
+    }))
+    .where('id', 'in', [...assignmentIds])
+    .where('absentInspectionId', 'is', null)
+    .returning('id')
+    .execute();
+  return new Set(rows.map((r) => r.id));
 }

@@ -7,6 +7,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { AppError, conflict, invalidField, notFound } from '../../platform/errors.ts';
 import type { JobDefinition } from '../../platform/jobs/scheduler.ts';
 import { notify, type NewNotification } from '../../platform/notify/notify.ts';
+import type { AttendanceState } from '../../../common/enums.ts';
 import type { CheckpointSummary } from '../checkpoints/checkpoints.schemas.ts';
 import type { CheckpointsService } from '../checkpoints/checkpoints.service.ts';
 import type { RegionsService } from '../regions/regions.service.ts';
@@ -45,6 +46,9 @@ const closesAt = (d: DutyRow) => ms(d.endsAt) + d.windows.checkOutGraceMinutes *
 const checkInOpen = (d: DutyRow, now: number) => opensAt(d) <= now && now < ms(d.endsAt);
 const canCheckOut = (d: DutyRow, now: number) => d.checkedInAt !== null && d.checkedOutAt === null && now < closesAt(d);
 
+/** An inspection found the person absent: they served no hours, however long they were checked in. */
+const voided = (d: Pick<DutyRow, 'absentInspectionId'>) => d.absentInspectionId !== null;
+
 /** Time on post clipped to the shift's windows, in tenths of an hour. */
 export function dutyHours(d: Pick<DutyRow, 'startsAt' | 'endsAt' | 'windows'>, inAt: string, outAt: string): number {
   const lo = ms(d.startsAt) - d.windows.checkInEarlyMinutes * MINUTE;
@@ -61,6 +65,29 @@ export function dutyHours(d: Pick<DutyRow, 'startsAt' | 'endsAt' | 'windows'>, i
 function checkInTarget(here: DutyRow[], now: number): DutyRow | undefined {
   const open = here.filter((d) => checkInOpen(d, now) && d.checkedInAt === null);
   return open.find((d) => d.absentAt === null) ?? open[0];
+}
+
+/** Who the roster puts at a checkpoint at a moment: the shifts covering it and their people. */
+export interface CrewAt {
+  shifts: { shiftId: string; startsAt: string; endsAt: string; required: number; assigned: number }[];
+  crew: {
+    assignmentId: string;
+    shiftId: string;
+    volunteerId: string;
+    startsAt: string;
+    endsAt: string;
+    attendance: AttendanceState;
+    checkedInAt: string | null;
+  }[];
+}
+
+/** An assignment's attendance columns as they stood at `at`: later check-ins and check-outs had not happened yet. */
+function asOf<T extends { checkedInAt: string | null; checkedOutAt: string | null; absentAt: string | null }>(
+  a: T,
+  at: string,
+): T {
+  const by = (iso: string | null) => (iso !== null && iso <= at ? iso : null);
+  return { ...a, checkedInAt: by(a.checkedInAt), checkedOutAt: by(a.checkedOutAt), absentAt: by(a.absentAt) };
 }
 
 export function attendanceService(
@@ -179,16 +206,34 @@ export function attendanceService(
     );
   }
 
+  /**
+   * Who hears of an absence: the volunteer's team leaders (and those of the team above) and the
+   * managers of the checkpoint's community or grid, active accounts only.
+   */
+  async function absenceAudience(q: typeof db, volunteerIds: readonly string[], cps: Iterable<CheckpointSummary>) {
+    const memberships = await teams.membershipsOf(volunteerIds, q);
+    const leaders = await repo.activeAccounts(q, [...new Set([...memberships.values()].flatMap((m) => m.leaderAccountIds))]);
+    // A checkpoint's community and grid are among the regions on its path.
+    const placeIds = new Set([...cps].flatMap((c) => c.regionPath.split('/').filter(Boolean)));
+    const managers = await repo.placeManagers(q, [...placeIds]);
+    return (volunteerId: string, cp: CheckpointSummary): Set<string> => {
+      const onPath = cp.regionPath.split('/');
+      return new Set([
+        ...(memberships.get(volunteerId)?.leaderAccountIds ?? []).filter((id) => leaders.has(id)),
+        ...managers.filter((m) => onPath.includes(m.regionId)).map((m) => m.accountId),
+      ]);
+    };
+  }
+
   /** Marks one batch absent and alerts the volunteers' team leaders and the place's staff. */
   async function recordAbsences(batch: DutyRow[], at: string): Promise<number> {
     const cps = await checkpointMap(batch.map((d) => d.checkpointId));
-    const volunteerIds = batch.map((d) => d.volunteerId);
-    const names = await nameMap(volunteerIds);
-    const memberships = await teams.membershipsOf(volunteerIds);
-    const leaders = await repo.activeAccounts(db, [...new Set([...memberships.values()].flatMap((m) => m.leaderAccountIds))]);
-    // A checkpoint's community and grid are among the regions on its path.
-    const placeIds = new Set([...cps.values()].flatMap((c) => c.regionPath.split('/').filter(Boolean)));
-    const managers = await repo.placeManagers(db, [...placeIds]);
+    const names = await nameMap(batch.map((d) => d.volunteerId));
+    const audience = await absenceAudience(
+      db,
+      batch.map((d) => d.volunteerId),
+      cps.values(),
+    );
     return transact(db, SYSTEM, async (trx) => {
       const marked = await repo.markAbsent(
         trx,
@@ -200,11 +245,7 @@ export function attendanceService(
         if (!marked.has(d.assignmentId)) continue;
         const cp = cps.get(d.checkpointId);
         if (!cp) continue;
-        const onPath = cp.regionPath.split('/');
-        const recipients = new Set([
-          ...(memberships.get(d.volunteerId)?.leaderAccountIds ?? []).filter((id) => leaders.has(id)),
-          ...managers.filter((m) => onPath.includes(m.regionId)).map((m) => m.accountId),
-        ]);
+        const recipients = audience(d.volunteerId, cp);
         const params = {
           volunteer: names.get(d.volunteerId) ?? '',
           checkpoint: cp.name,
@@ -245,7 +286,7 @@ export function attendanceService(
       for (const d of batch) {
         const cp = cps.get(d.checkpointId);
         if (!cp) continue;
-        const hours = dutyHours(d, d.checkedInAt!, d.endsAt);
+        const hours = voided(d) ? 0 : dutyHours(d, d.checkedInAt!, d.endsAt);
         const done = await repo.checkOut(trx, d.assignmentId, {
           at: d.endsAt,
           position: { lat: null, lng: null, accuracy: null },
@@ -254,7 +295,7 @@ export function attendanceService(
         });
         if (!done) continue;
         closed++;
-        await recordDuty(trx, d, cp, hours, null);
+        if (!voided(d)) await recordDuty(trx, d, cp, hours, null);
         await auditWrite(trx, SYSTEM, 'duty.auto_close', 'roster_assignment', d.assignmentId, cp.regionPath, {
           checkpointId: cp.id,
           hours,
@@ -385,6 +426,115 @@ export function attendanceService(
       return here.some((d) => opensAt(d) <= t && t < closesAt(d) && (d.checkedOutAt === null || t < ms(d.checkedOutAt)));
     },
 
+    /**
+     * The published shifts at the checkpoint covering `at` and the people on them, with their
+     * attendance as it stood then (an inspection's absence mark counts whenever it was made).
+     * No access check: the caller checked the checkpoint.
+     */
+    async crewAt(checkpointId: string, at: Date, q: typeof db = db): Promise<CrewAt> {
+      const iso = nowIso(at);
+      const shifts = await repo.shiftsCovering(q, checkpointId, iso);
+      const people = await repo.peopleOn(
+        q,
+        shifts.map((s) => s.shiftId),
+      );
+      const byId = new Map(shifts.map((s) => [s.shiftId, s]));
+      return {
+        shifts: shifts.map((s) => ({
+          shiftId: s.shiftId,
+          startsAt: s.startsAt,
+          endsAt: s.endsAt,
+          required: s.required,
+          assigned: people.filter((p) => p.shiftId === s.shiftId).length,
+        })),
+        crew: people.map((p) => {
+          const s = byId.get(p.shiftId)!;
+          const then = asOf(p, iso);
+          return {
+            assignmentId: p.assignmentId,
+            shiftId: p.shiftId,
+            volunteerId: p.volunteerId,
+            startsAt: s.startsAt,
+            endsAt: s.endsAt,
+            attendance: attendanceOf(then, s, s.windows, at),
+            checkedInAt: then.checkedInAt,
+          };
+        }),
+      };
+    },
+
+    /**
+     * People required and on post (checked in, not out, not found absent) on the published
+     * shifts going on at `at`, per checkpoint in the scope (and under `regionPath`). No access
+     * check beyond the scope the caller hands in.
+     */
+    async staffingAt(scope: Scope, at: Date, regionPath?: string): Promise<Map<string, { required: number; onDuty: number }>> {
+      const today = calendarDate(timeZone, at);
+      const shifts = await repo.shiftsAt(db, scope, nowIso(at), { fromDate: addDays(today, -1), toDate: today }, regionPath);
+      const out = new Map<string, { required: number; onDuty: number }>();
+      for (const s of shifts) {
+        const row = out.get(s.checkpointId) ?? { required: 0, onDuty: 0 };
+        row.required += s.required;
+        row.onDuty += s.onDuty;
+        out.set(s.checkpointId, row);
+      }
+      return out;
+    },
+
+    /**
+     * An inspector found these people absent from their shifts at the checkpoint (inside the
+     * inspection's transaction): each assignment keeps the first inspection that did, which
+     * outranks any check-in and voids its hours; the volunteer, their team leaders and the
+     * place's managers are told. Returns how many were marked.
+     */
+    async recordInspectionAbsences(
+      trx: typeof db,
+      call: CallContext,
+      input: {
+        inspectionId: string;
+        checkpoint: CheckpointSummary;
+        at: string;
+        absent: { assignmentId: string; shiftId: string; volunteerId: string; startsAt: string; endsAt: string }[];
+      },
+    ): Promise<number> {
+      const { inspectionId, checkpoint: cp, absent } = input;
+      if (absent.length === 0) return 0;
+      const marked = await repo.markAbsentByInspection(
+        trx,
+        absent.map((a) => a.assignmentId),
+        inspectionId,
+        input.at,
+      );
+      const volunteerIds = absent.map((a) => a.volunteerId);
+      const people = new Map((await volunteers.summaries(volunteerIds, trx)).map((v) => [v.id, v]));
+      const audience = await absenceAudience(trx, volunteerIds, [cp]);
+      const items: NewNotification[] = [];
+      const shifts = new Set<string>();
+      for (const a of absent) {
+        if (!marked.has(a.assignmentId)) continue;
+        const person = people.get(a.volunteerId);
+        const params = { volunteer: person?.name ?? '', checkpoint: cp.name, ...shiftParams(timeZone, a.startsAt, a.endsAt) };
+        const staff = audience(a.volunteerId, cp);
+        if (person?.accountId) {
+          staff.delete(person.accountId);
+          items.push({ accountId: person.accountId, kind: 'notify.inspections.absent', params, link: '/my-duty' });
+        }
+        for (const accountId of staff) {
+          items.push({ accountId, kind: 'notify.inspections.absent', params, link: `/duty/now?regionId=${cp.regionId}` });
+        }
+        await auditWrite(trx, call, 'duty.absent', 'roster_assignment', a.assignmentId, cp.regionPath, {
+          checkpointId: cp.id,
+          shiftId: a.shiftId,
+          inspectionId,
+          notified: staff.size + (person?.accountId ? 1 : 0),
+        });
+        shifts.add(a.shiftId);
+      }
+      for (const shiftId of shifts) await published(trx, 'duty.absent', cp, shiftId);
+      await notify(trx, items);
+      return marked.size;
+    },
+
     async me(actor: Actor): Promise<MyDutyPage> {
       requireScope(actor, 'duty.self');
       const me = await volunteers.byAccount(actor.accountId);
@@ -450,13 +600,13 @@ export function attendanceService(
       const target = (me ? await dutiesHere(me.id, cp.id, t) : []).find((d) => canCheckOut(d, t));
       if (!target) throw conflict('DUTY_NOT_ON_DUTY');
       const at = nowIso(now);
-      const hours = dutyHours(target, target.checkedInAt!, at);
+      const hours = voided(target) ? 0 : dutyHours(target, target.checkedInAt!, at);
       const position = { lat: input.lat ?? null, lng: input.lng ?? null, accuracy: input.accuracy ?? null };
       await transact(db, call, async (trx) => {
         if (!(await repo.checkOut(trx, target.assignmentId, { at, position, hours, autoClosed: false }))) {
           throw conflict('DUTY_NOT_ON_DUTY');
         }
-        await recordDuty(trx, target, cp, hours, call.actorId);
+        if (!voided(target)) await recordDuty(trx, target, cp, hours, call.actorId);
         await auditWrite(trx, call, 'duty.check_out', 'roster_assignment', target.assignmentId, cp.regionPath, {
           checkpointId: cp.id,
           shiftId: target.shiftId,

@@ -322,6 +322,7 @@ export interface AssignmentDetail extends AssignmentRow {
   checkedInAt: string | null;
   checkedOutAt: string | null;
   absentAt: string | null;
+  absentInspectionId: string | null;
   hours: number | null;
   startsAt: string;
   endsAt: string;
@@ -346,6 +347,7 @@ export async function findAssignment(q: Q, id: string): Promise<AssignmentDetail
       'rosterAssignments.checkedInAt',
       'rosterAssignments.checkedOutAt',
       'rosterAssignments.absentAt',
+      'rosterAssignments.absentInspectionId',
       'rosterAssignments.hours',
       'rosterShifts.startsAt',
       'rosterShifts.endsAt',
@@ -647,6 +649,7 @@ export interface AssignmentView extends AssignmentRow {
   checkedInAt: string | null;
   checkedOutAt: string | null;
   absentAt: string | null;
+  absentInspectionId: string | null;
   hours: number | null;
 }
 
@@ -665,6 +668,7 @@ export async function assignmentsOfShifts(q: Q, shiftIds: readonly string[]): Pr
         'rosterAssignments.checkedInAt',
         'rosterAssignments.checkedOutAt',
         'rosterAssignments.absentAt',
+        'rosterAssignments.absentInspectionId',
         'rosterAssignments.hours',
       ])
       .where('rosterAssignments.shiftId', 'in', shiftIds.slice(i, i + CHUNK))

@@ -36,6 +36,12 @@ export function startsWith(column: string, prefix: string): RawBuilder<SqlBool> 
   return sql<SqlBool>`${sql.ref(column)} LIKE ${likePrefix(prefix)} ESCAPE '\\'`;
 }
 
+/** A delete (or write) that other records still point at: the foreign key refused it (both drivers' codes). */
+export function isForeignKeyViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+}
+
 /** A write that lost a race for a unique value to another request (both drivers' codes). */
 export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;

@@ -3,7 +3,7 @@ import type { ErrorObject } from 'ajv';
 import { AppError, type AppErrorExtras, type FieldProblem } from '../errors.ts';
 import { pickLanguage, translate, type MessageParams } from '../i18n.ts';
 import { fieldProblems } from './validation.ts';
-import { isUniqueViolation } from '../db/dialect.ts';
+import { isForeignKeyViolation, isUniqueViolation } from '../db/dialect.ts';
 
 interface ErrorAnswer {
   code: string;
@@ -67,6 +67,9 @@ export function installErrorHandling(app: FastifyInstance): void {
     // Two requests raced for one unique value after both passed the service's check: the loser's
     // transaction rolled back, so it is a conflict, not a server fault.
     if (isUniqueViolation(error)) return send(reply, request, 409, 'CONFLICT');
+    // Services refuse deletes of records in use by name (REGION_IN_USE, CHECKPOINT_IN_USE); a
+    // reference a later feature added is still refused by the database, and that is no server fault.
+    if (isForeignKeyViolation(error)) return send(reply, request, 409, 'IN_USE');
     if (error instanceof SyntaxError || (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)) {
       return send(reply, request, error.statusCode ?? 400, 'BAD_REQUEST');
     }

@@ -59,7 +59,8 @@ export function SideMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void }
     icon: ICONS[item.key],
     label: <span data-testid={`nav-${item.key}`}>{t(`nav.${item.key}`)}</span>,
   }));
-  const selected = items.find((item) => pathname.startsWith(item.key))?.key;
+  // Whole path segments only: /inspections is not under /inspect.
+  const selected = items.find((item) => pathname === item.key || pathname.startsWith(`${item.key}/`))?.key;
   return (
     <Menu
       mode="inline"

@@ -30,6 +30,8 @@ const zh = {
   noDuties: '近两周没有排到您的值守',
   noDutiesIntro: '排班发布后，会通过通知告诉您。',
   swapPending: '换班审批中',
+  logPassages: '卡点登记',
+  raiseIssue: '报告问题',
   swap: {
     open: '申请换班',
     title: '申请换班',
@@ -126,6 +128,8 @@ export const myDutyI18n: { 'zh-CN': typeof zh; en: typeof zh } = {
     noDuties: 'No duties for you in the next two weeks',
     noDutiesIntro: 'You will get a notification when a roster with your duties is published.',
     swapPending: 'Swap awaiting approval',
+    logPassages: 'Log passers',
+    raiseIssue: 'Report a problem',
     swap: {
       open: 'Ask to swap',
       title: 'Ask to swap a shift',

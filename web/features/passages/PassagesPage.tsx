@@ -1,6 +1,30 @@
-import { Typography } from 'antd';
+import { Card, Tabs } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { CountsPanel } from './desk/CountsPanel.tsx';
+import { PassageList } from './desk/PassageList.tsx';
+import { PASSAGES_KEY } from './passages.api.ts';
+import { useLiveRefresh } from './useLiveRefresh.ts';
 
-/** Placeholder while the page is built. */
+const LIVE_EVENTS = ['passage.created'] as const;
+
+/** 卡点登记 at the desk: the entries of the area (masked) and the daily counts per checkpoint. */
 export function PassagesPage() {
-  return <Typography.Title level={4}>卡点登记</Typography.Title>;
+  const { t } = useTranslation();
+  useLiveRefresh(LIVE_EVENTS, PASSAGES_KEY);
+  return (
+    <>
+      <PageHeader title={t('passages.title')} />
+      <Card>
+        <Tabs
+          destroyOnHidden
+          items={[
+            { key: 'list', label: t('passages.tabList'), children: <PassageList /> },
+            { key: 'counts', label: t('passages.tabCounts'), children: <CountsPanel /> },
+          ]}
+          data-testid="passages-tabs"
+        />
+      </Card>
+    </>
+  );
 }

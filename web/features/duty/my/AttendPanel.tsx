@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useConfirm } from '../../../app/confirm.ts';
 import type { MyDuty } from '../me.api.ts';
 import { clock } from '../dutyTime.ts';
+import { DutyLinks } from './NextDutyCard.tsx';
 import type { useAttend } from './useAttend.ts';
 
 const BIG = { height: 64, fontSize: 22, fontWeight: 600 } as const;
@@ -74,6 +75,7 @@ export function AttendPanel({ duty, attend }: { duty: MyDuty; attend: ReturnType
     <Flex vertical gap={12}>
       {attend.error ? <Alert type="error" showIcon title={attend.error} data-testid="check-in-error" role="alert" /> : null}
       {action}
+      <DutyLinks duty={duty} />
       {duty.canCheckIn ? (
         <Typography.Text type="secondary" style={{ fontSize: 13 }}>
           {t('myDuty.checkIn.locationHint')}

@@ -1,6 +1,8 @@
-import { QrcodeOutlined } from '@ant-design/icons';
-import { Alert, Card, Flex, Typography } from 'antd';
+import { ExclamationCircleOutlined, FormOutlined, QrcodeOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { can, useMe } from '../../../app/session.ts';
 import type { MyDuty } from '../me.api.ts';
 import { CheckpointTitle, DutyFacts } from './DutyFacts.tsx';
 import { SwapAction } from './SwapAction.tsx';
@@ -8,6 +10,49 @@ import { SwapAction } from './SwapAction.tsx';
 /** Under way, or open for check-in: the card says "now" rather than "next". */
 export function isCurrent(duty: MyDuty): boolean {
   return duty.canCheckIn || duty.canCheckOut || duty.attendance === 'on_duty' || duty.attendance === 'due';
+}
+
+/** At the post: the passage log and the issue ledger are open to the volunteer for this checkpoint. */
+function onPost(duty: MyDuty): boolean {
+  return isCurrent(duty) && !duty.checkedOutAt;
+}
+
+/**
+ * What a volunteer does at the post besides checking in: log passers, report a problem. Shown only
+ * while on the shift, when the server lets them log there; the main one is filled once checked in.
+ */
+export function DutyLinks({ duty }: { duty: MyDuty }) {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  if (!onPost(duty)) return null;
+  const big = { height: 52, fontSize: 17 } as const;
+  const log = can(me, 'passages.write');
+  const raise = can(me, 'fieldIssues.raise');
+  if (!log && !raise) return null;
+  return (
+    <Flex gap={8} data-testid="my-duty-links">
+      {log ? (
+        <Link to={`/passage/${duty.checkpoint.id}`} style={{ flex: 1 }}>
+          <Button
+            block
+            type={duty.attendance === 'on_duty' ? 'primary' : 'default'}
+            icon={<FormOutlined />}
+            style={big}
+            data-testid="my-duty-log-passages"
+          >
+            {t('myDuty.logPassages')}
+          </Button>
+        </Link>
+      ) : null}
+      {raise ? (
+        <Link to={`/field-issues/new?checkpointId=${duty.checkpoint.id}`} style={{ flex: 1 }}>
+          <Button block icon={<ExclamationCircleOutlined />} style={big} data-testid="my-duty-raise-issue">
+            {t('myDuty.raiseIssue')}
+          </Button>
+        </Link>
+      ) : null}
+    </Flex>
+  );
 }
 
 /** The shift that matters now, large enough to read at arm's length on the street. */
@@ -27,6 +72,7 @@ export function NextDutyCard({ duty, onSwap }: { duty: MyDuty; onSwap: (duty: My
         </Typography.Text>
         <CheckpointTitle name={duty.checkpoint.name} kind={duty.checkpoint.kind} large />
         <DutyFacts duty={duty} large testId="my-duty-next" />
+        <DutyLinks duty={duty} />
         {duty.attendance === 'done' ? null : (
           <Alert type="info" showIcon icon={<QrcodeOutlined />} title={t('myDuty.checkInHint')} data-testid="my-duty-hint" />
         )}
