@@ -139,6 +139,8 @@ describe.skipIf(skipReason !== null)('inspections, the issue ledger and the pass
     await desk.getByTestId(`follow-up-take-${taskId}`).click();
     await desk.getByTestId('follow-up-take-confirm').click();
     await expect.poll(async () => (await get<FollowUp>(desk, `/follow-ups/${taskId}`)).status).toBe('in_progress');
+    // Open tasks come first: the one taken is under 跟进中 now.
+    await desk.getByTestId('follow-ups-status').getByText('跟进中').click();
     await desk.getByTestId(`follow-up-close-${taskId}`).click();
     await desk.getByTestId('follow-up-outcome').fill('已上门复测，转发热门诊排查');
     await desk.getByTestId('follow-up-close-form-submit').click();
