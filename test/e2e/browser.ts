@@ -5,6 +5,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { DEMO_PASSWORD } from '../../server/demo/demo-city.ts';
 import { ROOT, startServer, type ServerProcess } from '../server-process.ts';
 
 export function chromiumPath(): string | null {
@@ -48,4 +50,20 @@ export function watchPage(page: Page, origin: string): string[] {
       problems.push(`outside request: ${r.url()}`);
   });
   return problems;
+}
+
+/** Signs a demo account in through the login page, as a person would. */
+export async function signInDemo(p: Page, origin: string, login: string): Promise<void> {
+  await p.goto(`${origin}/login`);
+  await p.getByTestId('login-name').fill(login);
+  await p.getByTestId('login-password').fill(DEMO_PASSWORD);
+  await p.getByTestId('login-submit').click();
+  await p.getByTestId('user-menu').waitFor();
+}
+
+/** What the API answers the page's session (the page's cookies), which must be 200. */
+export async function apiGet<T>(p: Page, origin: string, path: string): Promise<T> {
+  const res = await p.request.get(`${origin}/api/v1${path}`);
+  expect(res.status(), path).toBe(200);
+  return (await res.json()) as T;
 }

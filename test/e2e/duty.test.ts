@@ -9,11 +9,10 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../server/demo/demo-city.ts';
 import type { Board, RosterDetail, RosterSummary } from '../../server/features/duty/rosters.schemas.ts';
 import type { MyDutyPage } from '../../server/features/duty/attendance.schemas.ts';
 import type { ServerProcess } from '../server-process.ts';
-import { launchBrowser, skipReason, startWebServer, watchPage } from './browser.ts';
+import { apiGet, launchBrowser, signInDemo, skipReason, startWebServer, watchPage } from './browser.ts';
 
 if (skipReason) console.warn(skipReason);
 
@@ -30,18 +29,8 @@ describe.skipIf(skipReason !== null)('checkpoint duty in a browser', () => {
   let rosterId = '';
 
   const shot = (p: Page, name: string) => p.screenshot({ path: resolve(SHOTS, `duty-${name}.png`), fullPage: true });
-  const signIn = async (p: Page, login: string) => {
-    await p.goto(`${server.url}/login`);
-    await p.getByTestId('login-name').fill(login);
-    await p.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await p.getByTestId('login-submit').click();
-    await p.getByTestId('user-menu').waitFor();
-  };
-  const get = async <T>(p: Page, path: string): Promise<T> => {
-    const res = await p.request.get(`${server.url}/api/v1${path}`);
-    expect(res.status(), path).toBe(200);
-    return (await res.json()) as T;
-  };
+  const signIn = (p: Page, login: string) => signInDemo(p, server.url, login);
+  const get = <T>(p: Page, path: string) => apiGet<T>(p, server.url, path);
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });

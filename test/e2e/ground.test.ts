@@ -9,14 +9,13 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../server/demo/demo-city.ts';
 import type { MyDutyPage } from '../../server/features/duty/attendance.schemas.ts';
 import type { FieldIssueDetail } from '../../server/features/field-issues/field-issues.schemas.ts';
 import type { Inspection, InspectionCrew } from '../../server/features/inspections/inspections.schemas.ts';
 import type { PassageDesk } from '../../server/features/passages/passages.schemas.ts';
 import type { FollowUp } from '../../server/features/quarantine/follow-ups.schemas.ts';
 import type { ServerProcess } from '../server-process.ts';
-import { launchBrowser, skipReason, startWebServer, watchPage } from './browser.ts';
+import { apiGet, launchBrowser, signInDemo, skipReason, startWebServer, watchPage } from './browser.ts';
 
 if (skipReason) console.warn(skipReason);
 
@@ -35,18 +34,8 @@ describe.skipIf(skipReason !== null)('inspections, the issue ledger and the pass
   let issueId = '';
 
   const shot = (p: Page, name: string) => p.screenshot({ path: resolve(SHOTS, `ground-${name}.png`), fullPage: true });
-  const signIn = async (p: Page, login: string) => {
-    await p.goto(`${server.url}/login`);
-    await p.getByTestId('login-name').fill(login);
-    await p.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await p.getByTestId('login-submit').click();
-    await p.getByTestId('user-menu').waitFor();
-  };
-  const get = async <T>(p: Page, path: string): Promise<T> => {
-    const res = await p.request.get(`${server.url}/api/v1${path}`);
-    expect(res.status(), path).toBe(200);
-    return (await res.json()) as T;
-  };
+  const signIn = (p: Page, login: string) => signInDemo(p, server.url, login);
+  const get = <T>(p: Page, path: string) => apiGet<T>(p, server.url, path);
   const phone = async () => {
     const context = await browser.newContext({
       locale: 'zh-CN',

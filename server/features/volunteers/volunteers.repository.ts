@@ -82,9 +82,9 @@ export async function findVolunteer(q: Q, id: string): Promise<VolunteerRow | un
   return row && toRow(row);
 }
 
-export async function findVolunteerByAccount(q: Q, accountId: string): Promise<VolunteerRow | undefined> {
-  const row = await base(q).where('volunteers.accountId', '=', accountId).executeTakeFirst();
-  return row && toRow(row);
+/** Just who the account's volunteer is: on the path of every check-in and passage entry, so no joins. */
+export async function volunteerOfAccount(q: Q, accountId: string): Promise<{ id: string; name: string } | undefined> {
+  return q.selectFrom('volunteers').select(['id', 'name']).where('accountId', '=', accountId).executeTakeFirst();
 }
 
 export async function findVolunteers(q: Q, ids: readonly string[]): Promise<VolunteerRow[]> {

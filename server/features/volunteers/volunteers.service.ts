@@ -200,8 +200,7 @@ export function volunteersService(deps: Deps, others: { regions: RegionsService;
 
     /** The volunteer linked to a sign-in account, for the volunteer's own pages. No access check: it is the caller's own. */
     async byAccount(accountId: string): Promise<{ id: string; name: string } | undefined> {
-      const row = await repo.findVolunteerByAccount(db, accountId);
-      return row && { id: row.id, name: row.name };
+      return repo.volunteerOfAccount(db, accountId);
     },
 
     /** Names and masked contacts for other features' pages, in no particular order; missing ids are left out. */
