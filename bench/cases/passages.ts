@@ -279,7 +279,9 @@ export async function benchPassageCounts(dir: string, s: Settings): Promise<Comp
   const { county, towns } = await addRegions(config, countyId, 10, 10);
   const db = connect(config);
   const checkpoints: { id: string; regionId: string }[] = [];
+  let recorder: string;
   try {
+    recorder = (await db.db.selectFrom('accounts').select('id').where('login', '=', logins[0]!).executeTakeFirstOrThrow()).id;
     for (const town of towns)
       for (const community of town.communities)
         for (let i = 0; i < 10; i++)
@@ -289,7 +291,7 @@ export async function benchPassageCounts(dir: string, s: Settings): Promise<Comp
   }
   const today = calendarDate(TIME_ZONE, new Date());
   const began = performance.now();
-  seedPassages(file, checkpoints, county.id, rows, 30, today);
+  seedPassages(file, checkpoints, recorder, rows, 30, today);
   console.log(`  seeded ${rows} passages in ${((performance.now() - began) / 1000).toFixed(1)} s`);
   const api = await startRedvest(config, { dataDir: dir, logFile: join(dir, 'redvest-counts.log'), core: 0 });
   try {
