@@ -185,15 +185,16 @@ export async function countsOf(
     .where('passages.occurredOn', '<=', f.to);
   if (f.checkpointId) query = query.where('passages.checkpointId', '=', f.checkpointId);
   if (!scope.all || f.regionPath) {
-    const regionPath = f.regionPath;
-    query = query.where('passages.regionId', 'in', (eb) => {
-      let regions = eb
-        .selectFrom('regions')
-        .select('regions.id')
-        .where((r) => inRegionScope(r, scope, 'regions.path'));
-      if (regionPath) regions = regions.where(startsWith('regions.path', regionPath));
-      return regions;
-    });
+    // The regions first, as a list: with a subquery in its place SQLite's planner, knowing the
+    // table's statistics, scans the whole day index instead of one range per region.
+    let regions = q
+      .selectFrom('regions')
+      .select('regions.id')
+      .where((r) => inRegionScope(r, scope, 'regions.path'));
+    if (f.regionPath) regions = regions.where(startsWith('regions.path', f.regionPath));
+    const ids = (await regions.execute()).map((r) => r.id);
+    if (ids.length === 0) return [];
+    query = query.where('passages.regionId', 'in', ids);
   }
   const rows = await query.groupBy(['passages.checkpointId', 'passages.occurredOn']).execute();
   return rows.map((r) => ({
