@@ -28,6 +28,11 @@ import { throughput, type Comparison, type Settings } from '../lib/report.ts';
 
 const TARGET = 0.55;
 const TIME_ZONE = 'Asia/Shanghai';
+/**
+ * Days of passages seeded: inside the default retention (28), so the anonymising job has nothing
+ * to do while the counts are measured (it would otherwise rewrite the oldest days on start).
+ */
+const DAYS = 28;
 
 interface Place {
   id: string;
@@ -275,7 +280,7 @@ export async function benchPassageCounts(dir: string, s: Settings): Promise<Comp
   const file = join(dir, 'passages.db');
   const config: DatabaseConfig = { kind: 'sqlite', file };
   const { countyId, logins } = await prepareDatabase(config, 1);
-  // 10 townships × 10 communities × 10 checkpoints: 1,000 checkpoints, ≈ 330 passages each a day.
+  // 10 townships × 10 communities × 10 checkpoints: 1,000 checkpoints, ≈ 360 passages each a day.
   const { county, towns } = await addRegions(config, countyId, 10, 10);
   const db = connect(config);
   const checkpoints: { id: string; regionId: string }[] = [];
@@ -291,7 +296,7 @@ export async function benchPassageCounts(dir: string, s: Settings): Promise<Comp
   }
   const today = calendarDate(TIME_ZONE, new Date());
   const began = performance.now();
-  seedPassages(file, checkpoints, recorder, rows, 30, today);
+  seedPassages(file, checkpoints, recorder, rows, DAYS, today);
   console.log(`  seeded ${rows} passages in ${((performance.now() - began) / 1000).toFixed(1)} s`);
   const api = await startRedvest(config, { dataDir: dir, logFile: join(dir, 'redvest-counts.log'), core: 0 });
   try {
