@@ -11,7 +11,6 @@ import { notify } from '../../platform/notify/notify.ts';
 import type { AccountsService } from '../accounts/accounts.service.ts';
 import type { RegionsService } from '../regions/regions.service.ts';
 import * as repo from './inspection-groups.repository.ts';
-import { readableRegionPath } from './inspections.region.ts';
 import type {
   CreateInspectionGroupInput,
   InspectionGroup,
@@ -133,7 +132,7 @@ export function inspectionGroupsService(deps: Deps, { regions }: { regions: Regi
   return {
     async list(actor: Actor, query: InspectionGroupQueryInput): Promise<{ items: InspectionGroup[]; total: number }> {
       const scope = requireScope(actor, 'inspections.read');
-      const regionPath = await readableRegionPath(regions, actor, query.regionId);
+      const regionPath = await regions.readablePath(actor, 'inspections.read', query.regionId);
       const q = query.q?.trim();
       const rows = await repo.listGroups(db, dialect, scope, {
         ...(regionPath ? { regionPath } : {}),

@@ -5,7 +5,6 @@ import { invalidField } from '../../platform/errors.ts';
 import type { CheckpointsService } from '../checkpoints/checkpoints.service.ts';
 import type { AttendanceService } from '../duty/attendance.service.ts';
 import type { RegionsService } from '../regions/regions.service.ts';
-import { readableRegionPath } from './inspections.region.ts';
 import * as repo from './inspections.repository.ts';
 import { planRound } from './inspections.route.ts';
 import type { AbsenceTally, AbsenceTallyQueryInput, Coverage, CoverageQueryInput } from './inspections.schemas.ts';
@@ -44,7 +43,7 @@ export function inspectionReports(
       if ((query.lat === undefined) !== (query.lng === undefined)) {
         throw invalidField(query.lat === undefined ? 'lat' : 'lng', 'field.inspection.latLngPair');
       }
-      const regionPath = await readableRegionPath(regions, actor, query.regionId);
+      const regionPath = await regions.readablePath(actor, 'inspections.read', query.regionId);
       const cps = await checkpointsIn(scope, regionPath);
       const now = new Date();
       const date = calendarDate(timeZone, now);
@@ -89,7 +88,7 @@ export function inspectionReports(
 
     async absences(actor: Actor, query: AbsenceTallyQueryInput): Promise<AbsenceTally> {
       const scope = requireScope(actor, 'inspections.read');
-      const regionPath = await readableRegionPath(regions, actor, query.regionId);
+      const regionPath = await regions.readablePath(actor, 'inspections.read', query.regionId);
       if (query.to < query.from) throw invalidField('to', 'field.inspection.toBeforeFrom');
       if (daysBetween(query.from, query.to) >= MAX_TALLY_DAYS) {
         throw invalidField('to', 'field.inspection.period', { limit: MAX_TALLY_DAYS });

@@ -12,7 +12,6 @@ import type { RegionsService } from '../regions/regions.service.ts';
 import type { TeamsService } from '../teams/teams.service.ts';
 import type { VolunteersService } from '../volunteers/volunteers.service.ts';
 import type { InspectionGroupsService } from './inspection-groups.service.ts';
-import { readableRegionPath } from './inspections.region.ts';
 import { inspectionReports } from './inspections.reports.ts';
 import * as repo from './inspections.repository.ts';
 import type {
@@ -220,7 +219,7 @@ export function inspectionsService(
 
     async list(actor: Actor, query: InspectionQueryInput): Promise<{ items: InspectionSummary[]; total: number }> {
       const scope = requireScope(actor, 'inspections.read');
-      const regionPath = await readableRegionPath(regions, actor, query.regionId);
+      const regionPath = await regions.readablePath(actor, 'inspections.read', query.regionId);
       if (query.from && query.to && query.to < query.from) throw invalidField('to', 'field.inspection.toBeforeFrom');
       const { items, total } = await repo.listInspections(db, scope, {
         ...(regionPath ? { regionPath } : {}),

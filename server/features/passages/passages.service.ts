@@ -260,14 +260,6 @@ export function passagesService(
     { name: 'passages-anonymise', everyMs: 24 * 60 * MINUTE, run: async (slot) => void (await anonymise(slot)) },
   ];
 
-  async function chosenRegion(actor: Actor, regionId: string | undefined): Promise<string | undefined> {
-    if (!regionId) return undefined;
-    const path = await regions.pathOf(regionId);
-    if (!path) throw notFound();
-    requireAccess(actor, 'passages.read', path);
-    return path;
-  }
-
   async function readableCheckpoint(actor: Actor, checkpointId: string | undefined): Promise<CheckpointSummary | undefined> {
     if (!checkpointId) return undefined;
     const cp = await checkpoint(checkpointId);
@@ -432,7 +424,7 @@ export function passagesService(
 
     async list(actor: Actor, query: PassageQueryInput): Promise<{ items: Passage[]; total: number }> {
       const scope = requireScope(actor, 'passages.read');
-      const regionPath = await chosenRegion(actor, query.regionId);
+      const regionPath = await regions.readablePath(actor, 'passages.read', query.regionId);
       const cp = await readableCheckpoint(actor, query.checkpointId);
       if (query.from && query.to && query.to < query.from) throw invalidField('to', 'field.passage.toBeforeFrom');
       const { items, total } = await repo.listPassages(db, scope, {
@@ -466,7 +458,7 @@ export function passagesService(
 
     async counts(actor: Actor, query: CountsQueryInput): Promise<{ items: PassageCounts[]; totals: CountTotals }> {
       const scope = requireScope(actor, 'passages.read');
-      const regionPath = await chosenRegion(actor, query.regionId);
+      const regionPath = await regions.readablePath(actor, 'passages.read', query.regionId);
       const cp = await readableCheckpoint(actor, query.checkpointId);
       if (query.to < query.from) throw invalidField('to', 'field.passage.toBeforeFrom');
       if (daysBetween(query.from, query.to) >= MAX_COUNT_DAYS) {

@@ -151,12 +151,7 @@ export function followUpsService(deps: Deps, { regions, accounts }: { regions: R
 
     async list(actor: Actor, query: FollowUpQueryInput): Promise<{ items: FollowUp[]; total: number }> {
       const scope = requireScope(actor, 'followUps.read');
-      let regionPath: string | undefined;
-      if (query.regionId) {
-        regionPath = await regions.pathOf(query.regionId);
-        if (!regionPath) throw notFound();
-        requireAccess(actor, 'followUps.read', regionPath);
-      }
+      const regionPath = await regions.readablePath(actor, 'followUps.read', query.regionId);
       const { items, total } = await repo.listFollowUps(db, scope, {
         ...(regionPath ? { regionPath } : {}),
         ...(query.status ? { status: query.status } : {}),

@@ -1,4 +1,5 @@
 import { requireAccess, requireScope, type Actor } from '../../platform/access/actor.ts';
+import type { Permission } from '../../../common/permissions.ts';
 import { auditWrite, type CallContext } from '../../platform/audit/audit.ts';
 import { transact } from '../../platform/db/transact.ts';
 import { newId, nowIso } from '../../platform/db/ids.ts';
@@ -57,6 +58,18 @@ export function regionsService({ db: { db }, events }: Deps) {
     /** Path of a region for access checks by other features; undefined when missing. */
     async pathOf(id: string): Promise<string | undefined> {
       return (await repo.findRegion(db, id))?.path;
+    },
+
+    /**
+     * The path of the region a list is narrowed to, when the caller names one: it must lie in
+     * their scope for `permission` (a region outside it looks missing, 404).
+     */
+    async readablePath(actor: Actor, permission: Permission, regionId: string | undefined): Promise<string | undefined> {
+      if (!regionId) return undefined;
+      const path = (await repo.findRegion(db, regionId))?.path;
+      if (!path) throw notFound();
+      requireAccess(actor, permission, path);
+      return path;
     },
 
     findById: (id: string) => repo.findRegion(db, id),
