@@ -73,6 +73,11 @@ export function databaseUrl(config: DatabaseConfig): string {
   return config.kind === 'sqlite' ? `sqlite:${config.file}` : config.url;
 }
 
+function cpuProfile(): string[] {
+  const dir = process.env.REDVEST_BENCH_CPU_PROF;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+}
+
 /** `node --import tsx server/main.ts serve` on a free port, API only, request logging off. */
 export async function startRedvest(
   config: DatabaseConfig,
@@ -81,7 +86,8 @@ export async function startRedvest(
   const port = await freePort();
   const secret = randomBytes(32).toString('hex');
   return startServer({
-    args: ['--import', 'tsx', 'server/main.ts', 'serve'],
+    // REDVEST_BENCH_CPU_PROF=<dir>: each server writes a V8 CPU profile there when it stops.
+    args: [...cpuProfile(), '--import', 'tsx', 'server/main.ts', 'serve'],
     cwd: ROOT,
     env: {
       ...process.env,

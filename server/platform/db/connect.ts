@@ -1,11 +1,12 @@
 import Sqlite from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import pg from 'pg';
 import type { DatabaseConfig } from '../../config.ts';
 import type { DialectName } from './dialect.ts';
 import type { Database } from './schema.ts';
+import { GroupCommitDriver, GroupCommitSqliteDialect } from './sqlite-driver.ts';
 
 export interface Db {
   db: Kysely<Database>;
@@ -14,7 +15,9 @@ export interface Db {
   sqliteFile: string | null;
   /** The PostgreSQL URL (for LISTEN, which needs its own connection); null on SQLite. */
   postgresUrl: string | null;
-  /** Connection pool counts for metrics (PostgreSQL); SQLite has one connection. */
+  /** SQLite's writer, committing writes in groups (see sqlite-driver.ts); null on PostgreSQL. */
+  groupCommit: GroupCommitDriver | null;
+  /** Connection pool counts for metrics (PostgreSQL); SQLite has a writer and a reader. */
   poolStats(): { total: number; idle: number; waiting: number };
   /**
    * Runs a bulk load that can be redone from scratch (the demo data) without waiting for the disk
@@ -24,8 +27,11 @@ export interface Db {
   close(): Promise<void>;
 }
 
-/** Opens SQLite with the durability settings of DESIGN.md §2; an acknowledged write survives a power cut. */
-export function openSqlite(file: string): Sqlite.Database {
+/**
+ * Opens SQLite with the durability settings of DESIGN.md §2; an acknowledged write survives a power
+ * cut. `reader`: a connection that may only read (the server's second connection).
+ */
+export function openSqlite(file: string, options: { reader?: boolean } = {}): Sqlite.Database {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new Sqlite(file);
   sqlite.pragma('journal_mode = WAL');
@@ -34,48 +40,30 @@ export function openSqlite(file: string): Sqlite.Database {
   sqlite.pragma('busy_timeout = 5000');
   // Registry queries visit thousands of rows scattered over the file; the default 2 MB cache rereads them each time.
   sqlite.pragma('cache_size = -65536');
+  if (options.reader) sqlite.pragma('query_only = ON');
   return sqlite;
-}
-
-/**
- * Kysely prepares every statement afresh; preparing is a tenth of a write's cost here. The same
- * SQL text recurs endlessly (queries are built from fixed shapes), so prepared statements are kept.
- * Safe because Kysely runs one statement at a time on the one connection.
- */
-function withStatementCache(sqlite: Sqlite.Database, max = 500): SqliteDatabase {
-  const cache = new Map<string, Sqlite.Statement>();
-  return {
-    close: () => sqlite.close(),
-    prepare(sql: string) {
-      let statement = cache.get(sql);
-      if (statement) {
-        cache.delete(sql); // re-insert: the map's order is the recency order
-      } else {
-        statement = sqlite.prepare(sql);
-        if (cache.size >= max) cache.delete(cache.keys().next().value!);
-      }
-      cache.set(sql, statement);
-      return statement;
-    },
-  };
 }
 
 export function connect(config: DatabaseConfig, options: { poolMax?: number } = {}): Db {
   const plugins = [new CamelCasePlugin()];
   if (config.kind === 'sqlite') {
     const sqlite = openSqlite(config.file);
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins });
+    const driver = new GroupCommitDriver(sqlite, config.file === ':memory:' ? null : openSqlite(config.file, { reader: true }));
+    const db = new Kysely<Database>({ dialect: new GroupCommitSqliteDialect(driver), plugins });
     return {
       db,
       dialect: 'sqlite',
       sqliteFile: config.file,
       postgresUrl: null,
-      poolStats: () => ({ total: 1, idle: 0, waiting: 0 }),
+      groupCommit: driver,
+      poolStats: () => ({ total: config.file === ':memory:' ? 1 : 2, idle: 0, waiting: 0 }),
       async withoutSync(fn) {
+        await driver.flush();
         sqlite.pragma('synchronous = OFF');
         try {
           return await fn();
         } finally {
+          await driver.flush();
           sqlite.pragma('synchronous = FULL');
           // What the load wrote reaches the disk before anything is acknowledged on top of it.
           sqlite.pragma('wal_checkpoint(FULL)');
@@ -93,6 +81,7 @@ export function connect(config: DatabaseConfig, options: { poolMax?: number } = 
     dialect: 'postgres',
     sqliteFile: null,
     postgresUrl: config.url,
+    groupCommit: null,
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     withoutSync: (fn) => fn(),
     close: () => db.destroy(),

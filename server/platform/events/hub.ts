@@ -25,7 +25,6 @@ export class EventHub {
   private listener: pg.Client | null = null;
   private poll: NodeJS.Timeout | null = null;
   private closed = false;
-  private soon: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly db: Db,
@@ -54,15 +53,6 @@ export class EventHub {
     await client.connect();
     await client.query(`LISTEN ${NOTIFY_CHANNEL}`);
     this.listener = client;
-  }
-
-  /** Coalesces the wakes of a burst of writes into one read a few milliseconds later. */
-  wakeSoon(): void {
-    if (this.soon) return;
-    this.soon = setTimeout(() => {
-      this.soon = null;
-      this.wake();
-    }, 5);
   }
 
   /** Ask for new events to be read; wakes arriving during a read cause one more read. */
@@ -124,7 +114,6 @@ export class EventHub {
   async close(): Promise<void> {
     this.closed = true;
     if (this.poll) clearInterval(this.poll);
-    if (this.soon) clearTimeout(this.soon);
     this.subscribers.clear();
     await this.running;
     await this.listener?.end().catch(() => undefined);

@@ -13,9 +13,8 @@ export function eventPublisher(db: Db, hub: EventHub): EventPublisher {
   return {
     async publish(q, event) {
       const id = await insertEvent(q, db.dialect, event);
-      // PostgreSQL wakes every hub, this one included, by NOTIFY at commit. SQLite has one
-      // connection: the hub's read queues behind the open transaction and so runs after commit.
-      if (db.dialect === 'sqlite') hub.wakeSoon();
+      // PostgreSQL wakes every hub, this one included, by NOTIFY at commit; SQLite has one process.
+      db.groupCommit?.onCommit(() => hub.wake());
       return id;
     },
   };

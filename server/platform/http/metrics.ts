@@ -56,6 +56,25 @@ export function installMetrics(app: FastifyInstance, config: Config, db: Db): Me
   pool('redvest_db_pool_connections', 'Database connections open', (s) => s.total);
   pool('redvest_db_pool_idle', 'Database connections idle', (s) => s.idle);
   pool('redvest_db_pool_waiting', 'Queries waiting for a database connection', (s) => s.waiting);
+  const group = db.groupCommit;
+  if (group) {
+    // Read at scrape time: writes ÷ commits is how many writes shared each disk flush.
+    const counted = (name: string, help: string, pick: () => number) => {
+      let seen = 0;
+      new Counter({
+        name,
+        help,
+        registers: [registry],
+        collect() {
+          const now = pick();
+          this.inc(now - seen);
+          seen = now;
+        },
+      });
+    };
+    counted('redvest_sqlite_commits_total', 'SQLite group commits, one disk flush each', () => group.stats.commits);
+    counted('redvest_sqlite_writes_total', 'SQLite writes committed in those groups', () => group.stats.writes);
+  }
 
   app.addHook('onResponse', async (request, reply) => {
     // The route template, never the raw URL: ids would explode the label set.
