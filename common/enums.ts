@@ -152,3 +152,64 @@ export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
 export const FEVER_THRESHOLD = 37.3;
 export const TEMPERATURE_MIN = 35.0;
 export const TEMPERATURE_MAX = 42.0;
+
+/** 一户一档 */
+export const HOUSING_STATUSES = ['owner', 'rented', 'vacant'] as const;
+export type HousingStatus = (typeof HOUSING_STATUSES)[number];
+
+export const RESIDENT_RELATIONS = ['head', 'spouse', 'child', 'parent', 'relative', 'tenant', 'other'] as const;
+export type ResidentRelation = (typeof RESIDENT_RELATIONS)[number];
+
+export const CAMPAIGN_STATUSES = ['active', 'closed'] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+/** not_reached: nobody opened; the household is due a revisit. */
+export const SCREENING_OUTCOMES = ['reached', 'not_reached'] as const;
+export type ScreeningOutcome = (typeof SCREENING_OUTCOMES)[number];
+
+export const TRANSPORT_MODES = ['rail', 'air', 'coach', 'car', 'ship', 'other'] as const;
+export type TransportMode = (typeof TRANSPORT_MODES)[number];
+
+/** What a returnee reports having been exposed to; the rules weigh them with the origin. */
+export const EXPOSURE_FLAGS = ['case_contact', 'fever_contact', 'wet_market', 'hospital_visit', 'symptoms_on_return'] as const;
+export type ExposureFlag = (typeof EXPOSURE_FLAGS)[number];
+
+export const MEASURES = ['home_isolation', 'health_monitoring', 'none'] as const;
+export type Measure = (typeof MEASURES)[number];
+
+export const CONTACT_EXPOSURE_KINDS = ['household', 'work', 'transport', 'gathering', 'medical', 'other'] as const;
+export type ContactExposureKind = (typeof CONTACT_EXPOSURE_KINDS)[number];
+
+export const ISOLATION_KINDS = ['home', 'central'] as const;
+export type IsolationKind = (typeof ISOLATION_KINDS)[number];
+
+export const START_BASES = ['exposure', 'return', 'other'] as const;
+export type StartBasis = (typeof START_BASES)[number];
+
+export const CASE_STATUSES = ['active', 'released', 'transferred'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const CLOSE_KINDS = ['normal', 'early', 'transferred'] as const;
+export type CloseKind = (typeof CLOSE_KINDS)[number];
+
+export const REPORT_SLOTS = ['morning', 'evening'] as const;
+export type ReportSlot = (typeof REPORT_SLOTS)[number];
+
+export const SYMPTOMS = ['fever', 'dry_cough', 'fatigue', 'sore_throat', 'smell_taste_loss', 'diarrhoea'] as const;
+export type Symptom = (typeof SYMPTOMS)[number];
+
+export const FEELINGS = ['good', 'fair', 'unwell'] as const;
+export type Feeling = (typeof FEELINGS)[number];
+
+/** remeasure: a reading at or above the fever line not measured again within the hour. */
+export const ALERT_KINDS = ['fever', 'remeasure', 'missed_slot', 'help'] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+export const ALERT_STATUSES = ['open', 'closed'] as const;
+export type AlertStatus = (typeof ALERT_STATUSES)[number];
+
+export const CASE_SERVICE_KINDS = ['disinfection', 'supplies', 'counselling'] as const;
+export type CaseServiceKind = (typeof CASE_SERVICE_KINDS)[number];
+
+export const TOKEN_PURPOSES = ['health_report'] as const;
+export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];

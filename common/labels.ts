@@ -30,6 +30,24 @@ import type {
   PassagePurpose,
   FollowUpKind,
   FollowUpStatus,
+  HousingStatus,
+  ResidentRelation,
+  CampaignStatus,
+  ScreeningOutcome,
+  TransportMode,
+  ExposureFlag,
+  Measure,
+  ContactExposureKind,
+  IsolationKind,
+  StartBasis,
+  CaseStatus,
+  CloseKind,
+  ReportSlot,
+  Symptom,
+  Feeling,
+  AlertKind,
+  AlertStatus,
+  CaseServiceKind,
 } from './enums.ts';
 
 type Label = { 'zh-CN': string; en: string };
@@ -262,4 +280,123 @@ export const FOLLOW_UP_STATUS_LABELS: Record<FollowUpStatus, Label> = {
   open: { 'zh-CN': '待跟进', en: 'Open' },
   in_progress: { 'zh-CN': '跟进中', en: 'In progress' },
   closed: { 'zh-CN': '已办结', en: 'Closed' },
+};
+
+export const HOUSING_STATUS_LABELS: Record<HousingStatus, Label> = {
+  owner: { 'zh-CN': '自住', en: 'Owner-occupied' },
+  rented: { 'zh-CN': '出租', en: 'Rented' },
+  vacant: { 'zh-CN': '空置', en: 'Vacant' },
+};
+
+export const RESIDENT_RELATION_LABELS: Record<ResidentRelation, Label> = {
+  head: { 'zh-CN': '户主', en: 'Head' },
+  spouse: { 'zh-CN': '配偶', en: 'Spouse' },
+  child: { 'zh-CN': '子女', en: 'Child' },
+  parent: { 'zh-CN': '父母', en: 'Parent' },
+  relative: { 'zh-CN': '其他亲属', en: 'Relative' },
+  tenant: { 'zh-CN': '租户', en: 'Tenant' },
+  other: { 'zh-CN': '其他', en: 'Other' },
+};
+
+export const CAMPAIGN_STATUS_LABELS: Record<CampaignStatus, Label> = {
+  active: { 'zh-CN': '进行中', en: 'Active' },
+  closed: { 'zh-CN': '已结束', en: 'Closed' },
+};
+
+export const SCREENING_OUTCOME_LABELS: Record<ScreeningOutcome, Label> = {
+  reached: { 'zh-CN': '已入户', en: 'Reached' },
+  not_reached: { 'zh-CN': '未遇（需复访）', en: 'Not reached (revisit)' },
+};
+
+export const TRANSPORT_MODE_LABELS: Record<TransportMode, Label> = {
+  rail: { 'zh-CN': '火车', en: 'Rail' },
+  air: { 'zh-CN': '飞机', en: 'Air' },
+  coach: { 'zh-CN': '长途客车', en: 'Coach' },
+  car: { 'zh-CN': '自驾', en: 'Car' },
+  ship: { 'zh-CN': '轮船', en: 'Ship' },
+  other: { 'zh-CN': '其他', en: 'Other' },
+};
+
+export const EXPOSURE_FLAG_LABELS: Record<ExposureFlag, Label> = {
+  case_contact: { 'zh-CN': '接触过确诊或疑似病例', en: 'Contact with a confirmed or suspected case' },
+  fever_contact: { 'zh-CN': '接触过发热病人', en: 'Contact with someone with fever' },
+  wet_market: { 'zh-CN': '去过农贸（海鲜）市场', en: 'Visited a wet market' },
+  hospital_visit: { 'zh-CN': '去过医院发热门诊', en: 'Visited a fever clinic' },
+  symptoms_on_return: { 'zh-CN': '返回时有症状', en: 'Symptoms on return' },
+};
+
+export const MEASURE_LABELS: Record<Measure, Label> = {
+  home_isolation: { 'zh-CN': '居家隔离', en: 'Home isolation' },
+  health_monitoring: { 'zh-CN': '健康监测', en: 'Health monitoring' },
+  none: { 'zh-CN': '无需措施', en: 'None' },
+};
+
+export const CONTACT_EXPOSURE_KIND_LABELS: Record<ContactExposureKind, Label> = {
+  household: { 'zh-CN': '共同居住', en: 'Same household' },
+  work: { 'zh-CN': '工作接触', en: 'At work' },
+  transport: { 'zh-CN': '同乘交通工具', en: 'Same transport' },
+  gathering: { 'zh-CN': '聚餐聚会', en: 'Gathering' },
+  medical: { 'zh-CN': '诊疗护理', en: 'Medical care' },
+  other: { 'zh-CN': '其他', en: 'Other' },
+};
+
+export const ISOLATION_KIND_LABELS: Record<IsolationKind, Label> = {
+  home: { 'zh-CN': '居家隔离', en: 'Home isolation' },
+  central: { 'zh-CN': '集中隔离', en: 'Central isolation' },
+};
+
+export const START_BASIS_LABELS: Record<StartBasis, Label> = {
+  exposure: { 'zh-CN': '末次接触之日', en: 'Last exposure' },
+  return: { 'zh-CN': '返回之日', en: 'Return' },
+  other: { 'zh-CN': '其他', en: 'Other' },
+};
+
+export const CASE_STATUS_LABELS: Record<CaseStatus, Label> = {
+  active: { 'zh-CN': '隔离中', en: 'In isolation' },
+  released: { 'zh-CN': '已解除', en: 'Released' },
+  transferred: { 'zh-CN': '已转院', en: 'Transferred to hospital' },
+};
+
+export const CLOSE_KIND_LABELS: Record<CloseKind, Label> = {
+  normal: { 'zh-CN': '期满解除', en: 'Released at the end' },
+  early: { 'zh-CN': '提前解除', en: 'Released early' },
+  transferred: { 'zh-CN': '转送医院', en: 'Transferred to hospital' },
+};
+
+export const REPORT_SLOT_LABELS: Record<ReportSlot, Label> = {
+  morning: { 'zh-CN': '早报', en: 'Morning' },
+  evening: { 'zh-CN': '晚报', en: 'Evening' },
+};
+
+export const SYMPTOM_LABELS: Record<Symptom, Label> = {
+  fever: { 'zh-CN': '发热', en: 'Fever' },
+  dry_cough: { 'zh-CN': '干咳', en: 'Dry cough' },
+  fatigue: { 'zh-CN': '乏力', en: 'Fatigue' },
+  sore_throat: { 'zh-CN': '咽痛', en: 'Sore throat' },
+  smell_taste_loss: { 'zh-CN': '嗅觉味觉减退', en: 'Loss of smell or taste' },
+  diarrhoea: { 'zh-CN': '腹泻', en: 'Diarrhoea' },
+};
+
+export const FEELING_LABELS: Record<Feeling, Label> = {
+  good: { 'zh-CN': '良好', en: 'Good' },
+  fair: { 'zh-CN': '一般', en: 'Fair' },
+  unwell: { 'zh-CN': '不适', en: 'Unwell' },
+};
+
+export const ALERT_KIND_LABELS: Record<AlertKind, Label> = {
+  fever: { 'zh-CN': '发热', en: 'Fever' },
+  remeasure: { 'zh-CN': '未复测', en: 'Re-measure missing' },
+  missed_slot: { 'zh-CN': '漏报', en: 'Missed report' },
+  help: { 'zh-CN': '求助', en: 'Request for help' },
+};
+
+export const ALERT_STATUS_LABELS: Record<AlertStatus, Label> = {
+  open: { 'zh-CN': '待处置', en: 'Open' },
+  closed: { 'zh-CN': '已处置', en: 'Closed' },
+};
+
+export const CASE_SERVICE_KIND_LABELS: Record<CaseServiceKind, Label> = {
+  disinfection: { 'zh-CN': '上门消杀', en: 'Disinfection' },
+  supplies: { 'zh-CN': '物资配送', en: 'Supplies delivery' },
+  counselling: { 'zh-CN': '心理疏导', en: 'Counselling' },
 };

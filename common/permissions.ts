@@ -40,6 +40,16 @@ export const PERMISSIONS = [
   'passages.reveal',
   'followUps.read',
   'followUps.handle',
+  'households.read',
+  'households.write',
+  'screening.plan',
+  'screening.visit',
+  'quarantine.read',
+  'quarantine.write',
+  'quarantine.reveal',
+  'healthReports.enter',
+  'alerts.handle',
+  'caseServices.log',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -77,6 +87,16 @@ const MANAGER: readonly Permission[] = [
   'passages.reveal',
   'followUps.read',
   'followUps.handle',
+  'households.read',
+  'households.write',
+  'screening.plan',
+  'screening.visit',
+  'quarantine.read',
+  'quarantine.write',
+  'quarantine.reveal',
+  'healthReports.enter',
+  'alerts.handle',
+  'caseServices.log',
 ];
 
 /**
@@ -87,6 +107,9 @@ const MANAGER: readonly Permission[] = [
  * `passages.write` lets a volunteer log passers only at a checkpoint they are on duty at now
  * (holders of `passages.read` over the checkpoint log there any time); `fieldIssues.raise` lets
  * anyone on the ground raise an issue and follow the ones they raised.
+ * `screening.visit` lets a volunteer record visits only in the grids of campaigns given to them or
+ * their team; `caseServices.log` lets a volunteer see and log only the services they are given.
+ * A medical observer works the cases they observe and the alerts they own, in their area.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
@@ -105,8 +128,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'duty.self',
     'fieldIssues.raise',
     'passages.write',
+    'screening.visit',
+    'caseServices.log',
   ],
-  volunteer: ['regions.read', 'units.read', 'duty.self', 'fieldIssues.raise', 'passages.write'],
+  volunteer: ['regions.read', 'units.read', 'duty.self', 'fieldIssues.raise', 'passages.write', 'screening.visit', 'caseServices.log'],
   inspector: [
     'regions.read',
     'units.read',
@@ -129,6 +154,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'passages.reveal',
     'followUps.read',
     'followUps.handle',
+    'households.read',
+    'quarantine.read',
+    'quarantine.reveal',
+    'healthReports.enter',
+    'alerts.handle',
   ],
 };
 

@@ -21,6 +21,7 @@ import { passagesFeature } from './features/passages/passages.plugin.ts';
 import { passagesService } from './features/passages/passages.service.ts';
 import { followUpsService } from './features/quarantine/follow-ups.service.ts';
 import { quarantineFeature } from './features/quarantine/quarantine.plugin.ts';
+import { householdsFeature } from './features/households/households.plugin.ts';
 import { riskAreasFeature } from './features/risk-areas/risk-areas.plugin.ts';
 import { riskAreasService } from './features/risk-areas/risk-areas.service.ts';
 import { notificationsRoutes } from './platform/notify/notifications.routes.ts';
@@ -169,6 +170,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(fieldIssuesFeature, { fieldIssues });
       await api.register(riskAreasFeature, { riskAreas });
       await api.register(passagesFeature, { passages });
+      await api.register(householdsFeature, {});
       await api.register(quarantineFeature, { followUps });
       await api.register(notificationsRoutes, { deps });
       await api.register(auditRoutes, { deps });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { PASSAGE_IDENTITY_MODES, type PassageIdentityMode } from '../common/enums.ts';
+import { PASSAGE_IDENTITY_MODES, type PassageIdentityMode, type ReportSlot } from '../common/enums.ts';
 
 export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
@@ -35,6 +35,16 @@ export interface Config {
   passageEditMinutes: number;
   /** Days after the day of passage that names, mobiles, plates and origins are kept; then anonymised. */
   passageRetentionDays: number;
+  /** Isolation plans a case may follow (code → days); the first is the default (14 days). */
+  isolationPlans: IsolationPlan[];
+  /** The two daily health-report windows, local `HH:MM`; a report after its window is late. */
+  reportWindows: Record<ReportSlot, { from: string; to: string }>;
+  /** Minutes a fever reading waits for its re-measure before the medical observer is alerted anyway. */
+  remeasureMinutes: number;
+  /** Minutes an alert stays open with its owner before it escalates one level up. */
+  alertEscalateMinutes: number;
+  /** Days after a case closes that its reports and the person's identity in it are kept; then anonymised. */
+  healthRetentionDays: number;
   /** Optional shared store for rate-limit counters; the database serves when unset. */
   redisUrl: string | null;
   demo: boolean;
@@ -74,6 +84,32 @@ function parseInteger(name: string, raw: string | undefined, fallback: number, m
     throw new ConfigError(`${name}: expected a whole number from ${min} to ${max}, got "${raw}"`);
   }
   return n;
+}
+
+export interface IsolationPlan {
+  code: string;
+  days: number;
+}
+
+/** `d14=14,d7p3=10`: codes are short tokens, days 1–60. */
+function parsePlans(raw: string | undefined): IsolationPlan[] {
+  const text = raw || 'd14=14,d7p3=10,d21=21';
+  const plans = text.split(',').map((part) => {
+    const m = /^\s*([a-z0-9_]{1,16})=(\d{1,2})\s*$/.exec(part);
+    const days = m ? Number(m[2]) : NaN;
+    if (!m || days < 1 || days > 60) throw new ConfigError(`REDVEST_ISOLATION_PLANS: expected code=days,… (days 1–60), got "${text}"`);
+    return { code: m[1]!, days };
+  });
+  if (new Set(plans.map((p) => p.code)).size !== plans.length) throw new ConfigError('REDVEST_ISOLATION_PLANS: a code appears twice');
+  return plans;
+}
+
+/** `07:00-10:00`, within one day. */
+function parseWindow(name: string, raw: string | undefined, fallback: string): { from: string; to: string } {
+  const text = raw || fallback;
+  const m = /^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$/.exec(text);
+  if (!m || `${m[1]}:${m[2]}` >= `${m[3]}:${m[4]}`) throw new ConfigError(`${name}: expected HH:MM-HH:MM within one day, got "${text}"`);
+  return { from: `${m[1]}:${m[2]}`, to: `${m[3]}:${m[4]}` };
 }
 
 function parsePassageIdentity(raw: string | undefined): PassageIdentityMode {
@@ -154,6 +190,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     passageIdentity: parsePassageIdentity(env.REDVEST_PASSAGE_IDENTITY),
     passageEditMinutes: parseInteger('REDVEST_PASSAGE_EDIT_MINUTES', env.REDVEST_PASSAGE_EDIT_MINUTES, 10, 0, 24 * 60),
     passageRetentionDays: parseInteger('REDVEST_PASSAGE_RETENTION_DAYS', env.REDVEST_PASSAGE_RETENTION_DAYS, 28, 1, 3650),
+    isolationPlans: parsePlans(env.REDVEST_ISOLATION_PLANS),
+    reportWindows: {
+      morning: parseWindow('REDVEST_REPORT_MORNING', env.REDVEST_REPORT_MORNING, '06:00-10:00'),
+      evening: parseWindow('REDVEST_REPORT_EVENING', env.REDVEST_REPORT_EVENING, '17:00-21:00'),
+    },
+    remeasureMinutes: parseInteger('REDVEST_REMEASURE_MINUTES', env.REDVEST_REMEASURE_MINUTES, 60, 5, 24 * 60),
+    alertEscalateMinutes: parseInteger('REDVEST_ALERT_ESCALATE_MINUTES', env.REDVEST_ALERT_ESCALATE_MINUTES, 120, 5, 7 * 24 * 60),
+    healthRetentionDays: parseInteger('REDVEST_HEALTH_RETENTION_DAYS', env.REDVEST_HEALTH_RETENTION_DAYS, 30, 1, 3650),
     redisUrl: parseRedisUrl(env.REDVEST_REDIS_URL),
     demo,
     webDir: webDir && existsSync(webDir) ? webDir : null,

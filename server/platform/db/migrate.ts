@@ -5,6 +5,7 @@ import * as scaleOut from '../../migrations/2026-11-29-02-scale-out.ts';
 import * as volunteers from '../../migrations/2026-11-29-03-volunteers.ts';
 import * as duty from '../../migrations/2026-12-01-04-duty.ts';
 import * as inspections from '../../migrations/2026-12-01-05-inspections.ts';
+import * as householdsQuarantine from '../../migrations/2026-12-01-06-households-quarantine.ts';
 import type { Db } from './connect.ts';
 
 /**
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29-03-volunteers': volunteers,
   '2026-12-01-04-duty': duty,
   '2026-12-01-05-inspections': inspections,
+  '2026-12-01-06-households-quarantine': householdsQuarantine,
 };
 
 class ListedMigrations implements MigrationProvider {

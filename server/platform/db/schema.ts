@@ -508,6 +508,249 @@ export interface FollowUpTable {
   updatedAt: string;
 }
 
+export interface HouseholdTable {
+  id: string;
+  regionId: string;
+  building: string | null;
+  unit: string | null;
+  room: string | null;
+  address: string;
+  housing: string;
+  note: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ResidentTable {
+  id: string;
+  householdId: string;
+  name: string;
+  idNumberEnc: string | null;
+  idNumberIndex: string | null;
+  mobile: string | null;
+  relation: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ScreeningCampaignTable {
+  id: string;
+  name: string;
+  regionId: string;
+  startsOn: string;
+  endsOn: string;
+  status: string;
+  note: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ScreeningAssignmentTable {
+  campaignId: string;
+  regionId: string;
+  volunteerId: string | null;
+  teamId: string | null;
+  createdAt: string;
+}
+
+export interface ScreeningVisitTable {
+  id: string;
+  campaignId: string;
+  householdId: string;
+  regionId: string;
+  visitedBy: string;
+  visitedAt: string;
+  visitedOn: string;
+  outcome: string;
+  residentsPresent: number;
+  feverCount: number;
+  symptoms: number;
+  riskReturn: number;
+  riskOriginCode: string | null;
+  riskReturnedOn: string | null;
+  outsiders: number;
+  note: string | null;
+  /** 1 for the household's latest visit in the campaign. */
+  latest: number;
+  createdAt: string;
+}
+
+export interface ReturneeTable {
+  id: string;
+  regionId: string;
+  householdId: string | null;
+  name: string;
+  idNumberEnc: string | null;
+  idNumberIndex: string | null;
+  mobile: string | null;
+  address: string | null;
+  originCode: string;
+  originName: string;
+  fromRiskArea: number;
+  returnedOn: string;
+  transport: string;
+  tripNumber: string | null;
+  /** JSON array of ExposureFlag. */
+  exposures: string;
+  proposedMeasure: string;
+  measure: string | null;
+  measureBy: string | null;
+  measureAt: string | null;
+  followUpId: string | null;
+  note: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  anonymisedAt: string | null;
+}
+
+export interface ContactTable {
+  id: string;
+  regionId: string;
+  householdId: string | null;
+  name: string;
+  idNumberEnc: string | null;
+  idNumberIndex: string | null;
+  mobile: string | null;
+  address: string | null;
+  sourceCase: string;
+  lastExposureOn: string;
+  exposureKind: string;
+  followUpId: string | null;
+  note: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  anonymisedAt: string | null;
+}
+
+export interface IsolationCaseTable {
+  id: string;
+  ref: string;
+  regionId: string;
+  householdId: string | null;
+  returneeId: string | null;
+  contactId: string | null;
+  personName: string;
+  idNumberEnc: string | null;
+  idNumberIndex: string | null;
+  mobile: string | null;
+  address: string | null;
+  kind: string;
+  plan: string;
+  planDays: number;
+  startBasis: string;
+  startsOn: string;
+  /** The last day of isolation. */
+  endsOn: string;
+  status: string;
+  gridWorkerId: string | null;
+  medicalObserverId: string | null;
+  volunteerId: string | null;
+  closedOn: string | null;
+  closeKind: string | null;
+  closeReason: string | null;
+  hospital: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  anonymisedAt: string | null;
+}
+
+export interface CaseEventTable {
+  id: string;
+  caseId: string;
+  kind: string;
+  detail: string | null;
+  reason: string | null;
+  byAccountId: string | null;
+  at: string;
+}
+
+export interface ResidentTokenTable {
+  id: string;
+  purpose: string;
+  caseId: string | null;
+  householdId: string | null;
+  tokenHash: string;
+  expiresAt: string;
+  revokedAt: string | null;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+export interface HealthReportTable {
+  id: string;
+  caseId: string;
+  regionId: string;
+  slotOn: string;
+  slot: string;
+  temperature: number | null;
+  remeasuredTemperature: number | null;
+  remeasuredAt: string | null;
+  fever: number;
+  /** JSON array of Symptom. */
+  symptoms: string;
+  feeling: string;
+  helpRequest: string | null;
+  late: number;
+  enteredBy: string | null;
+  reportedAt: string;
+  createdAt: string;
+  updatedAt: string;
+  anonymisedAt: string | null;
+}
+
+export interface AlertTable {
+  id: string;
+  caseId: string;
+  regionId: string;
+  kind: string;
+  slotOn: string | null;
+  slot: string | null;
+  reportId: string | null;
+  ownerAccountId: string | null;
+  level: number;
+  escalatedAt: string | null;
+  status: string;
+  outcome: string | null;
+  closedBy: string | null;
+  closedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CaseServiceTable {
+  id: string;
+  caseId: string;
+  kind: string;
+  everyDays: number;
+  nextOn: string;
+  volunteerId: string | null;
+  note: string | null;
+  active: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CaseServiceLogTable {
+  id: string;
+  caseId: string;
+  serviceId: string | null;
+  kind: string;
+  regionId: string;
+  doneAt: string;
+  doneOn: string;
+  byAccountId: string;
+  areaM2: number | null;
+  agent: string | null;
+  concentration: string | null;
+  items: string | null;
+  note: string | null;
+  createdAt: string;
+}
+
 export interface Database {
   regions: RegionTable;
   units: UnitTable;
@@ -545,6 +788,20 @@ export interface Database {
   riskAreas: RiskAreaTable;
   passages: PassageTable;
   followUps: FollowUpTable;
+  households: HouseholdTable;
+  residents: ResidentTable;
+  screeningCampaigns: ScreeningCampaignTable;
+  screeningAssignments: ScreeningAssignmentTable;
+  screeningVisits: ScreeningVisitTable;
+  returnees: ReturneeTable;
+  contacts: ContactTable;
+  isolationCases: IsolationCaseTable;
+  caseEvents: CaseEventTable;
+  residentTokens: ResidentTokenTable;
+  healthReports: HealthReportTable;
+  alerts: AlertTable;
+  caseServices: CaseServiceTable;
+  caseServiceLogs: CaseServiceLogTable;
 }
 
 export type { Generated };
