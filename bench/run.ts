@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [--seconds N] [--rounds N] [--warmup N] [--connections N] [--only http,sqlite,postgres,login,import,registry,roster,passages,counts]
+ * npm run bench [-- --quick] [--seconds N] [--rounds N] [--warmup N] [--connections N] [--only http,sqlite,postgres,login,import,registry,roster,passages,counts,screening,health]
  * Each benchmark measures our path and its bare baseline in the same run and prints the ratio
  * (bench/README.md). Servers run in child processes on core 0, autocannon here on core 1.
  */
@@ -14,12 +14,26 @@ import { benchLogin } from './cases/login.ts';
 import { benchRoster } from './cases/roster.ts';
 import { benchVolunteerImport } from './cases/volunteers-import.ts';
 import { benchPassageCounts, benchPassageWrite } from './cases/passages.ts';
+import { benchScreeningCoverage } from './cases/screening-coverage.ts';
+import { benchHealthReportWrite, benchMissedSlotScan } from './cases/health-reports.ts';
 import { benchRegistryQuery } from './cases/volunteers-query.ts';
 import { canPin, pinSelf } from './lib/children.ts';
 import { freshPostgres } from './lib/redvest.ts';
 import { printComparison, printSummary, writeResults, type Comparison, type Settings } from './lib/report.ts';
 
-const CASES = ['http', 'sqlite', 'postgres', 'login', 'import', 'registry', 'roster', 'passages', 'counts'] as const;
+const CASES = [
+  'http',
+  'sqlite',
+  'postgres',
+  'login',
+  'import',
+  'registry',
+  'roster',
+  'passages',
+  'counts',
+  'screening',
+  'health',
+] as const;
 
 const { values: flags } = parseArgs({
   options: {
@@ -86,6 +100,20 @@ async function main(): Promise<number> {
       }
     }
     if (only.has('counts')) record(await benchPassageCounts(dir, settings));
+    if (only.has('screening')) record(await benchScreeningCoverage(dir, settings));
+    if (only.has('health')) {
+      record(await benchHealthReportWrite({ kind: 'sqlite', file: join(dir, 'health-write.db') }, dir, settings));
+      const pg = await freshPostgres('redvest_bench');
+      if ('skipped' in pg) skipped.push(`13. health report on PostgreSQL — ${pg.skipped}`);
+      else {
+        try {
+          record(await benchHealthReportWrite(pg.config, dir, settings));
+        } finally {
+          await pg.drop();
+        }
+      }
+      record(await benchMissedSlotScan(dir, settings));
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

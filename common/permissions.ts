@@ -131,7 +131,15 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'screening.visit',
     'caseServices.log',
   ],
-  volunteer: ['regions.read', 'units.read', 'duty.self', 'fieldIssues.raise', 'passages.write', 'screening.visit', 'caseServices.log'],
+  volunteer: [
+    'regions.read',
+    'units.read',
+    'duty.self',
+    'fieldIssues.raise',
+    'passages.write',
+    'screening.visit',
+    'caseServices.log',
+  ],
   inspector: [
     'regions.read',
     'units.read',

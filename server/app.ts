@@ -20,8 +20,17 @@ import { inspectionsService } from './features/inspections/inspections.service.t
 import { passagesFeature } from './features/passages/passages.plugin.ts';
 import { passagesService } from './features/passages/passages.service.ts';
 import { followUpsService } from './features/quarantine/follow-ups.service.ts';
+import { casesService } from './features/quarantine/cases.service.ts';
+import { caseServicesService } from './features/quarantine/case-services.service.ts';
 import { quarantineFeature } from './features/quarantine/quarantine.plugin.ts';
+import { returneesService } from './features/quarantine/returnees.service.ts';
+import { contactsService } from './features/quarantine/contacts.service.ts';
+import { alertsService } from './features/quarantine/alerts.service.ts';
+import { healthReportsService } from './features/quarantine/health-reports.service.ts';
+import { residentTokensService } from './features/quarantine/resident-tokens.service.ts';
 import { householdsFeature } from './features/households/households.plugin.ts';
+import { householdsService } from './features/households/households.service.ts';
+import { screeningService } from './features/households/screening.service.ts';
 import { riskAreasFeature } from './features/risk-areas/risk-areas.plugin.ts';
 import { riskAreasService } from './features/risk-areas/risk-areas.service.ts';
 import { notificationsRoutes } from './platform/notify/notifications.routes.ts';
@@ -155,7 +164,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const fieldIssues = fieldIssuesService(deps, { regions, units, accounts, checkpoints, attendance, inspections });
   const riskAreas = riskAreasService(deps);
   const followUps = followUpsService(deps, { regions, accounts });
+  const returnees = returneesService(deps, { regions, riskAreas, followUps });
+  const contacts = contactsService(deps, { regions });
+  const cases = casesService(deps, { regions, accounts });
+  const caseServices = caseServicesService(deps, { regions, cases, volunteers });
+  const alerts = alertsService(deps, { regions, accounts });
+  const residentTokens = residentTokensService(deps);
+  const healthReports = healthReportsService(deps, { tokens: residentTokens, alerts });
   const passages = passagesService(deps, { regions, checkpoints, attendance, riskAreas, followUps });
+  const households = householdsService(deps, { regions });
+  const screening = screeningService(deps, { regions, volunteers, teams, riskAreas, followUps });
   await app.register(
     async (api) => {
       await api.register(regionsRoutes, { regions });
@@ -170,8 +188,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(fieldIssuesFeature, { fieldIssues });
       await api.register(riskAreasFeature, { riskAreas });
       await api.register(passagesFeature, { passages });
-      await api.register(householdsFeature, {});
-      await api.register(quarantineFeature, { followUps });
+      await api.register(householdsFeature, { deps, regions, households, screening });
+      await api.register(quarantineFeature, {
+        followUps,
+        health: { healthReports, tokens: residentTokens, alerts, windows: config.reportWindows },
+        isolation: { cases, caseServices },
+        people: { returnees, contacts },
+      });
       await api.register(notificationsRoutes, { deps });
       await api.register(auditRoutes, { deps });
       await api.register(eventStreamRoutes, { deps, hub });
@@ -196,7 +219,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   const scheduler = new Scheduler(
     db,
-    [...housekeepingJobs(db), ...attendance.jobs, ...fieldIssues.jobs, ...passages.jobs, ...followUps.jobs],
+    [
+      ...housekeepingJobs(db),
+      ...attendance.jobs,
+      ...fieldIssues.jobs,
+      ...passages.jobs,
+      ...followUps.jobs,
+      ...cases.jobs,
+      ...healthReports.jobs,
+      ...alerts.jobs,
+    ],
     {
       onError: (job, err) => app.log.error({ job, err }, 'scheduled job failed'),
       onRun: metrics.jobRun,

@@ -97,10 +97,12 @@ function parsePlans(raw: string | undefined): IsolationPlan[] {
   const plans = text.split(',').map((part) => {
     const m = /^\s*([a-z0-9_]{1,16})=(\d{1,2})\s*$/.exec(part);
     const days = m ? Number(m[2]) : NaN;
-    if (!m || days < 1 || days > 60) throw new ConfigError(`REDVEST_ISOLATION_PLANS: expected code=days,… (days 1–60), got "${text}"`);
+    if (!m || days < 1 || days > 60)
+      throw new ConfigError(`REDVEST_ISOLATION_PLANS: expected code=days,… (days 1–60), got "${text}"`);
     return { code: m[1]!, days };
   });
-  if (new Set(plans.map((p) => p.code)).size !== plans.length) throw new ConfigError('REDVEST_ISOLATION_PLANS: a code appears twice');
+  if (new Set(plans.map((p) => p.code)).size !== plans.length)
+    throw new ConfigError('REDVEST_ISOLATION_PLANS: a code appears twice');
   return plans;
 }
 
@@ -108,7 +110,8 @@ function parsePlans(raw: string | undefined): IsolationPlan[] {
 function parseWindow(name: string, raw: string | undefined, fallback: string): { from: string; to: string } {
   const text = raw || fallback;
   const m = /^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$/.exec(text);
-  if (!m || `${m[1]}:${m[2]}` >= `${m[3]}:${m[4]}`) throw new ConfigError(`${name}: expected HH:MM-HH:MM within one day, got "${text}"`);
+  if (!m || `${m[1]}:${m[2]}` >= `${m[3]}:${m[4]}`)
+    throw new ConfigError(`${name}: expected HH:MM-HH:MM within one day, got "${text}"`);
   return { from: `${m[1]}:${m[2]}`, to: `${m[3]}:${m[4]}` };
 }
 

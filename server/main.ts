@@ -13,7 +13,12 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { loadDemoCity, DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/demo-city.ts';
 import { loadDemoDuty } from './demo/demo-duty.ts';
 import { loadDemoInspections } from './demo/demo-inspections.ts';
+import { loadDemoHouseholds } from './demo/demo-households.ts';
+import { loadDemoCases } from './demo/demo-cases.ts';
+import { loadDemoScreening } from './demo/demo-screening.ts';
+import { loadDemoReturnees } from './demo/demo-returnees.ts';
 import { loadDemoVolunteers } from './demo/demo-volunteers.ts';
+import { loadDemoHealthReports } from './demo/demo-health-reports.ts';
 import { authService } from './features/accounts/auth.service.ts';
 import { connect } from './platform/db/connect.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
@@ -33,6 +38,16 @@ async function serve(config: Config): Promise<void> {
     if (duty) app.log.info(duty, "demo checkpoints and this week's roster loaded");
     const ground = await app.deps.db.withoutSync(() => loadDemoInspections(app.deps));
     if (ground) app.log.info(ground, "demo inspections, issue ledger and today's passage log loaded");
+    const households = await app.deps.db.withoutSync(() => loadDemoHouseholds(app.deps));
+    if (households) app.log.info(households, 'demo households (一户一档) loaded');
+    const screening = await app.deps.db.withoutSync(() => loadDemoScreening(app.deps));
+    if (screening) app.log.info(screening, 'demo screening campaign (入户排查) over 东高社区 loaded');
+    const returnees = await app.deps.db.withoutSync(() => loadDemoReturnees(app.deps));
+    if (returnees) app.log.info(returnees, 'demo returnees (返乡人员) and close contacts loaded');
+    const isolation = await app.deps.db.withoutSync(() => loadDemoCases(app.deps));
+    if (isolation) app.log.info(isolation, 'demo isolation cases and their services loaded');
+    const health = await app.deps.db.withoutSync(() => loadDemoHealthReports(app.deps));
+    if (health) app.log.info(health, 'demo health reports and alerts (健康上报, 预警) loaded');
   } else {
     const code = await authService(app.deps).prepareSetup();
     if (code) {

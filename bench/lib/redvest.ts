@@ -81,7 +81,8 @@ function cpuProfile(): string[] {
 /** `node --import tsx server/main.ts serve` on a free port, API only, request logging off. */
 export async function startRedvest(
   config: DatabaseConfig,
-  o: { dataDir: string; logFile: string; core?: number },
+  /** `env`: more settings for this server (e.g. report windows), over the ones below. */
+  o: { dataDir: string; logFile: string; core?: number; env?: NodeJS.ProcessEnv },
 ): Promise<ServerChild> {
   const port = await freePort();
   const secret = randomBytes(32).toString('hex');
@@ -100,6 +101,7 @@ export async function startRedvest(
       // info logs two lines per request; the benchmark measures the request path, not the logger.
       REDVEST_LOG_LEVEL: 'warn',
       REDVEST_WEB_DIR: '',
+      ...o.env,
     },
     port,
     readyPath: '/readyz',

@@ -4,8 +4,8 @@
  *   fastify  — the same answer from a bare Fastify route
  *   sqlite   — bare Fastify, POST /units does one INSERT into `units` on TARGET (a migrated file),
  *              opened by our own openSqlite (same pragmas); SYNC=NORMAL overrides synchronous;
- *              POST /passages likewise one INSERT into `passages`
- *   postgres — bare Fastify, the same two routes, each one INSERT through a pg pool (10, like ours) on TARGET
+ *              POST /passages likewise one INSERT into `passages`, POST /health-reports one into `health_reports`
+ *   postgres — bare Fastify, the same three routes, each one INSERT through a pg pool (10, like ours) on TARGET
  * Every mode answers GET /hello, which the parent polls until the server is ready.
  */
 import Fastify from 'fastify';
@@ -43,6 +43,27 @@ const PASSAGE_COLUMNS = [
   'updated_at',
 ];
 const INSERT_PASSAGE = `INSERT INTO passages (${PASSAGE_COLUMNS.join(', ')}) VALUES`;
+const REPORT_COLUMNS = [
+  'id',
+  'case_id',
+  'region_id',
+  'slot_on',
+  'slot',
+  'temperature',
+  'remeasured_temperature',
+  'remeasured_at',
+  'fever',
+  'symptoms',
+  'feeling',
+  'help_request',
+  'late',
+  'entered_by',
+  'reported_at',
+  'created_at',
+  'updated_at',
+  'anonymised_at',
+];
+const INSERT_REPORT = `INSERT INTO health_reports (${REPORT_COLUMNS.join(', ')}) VALUES`;
 
 interface UnitBody {
   name: string;
@@ -90,9 +111,41 @@ const passageValues = (id: string, b: PassageBody, now: string) => [
   now,
 ];
 
+/** What the bare health-report route is sent: the report plus the case and slot our route works out itself. */
+interface ReportBody {
+  caseId: string;
+  regionId: string;
+  slotOn: string;
+  slot: string;
+  temperature: number;
+  symptoms: string[];
+  feeling: string;
+}
+
+const reportValues = (id: string, b: ReportBody, now: string) => [
+  id,
+  b.caseId,
+  b.regionId,
+  b.slotOn,
+  b.slot,
+  b.temperature,
+  null,
+  null,
+  0,
+  JSON.stringify(b.symptoms),
+  b.feeling,
+  null,
+  0,
+  null,
+  now,
+  now,
+  now,
+  null,
+];
+
 type Insert<B> = (id: string, body: B, now: string) => unknown;
 
-function fastifyWith(inserts?: { unit: Insert<UnitBody>; passage: Insert<PassageBody> }) {
+function fastifyWith(inserts?: { unit: Insert<UnitBody>; passage: Insert<PassageBody>; report: Insert<ReportBody> }) {
   const app = Fastify({ logger: false });
   app.get('/hello', async () => HELLO);
   if (inserts) {
@@ -104,6 +157,11 @@ function fastifyWith(inserts?: { unit: Insert<UnitBody>; passage: Insert<Passage
     app.post<{ Body: PassageBody }>('/passages', async (req, reply) => {
       const id = newId();
       await inserts.passage(id, req.body, nowIso());
+      return reply.status(201).send({ id });
+    });
+    app.post<{ Body: ReportBody }>('/health-reports', async (req, reply) => {
+      const id = newId();
+      await inserts.report(id, req.body, nowIso());
       return reply.status(201).send({ id });
     });
   }
@@ -127,18 +185,22 @@ switch (mode) {
     if (sync !== 'FULL') sqlite.pragma(`synchronous = ${sync}`);
     const unit = sqlite.prepare(`${INSERT} (?, ?, ?, ?, NULL, ?, ?)`);
     const passage = sqlite.prepare(`${INSERT_PASSAGE} (${PASSAGE_COLUMNS.map(() => '?').join(', ')})`);
+    const report = sqlite.prepare(`${INSERT_REPORT} (${REPORT_COLUMNS.map(() => '?').join(', ')})`);
     await fastifyWith({
       unit: (id, b, now) => unit.run(id, b.name, b.kind, b.regionId, now, now),
       passage: (id, b, now) => passage.run(...passageValues(id, b, now)),
+      report: (id, b, now) => report.run(...reportValues(id, b, now)),
     });
     break;
   }
   case 'postgres': {
     const pool = new pg.Pool({ connectionString: target, max: 10 });
     const placeholders = PASSAGE_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
+    const reportPlaceholders = REPORT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
     await fastifyWith({
       unit: (id, b, now) => pool.query(`${INSERT} ($1, $2, $3, $4, NULL, $5, $6)`, [id, b.name, b.kind, b.regionId, now, now]),
       passage: (id, b, now) => pool.query(`${INSERT_PASSAGE} (${placeholders})`, passageValues(id, b, now)),
+      report: (id, b, now) => pool.query(`${INSERT_REPORT} (${reportPlaceholders})`, reportValues(id, b, now)),
     });
     break;
   }

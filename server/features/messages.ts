@@ -7,6 +7,14 @@ import { fieldIssuesMessages } from './field-issues/field-issues.messages.ts';
 import { inspectionsMessages } from './inspections/inspections.messages.ts';
 import { passagesMessages } from './passages/passages.messages.ts';
 import { followUpsMessages } from './quarantine/follow-ups.messages.ts';
+import { casesMessages } from './quarantine/cases.messages.ts';
+import { caseServicesMessages } from './quarantine/case-services.messages.ts';
+import { alertsMessages } from './quarantine/alerts.messages.ts';
+import { healthReportsMessages } from './quarantine/health-reports.messages.ts';
+import { returneesMessages } from './quarantine/returnees.messages.ts';
+import { contactsMessages } from './quarantine/contacts.messages.ts';
+import { householdsMessages } from './households/households.messages.ts';
+import { screeningMessages } from './households/screening.messages.ts';
 import { riskAreasMessages } from './risk-areas/risk-areas.messages.ts';
 import { pledgesMessages } from './volunteers/pledges.messages.ts';
 import { teamsMessages } from './teams/teams.messages.ts';
@@ -24,4 +32,12 @@ export const FEATURE_MESSAGES: readonly FeatureMessages[] = [
   riskAreasMessages,
   passagesMessages,
   followUpsMessages,
+  casesMessages,
+  caseServicesMessages,
+  healthReportsMessages,
+  alertsMessages,
+  returneesMessages,
+  contactsMessages,
+  householdsMessages,
+  screeningMessages,
 ];

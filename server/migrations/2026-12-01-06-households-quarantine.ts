@@ -26,6 +26,13 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('households_region').on('households').columns(['region_id', 'building', 'unit', 'room']).execute();
   // The same dwelling once per region: re-importing a sheet updates instead of doubling.
   await db.schema.createIndex('households_address').on('households').columns(['region_id', 'address']).unique().execute();
+  // Households per region, kept by every household write in the same transaction: screening
+  // coverage reads one row per region instead of counting a county's million households.
+  await db.schema
+    .createTable('household_tallies')
+    .addColumn('region_id', 'text', (c) => c.primaryKey().references('regions.id').onDelete('cascade'))
+    .addColumn('households', 'integer', (c) => c.notNull())
+    .execute();
 
   await db.schema
     .createTable('residents')
@@ -95,12 +102,25 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('latest', 'integer', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
+  // The latest visits of a campaign summed per region, moved by each visit in its transaction
+  // (the new latest visit's findings in, the previous one's out): coverage reads these rows only.
   await db.schema
-    .createIndex('screening_visits_coverage')
-    .on('screening_visits')
-    .columns(['campaign_id', 'latest', 'region_id', 'outcome'])
+    .createTable('screening_tallies')
+    .addColumn('campaign_id', 'text', (c) => c.notNull().references('screening_campaigns.id').onDelete('cascade'))
+    .addColumn('region_id', 'text', (c) => c.notNull().references('regions.id').onDelete('cascade'))
+    .addColumn('reached', 'integer', (c) => c.notNull())
+    .addColumn('not_reached', 'integer', (c) => c.notNull())
+    // households with a fever or symptoms
+    .addColumn('fever', 'integer', (c) => c.notNull())
+    .addColumn('risk_returns', 'integer', (c) => c.notNull())
+    .addColumn('outsiders', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('screening_tallies_pk', ['campaign_id', 'region_id'])
     .execute();
-  await db.schema.createIndex('screening_visits_household').on('screening_visits').columns(['household_id', 'campaign_id']).execute();
+  await db.schema
+    .createIndex('screening_visits_household')
+    .on('screening_visits')
+    .columns(['household_id', 'campaign_id'])
+    .execute();
 
   // 返乡人员
   await db.schema
@@ -127,6 +147,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('measure', 'text')
     .addColumn('measure_by', 'text', (c) => c.references('accounts.id'))
     .addColumn('measure_at', 'text')
+    // Why staff chose other than the rules proposed (required then).
+    .addColumn('measure_reason', 'text')
     .addColumn('follow_up_id', 'text', (c) => c.references('follow_ups.id'))
     .addColumn('note', 'text')
     .addColumn('created_by', 'text', (c) => c.references('accounts.id'))
@@ -295,12 +317,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   // One alert of a kind per case and slot, so the scanning jobs can run again safely.
-  await db.schema
-    .createIndex('alerts_once')
-    .on('alerts')
-    .columns(['case_id', 'kind', 'slot_on', 'slot'])
-    .unique()
-    .execute();
+  await db.schema.createIndex('alerts_once').on('alerts').columns(['case_id', 'kind', 'slot_on', 'slot']).unique().execute();
   await db.schema.createIndex('alerts_region').on('alerts').columns(['region_id', 'status']).execute();
   await db.schema.createIndex('alerts_owner').on('alerts').columns(['owner_account_id', 'status']).execute();
 
@@ -357,10 +374,12 @@ export async function down(db: Kysely<any>): Promise<void> {
     'isolation_cases',
     'contacts',
     'returnees',
+    'screening_tallies',
     'screening_visits',
     'screening_assignments',
     'screening_campaigns',
     'residents',
+    'household_tallies',
     'households',
   ]) {
     await db.schema.dropTable(t).execute();

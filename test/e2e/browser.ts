@@ -33,11 +33,11 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** The built web app on a fresh server: `serve` (first-run) or `demo` (the demo city). */
-export function startWebServer(command: 'serve' | 'demo'): Promise<ServerProcess> {
+/** The built web app on a fresh server: `serve` (first-run) or `demo` (the demo city); `env` adds settings. */
+export function startWebServer(command: 'serve' | 'demo', env: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
   return startServer({
     command,
-    env: { REDVEST_WEB_DIR: resolve(ROOT, 'dist/web'), REDVEST_SESSION_SECRET: '', REDVEST_DATA_KEY: '' },
+    env: { REDVEST_WEB_DIR: resolve(ROOT, 'dist/web'), REDVEST_SESSION_SECRET: '', REDVEST_DATA_KEY: '', ...env },
   });
 }
 

@@ -57,6 +57,44 @@ const PassageEntryPage = lazy(() =>
 );
 const RiskAreasPage = lazy(() => import('../features/passages/RiskAreasPage.tsx').then((m) => ({ default: m.RiskAreasPage })));
 const FollowUpsPage = lazy(() => import('../features/passages/FollowUpsPage.tsx').then((m) => ({ default: m.FollowUpsPage })));
+const HouseholdsPage = lazy(() =>
+  import('../features/households/HouseholdsPage.tsx').then((m) => ({ default: m.HouseholdsPage })),
+);
+const HouseholdDetailPage = lazy(() =>
+  import('../features/households/HouseholdDetailPage.tsx').then((m) => ({ default: m.HouseholdDetailPage })),
+);
+const ScreeningCampaignsPage = lazy(() =>
+  import('../features/households/ScreeningCampaignsPage.tsx').then((m) => ({ default: m.ScreeningCampaignsPage })),
+);
+const ScreeningCampaignPage = lazy(() =>
+  import('../features/households/ScreeningCampaignPage.tsx').then((m) => ({ default: m.ScreeningCampaignPage })),
+);
+const ScreeningVisitPage = lazy(() =>
+  import('../features/households/ScreeningVisitPage.tsx').then((m) => ({ default: m.ScreeningVisitPage })),
+);
+const ScreeningGridPage = lazy(() =>
+  import('../features/households/ScreeningGridPage.tsx').then((m) => ({ default: m.ScreeningGridPage })),
+);
+const AlertsPage = lazy(() => import('../features/quarantine/AlertsPage.tsx').then((m) => ({ default: m.AlertsPage })));
+const ReturneesPage = lazy(() => import('../features/quarantine/ReturneesPage.tsx').then((m) => ({ default: m.ReturneesPage })));
+const ContactsPage = lazy(() => import('../features/quarantine/ContactsPage.tsx').then((m) => ({ default: m.ContactsPage })));
+const HealthCardPage = lazy(() =>
+  import('../features/quarantine/HealthCardPage.tsx').then((m) => ({ default: m.HealthCardPage })),
+);
+const CasesPage = lazy(() => import('../features/quarantine/CasesPage.tsx').then((m) => ({ default: m.CasesPage })));
+const CaseDetailPage = lazy(() =>
+  import('../features/quarantine/CaseDetailPage.tsx').then((m) => ({ default: m.CaseDetailPage })),
+);
+const CaseReleaseNoticePage = lazy(() =>
+  import('../features/quarantine/CaseReleaseNoticePage.tsx').then((m) => ({ default: m.CaseReleaseNoticePage })),
+);
+const MyServicesPage = lazy(() =>
+  import('../features/quarantine/MyServicesPage.tsx').then((m) => ({ default: m.MyServicesPage })),
+);
+// The personal health-report page: opened from the card's QR code on a phone, no account.
+const HealthReportPage = lazy(() =>
+  import('../features/quarantine/HealthReportPage.tsx').then((m) => ({ default: m.HealthReportPage })),
+);
 const CheckInPage = lazy(() => import('../features/duty/CheckInPage.tsx').then((m) => ({ default: m.CheckInPage })));
 // The public pledge pages: opened from a QR code on a phone, so they load little and need no account.
 const PledgePage = lazy(() => import('../features/pledges/PledgePage.tsx').then((m) => ({ default: m.PledgePage })));
@@ -97,6 +135,14 @@ export const router = createBrowserRouter([
     element: (
       <Public>
         <PledgeStatusPage />
+      </Public>
+    ),
+  },
+  {
+    path: '/h/:token',
+    element: (
+      <Public>
+        <HealthReportPage />
       </Public>
     ),
   },
@@ -152,6 +198,20 @@ export const router = createBrowserRouter([
               { path: 'passage/:checkpointId', element: guarded('passages.write', <PassageEntryPage />) },
               { path: 'risk-areas', element: guarded('passages.read', <RiskAreasPage />) },
               { path: 'follow-ups', element: guarded('followUps.read', <FollowUpsPage />) },
+              { path: 'households', element: guarded('households.read', <HouseholdsPage />) },
+              { path: 'households/:id', element: guarded('households.read', <HouseholdDetailPage />) },
+              { path: 'screening', element: guarded('households.read', <ScreeningCampaignsPage />) },
+              { path: 'screening/visit', element: guarded('screening.visit', <ScreeningVisitPage />) },
+              { path: 'screening/visit/:campaignId/:gridId', element: guarded('screening.visit', <ScreeningGridPage />) },
+              { path: 'screening/:id', element: guarded('households.read', <ScreeningCampaignPage />) },
+              { path: 'quarantine/alerts', element: guarded('quarantine.read', <AlertsPage />) },
+              { path: 'quarantine/returnees', element: guarded('quarantine.read', <ReturneesPage />) },
+              { path: 'quarantine/contacts', element: guarded('quarantine.read', <ContactsPage />) },
+              { path: 'quarantine/cases', element: guarded('quarantine.read', <CasesPage />) },
+              { path: 'quarantine/cases/:id', element: guarded('quarantine.read', <CaseDetailPage />) },
+              { path: 'quarantine/cases/:id/release-notice', element: guarded('quarantine.read', <CaseReleaseNoticePage />) },
+              { path: 'quarantine/my-services', element: guarded('caseServices.log', <MyServicesPage />) },
+              { path: 'quarantine/cases/:id/card', element: guarded('quarantine.write', <HealthCardPage />) },
               {
                 path: 'accounts',
                 element: (

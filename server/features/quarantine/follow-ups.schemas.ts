@@ -3,8 +3,13 @@ import { FOLLOW_UP_KINDS, FOLLOW_UP_STATUSES, type FollowUpKind, type FollowUpSt
 import { Id, Text } from '../../platform/http/schemas.ts';
 import { Nullable } from '../teams/teams.schemas.ts';
 
-/** What the person was seen with when the task was made (a passage entry, for now). */
+/** What made the task: a passage entry, or a door-to-door screening visit. */
+export type FollowUpSourceKind = 'passage' | 'screening_visit';
+
+/** What the person was seen with when the task was made (a passage entry or a screening visit). */
 export interface FollowUpDetails {
+  /** The household's address (screening visits). */
+  address?: string | null;
   checkpointId?: string;
   checkpointName?: string;
   occurredAt: string;
@@ -27,7 +32,7 @@ export interface FollowUp {
   regionName: string;
   kind: FollowUpKind;
   status: FollowUpStatus;
-  source: { kind: 'passage'; id: string };
+  source: { kind: FollowUpSourceKind; id: string };
   /** Masked (张*, 138****1234) unless revealed. */
   personName: string | null;
   personMobile: string | null;
@@ -45,7 +50,7 @@ export interface OpenFollowUp {
   /** Where the person is to be followed up: the service lifts a grid to its community. */
   regionId: string;
   kind: FollowUpKind;
-  source: { kind: 'passage'; id: string };
+  source: { kind: FollowUpSourceKind; id: string };
   person: { name: string | null; mobile: string | null };
   details: FollowUpDetails;
 }
@@ -58,10 +63,11 @@ export const FollowUpOut = Type.Object({
   regionName: Type.String(),
   kind: Type.Enum(FOLLOW_UP_KINDS),
   status: Type.Enum(FOLLOW_UP_STATUSES),
-  source: Type.Object({ kind: Type.Literal('passage'), id: Type.String() }),
+  source: Type.Object({ kind: Type.Union([Type.Literal('passage'), Type.Literal('screening_visit')]), id: Type.String() }),
   personName: Nullable(Type.String()),
   personMobile: Nullable(Type.String()),
   details: Type.Object({
+    address: Type.Optional(Nullable(Type.String())),
     checkpointId: Type.Optional(Type.String()),
     checkpointName: Type.Optional(Type.String()),
     occurredAt: Type.String(),

@@ -82,12 +82,41 @@ export function followUpsService(deps: Deps, { regions, accounts }: { regions: R
     };
   }
 
+  /**
+   * Closes a task inside the caller's write transaction (registering its person as a returnee
+   * closes it), so the task and what was made of it commit together. 409 once closed.
+   */
+  async function closeIn(q: Kysely<Database>, actor: Actor, call: CallContext, id: string, outcome: string): Promise<void> {
+    const row = await repo.findFollowUp(q, id);
+    if (!row) throw notFound();
+    requireAccess(actor, 'followUps.handle', row.regionPath);
+    const now = nowIso();
+    const done = await repo.updateUnclosed(
+      q,
+      id,
+      {
+        status: 'closed',
+        outcome: outcome.trim(),
+        closedAt: now,
+        closedBy: actor.accountId,
+        // Whoever closes an untaken task did the work.
+        ...(row.assignedTo ? {} : { assignedTo: actor.accountId }),
+      },
+      now,
+    );
+    if (!done) throw conflict('FOLLOW_UP_CLOSED');
+    // The outcome is free text about a person: the audit says that it was closed, not how.
+    await auditWrite(q, call, 'followUp.close', 'follow_up', id, row.regionPath, { kind: row.kind });
+    await changed(q, 'followUp.changed', id, row.regionPath);
+  }
+
   async function reload(id: string): Promise<FollowUp> {
     return masked((await repo.findFollowUp(db, id))!);
   }
 
   return {
     jobs: [] as JobDefinition[],
+    closeIn,
 
     /**
      * Hands a person over for follow-up, in the caller's transaction. Idempotent on (source,
@@ -196,26 +225,7 @@ export function followUpsService(deps: Deps, { regions, accounts }: { regions: R
     async close(actor: Actor, call: CallContext, id: string, input: CloseFollowUpInput): Promise<FollowUp> {
       const row = await visible(actor, 'followUps.handle', id);
       if (row.status === 'closed') throw conflict('FOLLOW_UP_CLOSED');
-      const now = nowIso();
-      await transact(db, call, async (trx) => {
-        const done = await repo.updateUnclosed(
-          trx,
-          id,
-          {
-            status: 'closed',
-            outcome: input.outcome.trim(),
-            closedAt: now,
-            closedBy: actor.accountId,
-            // Whoever closes an untaken task did the work.
-            ...(row.assignedTo ? {} : { assignedTo: actor.accountId }),
-          },
-          now,
-        );
-        if (!done) throw conflict('FOLLOW_UP_CLOSED');
-        // The outcome is free text about a person: the audit says that it was closed, not how.
-        await auditWrite(trx, call, 'followUp.close', 'follow_up', id, row.regionPath, { kind: row.kind });
-        await changed(trx, 'followUp.changed', id, row.regionPath);
-      });
+      await transact(db, call, (trx) => closeIn(trx, actor, call, id, input.outcome));
       return reload(id);
     },
   };

@@ -13,7 +13,15 @@ import { attendanceMatrix } from '../../features/duty/attendance.matrix.ts';
 import { fieldIssuesMatrix } from '../../features/field-issues/field-issues.matrix.ts';
 import { inspectionsMatrix } from '../../features/inspections/inspections.matrix.ts';
 import { passagesMatrix } from '../../features/passages/passages.matrix.ts';
+import { householdsMatrix } from '../../features/households/households.matrix.ts';
 import { followUpsMatrix } from '../../features/quarantine/follow-ups.matrix.ts';
+import { screeningMatrix } from '../../features/households/screening.matrix.ts';
+import { alertsMatrix } from '../../features/quarantine/alerts.matrix.ts';
+import { healthReportsMatrix } from '../../features/quarantine/health-reports.matrix.ts';
+import { casesMatrix } from '../../features/quarantine/cases.matrix.ts';
+import { caseServicesMatrix } from '../../features/quarantine/case-services.matrix.ts';
+import { returneesMatrix } from '../../features/quarantine/returnees.matrix.ts';
+import { contactsMatrix } from '../../features/quarantine/contacts.matrix.ts';
 import { riskAreasMatrix } from '../../features/risk-areas/risk-areas.matrix.ts';
 import { API } from '../../../test/requests.ts';
 import { PERMISSIONS, ROLE_PERMISSIONS, type Permission } from '../../../common/permissions.ts';
@@ -68,7 +76,15 @@ const CASES: Record<string, Case> = {
   ...fieldIssuesMatrix(ctx),
   ...riskAreasMatrix(ctx),
   ...passagesMatrix(ctx),
+  ...householdsMatrix(ctx),
   ...followUpsMatrix(ctx),
+  ...screeningMatrix(ctx),
+  ...healthReportsMatrix(ctx),
+  ...alertsMatrix(ctx),
+  ...casesMatrix(ctx),
+  ...caseServicesMatrix(ctx),
+  ...returneesMatrix(ctx),
+  ...contactsMatrix(ctx),
   'GET /healthz': { scoped: false, build: async () => ({ url: '/healthz' }) },
   'GET /readyz': { scoped: false, build: async () => ({ url: '/readyz' }) },
   'GET /api/openapi.json': { scoped: false, build: async () => ({ url: '/api/openapi.json' }) },

@@ -521,6 +521,12 @@ export interface HouseholdTable {
   updatedAt: string;
 }
 
+/** Households per region, kept by `households.repository`'s writes. */
+export interface HouseholdTallyTable {
+  regionId: string;
+  households: number;
+}
+
 export interface ResidentTable {
   id: string;
   householdId: string;
@@ -576,6 +582,18 @@ export interface ScreeningVisitTable {
   createdAt: string;
 }
 
+/** A campaign's latest visits summed per region (the visit's region), kept by each visit. */
+export interface ScreeningTallyTable {
+  campaignId: string;
+  regionId: string;
+  reached: number;
+  notReached: number;
+  /** Households with a fever or symptoms. */
+  fever: number;
+  riskReturns: number;
+  outsiders: number;
+}
+
 export interface ReturneeTable {
   id: string;
   regionId: string;
@@ -597,6 +615,7 @@ export interface ReturneeTable {
   measure: string | null;
   measureBy: string | null;
   measureAt: string | null;
+  measureReason: string | null;
   followUpId: string | null;
   note: string | null;
   createdBy: string | null;
@@ -789,10 +808,12 @@ export interface Database {
   passages: PassageTable;
   followUps: FollowUpTable;
   households: HouseholdTable;
+  householdTallies: HouseholdTallyTable;
   residents: ResidentTable;
   screeningCampaigns: ScreeningCampaignTable;
   screeningAssignments: ScreeningAssignmentTable;
   screeningVisits: ScreeningVisitTable;
+  screeningTallies: ScreeningTallyTable;
   returnees: ReturneeTable;
   contacts: ContactTable;
   isolationCases: IsolationCaseTable;

@@ -1,4 +1,7 @@
 import {
+  HeartOutlined,
+  CarOutlined,
+  NodeIndexOutlined,
   AimOutlined,
   AlertOutlined,
   ApartmentOutlined,
@@ -18,6 +21,7 @@ import {
   SwapOutlined,
   TeamOutlined,
   UsergroupAddOutlined,
+  HomeOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
 import { Menu } from 'antd';
@@ -45,7 +49,15 @@ const ICONS: Record<NavKey, ReactNode> = {
   fieldIssues: <ExceptionOutlined />,
   passages: <FormOutlined />,
   followUps: <AlertOutlined />,
+  isolationCases: <HomeOutlined />,
+  healthAlerts: <HeartOutlined />,
+  myServices: <CarryOutOutlined />,
+  returnees: <CarOutlined />,
+  contacts: <NodeIndexOutlined />,
   riskAreas: <WarningOutlined />,
+  households: <HomeOutlined />,
+  screening: <FileSearchOutlined />,
+  screeningVisit: <CarryOutOutlined />,
   accounts: <TeamOutlined />,
   audit: <AuditOutlined />,
 };

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Card, Empty, Flex, Form, Input, Pagination, Segmented, Table, Typography } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { FOLLOW_UP_KINDS, FOLLOW_UP_STATUSES, type FollowUpKind, type FollowUpStatus } from '../../../common/enums.ts';
 import { FOLLOW_UP_KIND_LABELS, FOLLOW_UP_STATUS_LABELS } from '../../../common/labels.ts';
 import { useConfirm } from '../../app/confirm.ts';
@@ -71,6 +72,8 @@ export function FollowUpsPage() {
   const me = useMe().data;
   const canReveal = can(me, 'pii.reveal');
   const canHandle = can(me, 'followUps.handle');
+  const canRegister = can(me, 'quarantine.write');
+  const navigate = useNavigate();
   const { filter, change, page, pageSize, setPage, pagination } = usePagedFilter<FollowUpFilter>();
   const tasks = useFollowUps(filter, page, pageSize);
   const { revealed, reveal } = useRevealed('follow-up-reveal-confirm', revealFollowUp);
@@ -98,6 +101,7 @@ export function FollowUpsPage() {
       onReveal={(task) => reveal(task.id)}
       onTake={take}
       onClose={setClosing}
+      onRegister={canRegister ? (task) => navigate(`/quarantine/returnees?followUp=${task.id}`) : undefined}
     />
   );
   const handler = (task: FollowUp) =>

@@ -1,4 +1,4 @@
-import { CheckOutlined, EyeOutlined, UserAddOutlined } from '@ant-design/icons';
+import { CheckOutlined, EyeOutlined, HomeOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Button, Flex, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -70,7 +70,10 @@ export function FollowUpFacts({ task }: { task: FollowUp }) {
   );
 }
 
-/** 查看 / 接手 / 办结, as far as the caller may and the task's state allows. */
+/**
+ * 查看 / 接手 / 登记为返乡人员 / 办结, as far as the caller may and the task's state allows.
+ * Registering the person as a returnee closes the task in the same write.
+ */
 export function FollowUpActions({
   task,
   canReveal,
@@ -79,6 +82,7 @@ export function FollowUpActions({
   onReveal,
   onTake,
   onClose,
+  onRegister,
 }: {
   task: FollowUp;
   canReveal: boolean;
@@ -87,6 +91,8 @@ export function FollowUpActions({
   onReveal: (task: FollowUp) => void;
   onTake: (task: FollowUp) => void;
   onClose: (task: FollowUp) => void;
+  /** Absent: the caller may not register returnees. */
+  onRegister?: ((task: FollowUp) => void) | undefined;
 }) {
   const { t } = useTranslation();
   const hasPerson = !!(task.personName || task.personMobile || task.details.plate);
@@ -104,6 +110,13 @@ export function FollowUpActions({
       icon: <UserAddOutlined />,
       label: t('passages.followUps.take'),
       run: onTake,
+    },
+    {
+      key: 'register',
+      shown: canHandle && !!onRegister && task.status !== 'closed',
+      icon: <HomeOutlined />,
+      label: t('passages.followUps.register'),
+      run: (task) => onRegister?.(task),
     },
     {
       key: 'close',

@@ -1,0 +1,114 @@
+import type { Kysely } from 'kysely';
+import type { ContactExposureKind } from '../../../common/enums.ts';
+import type { Scope } from '../../platform/access/actor.ts';
+import { inRegionScope } from '../../platform/access/scope.ts';
+import { startsWith, toNumber } from '../../platform/db/dialect.ts';
+import type { ContactTable, Database } from '../../platform/db/schema.ts';
+
+type Q = Kysely<Database>;
+
+/** A contact as stored, unmasked (the ID number still sealed), with its region's path for access checks. */
+export interface ContactRow {
+  id: string;
+  regionId: string;
+  regionName: string;
+  regionPath: string;
+  householdId: string | null;
+  householdAddress: string | null;
+  name: string;
+  idNumberEnc: string | null;
+  mobile: string | null;
+  address: string | null;
+  sourceCase: string;
+  lastExposureOn: string;
+  exposureKind: ContactExposureKind;
+  note: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+function base(q: Q) {
+  return q
+    .selectFrom('contacts')
+    .innerJoin('regions', 'regions.id', 'contacts.regionId')
+    .leftJoin('households', 'households.id', 'contacts.householdId')
+    .select([
+      'contacts.id',
+      'contacts.regionId',
+      'regions.name as regionName',
+      'regions.path as regionPath',
+      'contacts.householdId',
+      'households.address as householdAddress',
+      'contacts.name',
+      'contacts.idNumberEnc',
+      'contacts.mobile',
+      'contacts.address',
+      'contacts.sourceCase',
+      'contacts.lastExposureOn',
+      'contacts.exposureKind',
+      'contacts.note',
+      'contacts.createdAt',
+      'contacts.updatedAt',
+    ]);
+}
+
+type Raw = Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirstOrThrow']>>;
+
+const toRow = (r: Raw): ContactRow => ({ ...r, exposureKind: r.exposureKind as ContactExposureKind });
+
+export async function findContact(q: Q, id: string): Promise<ContactRow | undefined> {
+  const row = await base(q).where('contacts.id', '=', id).executeTakeFirst();
+  return row && toRow(row);
+}
+
+export interface ContactFilter {
+  regionPath?: string;
+  from?: string;
+  to?: string;
+  exposureKind?: ContactExposureKind;
+  hasCase?: boolean;
+  limit: number;
+  offset: number;
+}
+
+/** The latest exposures first. */
+export async function listContacts(q: Q, scope: Scope, f: ContactFilter): Promise<{ items: ContactRow[]; total: number }> {
+  let query = base(q).where((eb) => inRegionScope(eb, scope, 'regions.path'));
+  if (f.regionPath) query = query.where(startsWith('regions.path', f.regionPath));
+  if (f.from) query = query.where('contacts.lastExposureOn', '>=', f.from);
+  if (f.to) query = query.where('contacts.lastExposureOn', '<=', f.to);
+  if (f.exposureKind) query = query.where('contacts.exposureKind', '=', f.exposureKind);
+  if (f.hasCase !== undefined) {
+    const hasCase = f.hasCase;
+    query = query.where((eb) => {
+      const cases = eb
+        .selectFrom('isolationCases')
+        .select('isolationCases.id')
+        .whereRef('isolationCases.contactId', '=', 'contacts.id');
+      return hasCase ? eb.exists(cases) : eb.not(eb.exists(cases));
+    });
+  }
+  const totalRow = await query
+    .clearSelect()
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  const rows = await query
+    .orderBy('contacts.lastExposureOn', 'desc')
+    .orderBy('contacts.id', 'desc')
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
+  return { items: rows.map(toRow), total: toNumber(totalRow.n as number | string) };
+}
+
+export async function insertContact(q: Q, row: ContactTable): Promise<void> {
+  await q.insertInto('contacts').values(row).execute();
+}
+
+export async function updateContact(
+  q: Q,
+  id: string,
+  set: Partial<Omit<ContactTable, 'id' | 'createdAt' | 'createdBy'>>,
+): Promise<void> {
+  await q.updateTable('contacts').set(set).where('id', '=', id).execute();
+}

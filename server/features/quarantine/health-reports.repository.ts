@@ -1,0 +1,216 @@
+import { sql, type Kysely } from 'kysely';
+import type { Feeling, ReportSlot, Symptom } from '../../../common/enums.ts';
+import { toBool } from '../../platform/db/dialect.ts';
+import type { Database, HealthReportTable } from '../../platform/db/schema.ts';
+
+type Q = Kysely<Database>;
+
+/** What the reports need of a case (the cases feature owns the table; read here, never written). */
+export interface CaseFacts {
+  id: string;
+  ref: string;
+  regionId: string;
+  regionName: string;
+  regionPath: string;
+  personName: string;
+  startsOn: string;
+  endsOn: string;
+  planDays: number;
+  status: string;
+  gridWorkerId: string | null;
+  medicalObserverId: string | null;
+}
+
+export async function findCase(q: Q, id: string): Promise<CaseFacts | undefined> {
+  return q
+    .selectFrom('isolationCases as c')
+    .innerJoin('regions', 'regions.id', 'c.regionId')
+    .select([
+      'c.id',
+      'c.ref',
+      'c.regionId',
+      'regions.name as regionName',
+      'regions.path as regionPath',
+      'c.personName',
+      'c.startsOn',
+      'c.endsOn',
+      'c.planDays',
+      'c.status',
+      'c.gridWorkerId',
+      'c.medicalObserverId',
+    ])
+    .where('c.id', '=', id)
+    .executeTakeFirst();
+}
+
+export interface ReportRow {
+  id: string;
+  slotOn: string;
+  slot: ReportSlot;
+  temperature: number | null;
+  remeasuredTemperature: number | null;
+  remeasuredAt: string | null;
+  fever: boolean;
+  symptoms: Symptom[];
+  feeling: Feeling;
+  helpRequest: string | null;
+  late: boolean;
+  enteredBy: string | null;
+  enteredByName: string | null;
+  reportedAt: string;
+}
+
+/** A case's reports, newest slot first; `since` bounds the dates. */
+export async function reportsOf(q: Q, caseId: string, since: string, limit: number): Promise<ReportRow[]> {
+  const rows = await q
+    .selectFrom('healthReports as r')
+    .leftJoin('accounts', 'accounts.id', 'r.enteredBy')
+    .select([
+      'r.id',
+      'r.slotOn',
+      'r.slot',
+      'r.temperature',
+      'r.remeasuredTemperature',
+      'r.remeasuredAt',
+      'r.fever',
+      'r.symptoms',
+      'r.feeling',
+      'r.helpRequest',
+      'r.late',
+      'r.enteredBy',
+      'accounts.name as enteredByName',
+      'r.reportedAt',
+    ])
+    .where('r.caseId', '=', caseId)
+    .where('r.slotOn', '>=', since)
+    // 'morning' < 'evening' reversed: evening is the later slot of a day.
+    .orderBy('r.slotOn', 'desc')
+    .orderBy(sql`CASE ${sql.ref('r.slot')} WHEN 'evening' THEN 0 ELSE 1 END`)
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    ...r,
+    slot: r.slot as ReportSlot,
+    temperature: r.temperature === null ? null : Number(r.temperature),
+    remeasuredTemperature: r.remeasuredTemperature === null ? null : Number(r.remeasuredTemperature),
+    fever: toBool(r.fever),
+    symptoms: JSON.parse(r.symptoms) as Symptom[],
+    feeling: r.feeling as Feeling,
+    late: toBool(r.late),
+  }));
+}
+
+/** Inserts unless the slot is reported; false when it was. */
+export async function insertReport(q: Q, row: HealthReportTable): Promise<boolean> {
+  const inserted = await q
+    .insertInto('healthReports')
+    .values(row)
+    .onConflict((oc) => oc.columns(['caseId', 'slotOn', 'slot']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
+/** The latest report of a case whose fever reading still waits for its re-measure. */
+export async function pendingRemeasure(q: Q, caseId: string, threshold: number, since: string) {
+  return q
+    .selectFrom('healthReports')
+    .select(['id', 'slotOn', 'slot', 'temperature', 'reportedAt'])
+    .where('caseId', '=', caseId)
+    .where('temperature', '>=', threshold)
+    .where('remeasuredTemperature', 'is', null)
+    .where('reportedAt', '>=', since)
+    .orderBy('reportedAt', 'desc')
+    .executeTakeFirst();
+}
+
+/** Records the second reading; false when another one got there first. */
+export async function recordRemeasure(q: Q, id: string, temperature: number, fever: boolean, now: string): Promise<boolean> {
+  const result = await q
+    .updateTable('healthReports')
+    .set({ remeasuredTemperature: temperature, remeasuredAt: now, fever: fever ? 1 : 0, updatedAt: now })
+    .where('id', '=', id)
+    .where('remeasuredTemperature', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** A (case, slot) with no report whose window has closed: what the missed-slot scan alerts on. */
+export interface MissingSlot {
+  caseId: string;
+  regionId: string;
+  regionPath: string;
+  ownerAccountId: string | null;
+  slotOn: string;
+  slot: ReportSlot;
+}
+
+/**
+ * Every active case without a report (and without a missed-slot alert yet) for one ended slot:
+ * one set-based query however many cases there are. A case opened after the window closed had
+ * no chance to report it and is left out.
+ */
+export async function missingSlots(q: Q, slotOn: string, slot: ReportSlot, endedAt: string): Promise<MissingSlot[]> {
+  const rows = await q
+    .selectFrom('isolationCases as c')
+    .innerJoin('regions', 'regions.id', 'c.regionId')
+    .select(['c.id as caseId', 'c.regionId', 'regions.path as regionPath', 'c.gridWorkerId as ownerAccountId'])
+    .where('c.status', '=', 'active')
+    .where('c.startsOn', '<=', slotOn)
+    .where('c.endsOn', '>=', slotOn)
+    .where('c.createdAt', '<', endedAt)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('healthReports as r')
+            .select(sql`1`.as('one'))
+            .whereRef('r.caseId', '=', 'c.id')
+            .where('r.slotOn', '=', slotOn)
+            .where('r.slot', '=', slot),
+        ),
+      ),
+    )
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('alerts as a')
+            .select(sql`1`.as('one'))
+            .whereRef('a.caseId', '=', 'c.id')
+            .where('a.kind', '=', 'missed_slot')
+            .where('a.slotOn', '=', slotOn)
+            .where('a.slot', '=', slot),
+        ),
+      ),
+    )
+    .execute();
+  return rows.map((r) => ({ ...r, slotOn, slot }));
+}
+
+/** Fever readings not measured again by `before`, in active cases, without a re-measure alert yet. */
+export async function overdueRemeasures(q: Q, threshold: number, before: string, since: string) {
+  return q
+    .selectFrom('healthReports as r')
+    .innerJoin('isolationCases as c', 'c.id', 'r.caseId')
+    .select(['r.id', 'r.caseId', 'r.slotOn', 'r.slot'])
+    .where('c.status', '=', 'active')
+    .where('r.temperature', '>=', threshold)
+    .where('r.remeasuredTemperature', 'is', null)
+    .where('r.reportedAt', '<', before)
+    .where('r.reportedAt', '>=', since)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('alerts as a')
+            .select(sql`1`.as('one'))
+            .whereRef('a.caseId', '=', 'r.caseId')
+            .where('a.kind', '=', 'remeasure')
+            .whereRef('a.slotOn', '=', 'r.slotOn')
+            .whereRef('a.slot', '=', 'r.slot'),
+        ),
+      ),
+    )
+    .execute();
+}

@@ -1,0 +1,339 @@
+import type { Kysely } from 'kysely';
+import { FEVER_THRESHOLD, type AlertKind } from '../../../common/enums.ts';
+import { maskName } from '../../../common/mask.ts';
+import { requireAccess, type Actor } from '../../platform/access/actor.ts';
+import { auditWrite, type CallContext } from '../../platform/audit/audit.ts';
+import { addDays, localDateTime } from '../../platform/dates.ts';
+import { newId, nowIso } from '../../platform/db/ids.ts';
+import type { Database } from '../../platform/db/schema.ts';
+import { transact } from '../../platform/db/transact.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { AppError, conflict, invalidField, notFound } from '../../platform/errors.ts';
+import type { JobDefinition } from '../../platform/jobs/scheduler.ts';
+import type { OpenAlert } from './alerts.schemas.ts';
+import { SYSTEM, type AlertsService } from './alerts.service.ts';
+import * as repo from './health-reports.repository.ts';
+import {
+  caseDay,
+  chooseSlot,
+  endedSlots,
+  isFever,
+  oneDecimal,
+  slotEnd,
+  slotKey,
+  slotStart,
+  todaySlots,
+} from './health-reports.rules.ts';
+import type { EnterReportInput, HealthStatus, RemeasureInput, ReportInput } from './health-reports.schemas.ts';
+import type { ResidentTokensService } from './resident-tokens.service.ts';
+
+export type HealthReportsService = ReturnType<typeof healthReportsService>;
+
+/** Unknown or dead links per client address: a link is only ever mistyped or stale, never guessed. */
+export const LINK_MISS_LIMIT = 30;
+export const LINK_MISS_WINDOW_SECONDS = 10 * 60;
+
+/** Reports shown on the public page. */
+const RECENT = 6;
+
+const invalidLink = () => new AppError(404, 'HEALTH_LINK_INVALID');
+
+/**
+ * 健康上报: twice a day, by the person through their personal link (no account), or by staff on
+ * their behalf (healthReports.enter). A fever reading asks for a re-measure; a confirmed fever
+ * alerts the case's medical observer, a help request its grid worker. Jobs alert on missed slots
+ * and on re-measures not sent in time.
+ */
+export function healthReportsService(deps: Deps, { tokens, alerts }: { tokens: ResidentTokensService; alerts: AlertsService }) {
+  const {
+    db: { db },
+    events,
+    rateLimiter,
+    config: { timeZone, reportWindows: windows, remeasureMinutes },
+  } = deps;
+
+  /** The person's link, or 404 counted against the caller's address. */
+  async function caseByToken(ip: string, token: string): Promise<repo.CaseFacts> {
+    const key = `health:link:${ip}`;
+    const { count, retryAfter } = await rateLimiter.peek(key, LINK_MISS_WINDOW_SECONDS);
+    if (count >= LINK_MISS_LIMIT) throw new AppError(429, 'RATE_LIMITED', { minutes: Math.ceil(retryAfter / 60), retryAfter });
+    const c = await tokens.caseOf(token);
+    if (!c) {
+      await rateLimiter.hit(key, LINK_MISS_WINDOW_SECONDS);
+      throw invalidLink();
+    }
+    return c;
+  }
+
+  async function reportedSet(caseId: string, since: string) {
+    const rows = await repo.reportsOf(db, caseId, since, 10);
+    return { rows, set: new Set(rows.map((r) => slotKey(r.slotOn, r.slot))) };
+  }
+
+  function requireReading(field: string, t: number) {
+    if (!oneDecimal(t)) throw invalidField(field, 'field.health.temperature');
+  }
+
+  const changed = (q: Kysely<Database>, c: repo.CaseFacts, id: string) =>
+    events.publish(q, {
+      type: 'healthReport.recorded',
+      permission: 'quarantine.read',
+      regionPath: c.regionPath,
+      entityType: 'health_report',
+      entityId: id,
+    });
+
+  /** An alert about this case, owned as the kind says: the doctor for readings, the grid worker for the rest. */
+  function alertOf(
+    c: repo.CaseFacts,
+    kind: AlertKind,
+    slotOn: string,
+    slot: 'morning' | 'evening',
+    reportId: string,
+    temperature?: number,
+  ): OpenAlert {
+    const owner = kind === 'fever' || kind === 'remeasure' ? c.medicalObserverId : c.gridWorkerId;
+    return {
+      caseId: c.id,
+      regionId: c.regionId,
+      regionPath: c.regionPath,
+      caseRef: c.ref,
+      kind,
+      slotOn,
+      slot,
+      reportId,
+      ownerAccountId: owner,
+      params: { ref: c.ref, region: c.regionName, date: slotOn, ...(temperature === undefined ? {} : { temperature }) },
+    };
+  }
+
+  /** Writes one report and the alerts it raises; 409 when the slot is reported already. */
+  async function record(
+    call: CallContext,
+    c: repo.CaseFacts,
+    r: {
+      slotOn: string;
+      slot: 'morning' | 'evening';
+      late: boolean;
+      temperature: number;
+      remeasuredTemperature: number | null;
+      symptoms: string[];
+      feeling: string;
+      helpRequest: string | null;
+      enteredBy: string | null;
+    },
+  ): Promise<string> {
+    const now = nowIso();
+    const id = newId();
+    const reading = r.remeasuredTemperature ?? r.temperature;
+    await transact(db, call, async (trx) => {
+      const inserted = await repo.insertReport(trx, {
+        id,
+        caseId: c.id,
+        regionId: c.regionId,
+        slotOn: r.slotOn,
+        slot: r.slot,
+        temperature: r.temperature,
+        remeasuredTemperature: r.remeasuredTemperature,
+        remeasuredAt: r.remeasuredTemperature === null ? null : now,
+        fever: isFever(reading) ? 1 : 0,
+        symptoms: JSON.stringify(r.symptoms),
+        feeling: r.feeling,
+        helpRequest: r.helpRequest,
+        late: r.late ? 1 : 0,
+        enteredBy: r.enteredBy,
+        reportedAt: now,
+        createdAt: now,
+        updatedAt: now,
+        anonymisedAt: null,
+      });
+      if (!inserted) throw conflict('HEALTH_REPORT_DONE');
+      // Readings and symptoms are health data: the audit keeps the slot and the flags only.
+      await auditWrite(trx, call, 'healthReport.record', 'health_report', id, c.regionPath, {
+        caseId: c.id,
+        slotOn: r.slotOn,
+        slot: r.slot,
+        late: r.late,
+        byStaff: r.enteredBy !== null,
+      });
+      const raised: OpenAlert[] = [];
+      if (r.remeasuredTemperature !== null && isFever(r.remeasuredTemperature)) {
+        raised.push(alertOf(c, 'fever', r.slotOn, r.slot, id, r.remeasuredTemperature));
+      }
+      if (r.helpRequest) raised.push(alertOf(c, 'help', r.slotOn, r.slot, id));
+      await alerts.open(trx, raised, call);
+      await changed(trx, c, id);
+    });
+    return id;
+  }
+
+  async function status(ip: string, token: string, at: Date = new Date()): Promise<HealthStatus> {
+    const c = await caseByToken(ip, token);
+    const today = localDateTime(timeZone, at).date;
+    const { rows, set } = await reportedSet(c.id, addDays(today, -7));
+    const choice = chooseSlot(timeZone, windows, c, set, at);
+    const pending = await repo.pendingRemeasure(db, c.id, FEVER_THRESHOLD, nowIso(new Date(at.getTime() - 12 * 3600_000)));
+    return {
+      name: maskName(c.personName),
+      today,
+      day: caseDay(c, today),
+      days: c.planDays,
+      startsOn: c.startsOn,
+      endsOn: c.endsOn,
+      windows,
+      slots: todaySlots(timeZone, windows, c, set, at),
+      next: choice.kind === 'open' ? { slotOn: choice.slotOn, slot: choice.slot, late: choice.late } : null,
+      upcoming: choice.kind === 'not_due' ? choice.next : null,
+      remeasure: pending
+        ? {
+            slotOn: pending.slotOn,
+            slot: pending.slot as 'morning' | 'evening',
+            temperature: Number(pending.temperature),
+            dueBy: nowIso(new Date(new Date(pending.reportedAt).getTime() + remeasureMinutes * 60_000)),
+          }
+        : null,
+      recent: rows.slice(0, RECENT).map((r) => ({
+        slotOn: r.slotOn,
+        slot: r.slot,
+        temperature: r.temperature,
+        remeasuredTemperature: r.remeasuredTemperature,
+        late: r.late,
+      })),
+      feverThreshold: FEVER_THRESHOLD,
+    };
+  }
+
+  /** The missed-slot scan at an instant: every ended window of today and yesterday, set-based. */
+  async function scanMissed(at: Date): Promise<number> {
+    let total = 0;
+    for (const s of endedSlots(timeZone, windows, at)) {
+      const missing = await repo.missingSlots(db, s.slotOn, s.slot, nowIso(s.endedAt));
+      if (!missing.length) continue;
+      total += await transact(db, SYSTEM, (trx) => alerts.openMissed(trx, missing));
+    }
+    return total;
+  }
+
+  /** Fever readings whose re-measure did not come within `remeasureMinutes`: the medical observer is told anyway. */
+  async function scanRemeasures(at: Date): Promise<number> {
+    const before = nowIso(new Date(at.getTime() - remeasureMinutes * 60_000));
+    const since = nowIso(new Date(at.getTime() - 2 * 86_400_000));
+    const overdue = await repo.overdueRemeasures(db, FEVER_THRESHOLD, before, since);
+    if (!overdue.length) return 0;
+    const items: OpenAlert[] = [];
+    for (const r of overdue) {
+      const c = await repo.findCase(db, r.caseId);
+      if (c) items.push(alertOf(c, 'remeasure', r.slotOn, r.slot as 'morning' | 'evening', r.id));
+    }
+    return (await transact(db, SYSTEM, (trx) => alerts.open(trx, items))).length;
+  }
+
+  return {
+    jobs: [
+      { name: 'health-missed-slots', everyMs: 15 * 60_000, run: async (slot) => void (await scanMissed(new Date(slot))) },
+      { name: 'health-remeasures', everyMs: 5 * 60_000, run: async (slot) => void (await scanRemeasures(new Date(slot))) },
+    ] as JobDefinition[],
+    scanMissed,
+    scanRemeasures,
+    status,
+
+    /** A report through the personal link: the slot follows from the time (see `chooseSlot`). */
+    async submit(ip: string, call: CallContext, token: string, input: ReportInput, at: Date = new Date()) {
+      requireReading('temperature', input.temperature);
+      const c = await caseByToken(ip, token);
+      const { set } = await reportedSet(c.id, addDays(localDateTime(timeZone, at).date, -1));
+      const choice = chooseSlot(timeZone, windows, c, set, at);
+      if (choice.kind === 'done') throw conflict('HEALTH_REPORT_DONE');
+      if (choice.kind === 'not_due') {
+        const w = choice.next ? windows[choice.next.slot] : null;
+        throw new AppError(422, 'HEALTH_REPORT_NOT_DUE', { from: w ? `${choice.next!.slotOn} ${w.from}` : '—' });
+      }
+      const id = await record(call, c, {
+        slotOn: choice.slotOn,
+        slot: choice.slot,
+        late: choice.late,
+        temperature: input.temperature,
+        remeasuredTemperature: null,
+        symptoms: input.symptoms,
+        feeling: input.feeling,
+        helpRequest: input.helpRequest?.trim() || null,
+        enteredBy: null,
+      });
+      const remeasureDue = isFever(input.temperature);
+      return {
+        id,
+        slotOn: choice.slotOn,
+        slot: choice.slot,
+        late: choice.late,
+        remeasureDue,
+        remeasureBy: remeasureDue ? nowIso(new Date(at.getTime() + remeasureMinutes * 60_000)) : null,
+      };
+    },
+
+    /** The second reading after a fever one; a fever again alerts the medical observer. */
+    async remeasure(ip: string, call: CallContext, token: string, input: RemeasureInput, at: Date = new Date()) {
+      requireReading('temperature', input.temperature);
+      const c = await caseByToken(ip, token);
+      const pending = await repo.pendingRemeasure(db, c.id, FEVER_THRESHOLD, nowIso(new Date(at.getTime() - 12 * 3600_000)));
+      if (!pending) throw conflict('REMEASURE_NOT_DUE');
+      const fever = isFever(input.temperature);
+      const slot = pending.slot as 'morning' | 'evening';
+      await transact(db, call, async (trx) => {
+        if (!(await repo.recordRemeasure(trx, pending.id, input.temperature, fever, nowIso())))
+          throw conflict('REMEASURE_NOT_DUE');
+        await auditWrite(trx, call, 'healthReport.remeasure', 'health_report', pending.id, c.regionPath, { caseId: c.id, fever });
+        if (fever) await alerts.open(trx, [alertOf(c, 'fever', pending.slotOn, slot, pending.id, input.temperature)], call);
+        await changed(trx, c, pending.id);
+      });
+      return { slotOn: pending.slotOn, slot, temperature: input.temperature, fever };
+    },
+
+    /** A report taken by phone and typed in by staff for the slot they name; late if after its window. */
+    async enter(actor: Actor, call: CallContext, caseId: string, input: EnterReportInput, at: Date = new Date()) {
+      const c = await repo.findCase(db, caseId);
+      if (!c) throw notFound();
+      requireAccess(actor, 'healthReports.enter', c.regionPath);
+      if (c.status !== 'active') throw conflict('HEALTH_CASE_NOT_ACTIVE');
+      requireReading('temperature', input.temperature);
+      if (input.remeasuredTemperature != null) requireReading('remeasuredTemperature', input.remeasuredTemperature);
+      if (input.slotOn < c.startsOn || input.slotOn > c.endsOn) throw invalidField('slotOn', 'field.health.slotOutsideCase');
+      if (slotStart(timeZone, windows, input.slotOn, input.slot).getTime() > at.getTime())
+        throw invalidField('slotOn', 'field.health.slotAhead');
+      const late = at.getTime() >= slotEnd(timeZone, windows, input.slotOn, input.slot).getTime();
+      const id = await record(call, c, {
+        slotOn: input.slotOn,
+        slot: input.slot,
+        late,
+        temperature: input.temperature,
+        remeasuredTemperature: input.remeasuredTemperature ?? null,
+        symptoms: input.symptoms,
+        feeling: input.feeling,
+        helpRequest: input.helpRequest?.trim() || null,
+        enteredBy: actor.accountId,
+      });
+      const remeasureDue = isFever(input.temperature) && input.remeasuredTemperature == null;
+      return {
+        id,
+        slotOn: input.slotOn,
+        slot: input.slot,
+        late,
+        remeasureDue,
+        remeasureBy: remeasureDue ? nowIso(new Date(at.getTime() + remeasureMinutes * 60_000)) : null,
+      };
+    },
+
+    /** A case's reports for the desk (the last 30 days), newest first. */
+    async list(actor: Actor, caseId: string) {
+      const c = await repo.findCase(db, caseId);
+      if (!c) throw notFound();
+      requireAccess(actor, 'quarantine.read', c.regionPath);
+      const rows = await repo.reportsOf(db, c.id, addDays(localDateTime(timeZone, new Date()).date, -30), 60);
+      return {
+        items: rows.map(({ enteredByName, remeasuredAt: _at, ...r }) => ({
+          ...r,
+          enteredBy: r.enteredBy ? { accountId: r.enteredBy, name: enteredByName ?? '' } : null,
+        })),
+      };
+    },
+  };
+}
