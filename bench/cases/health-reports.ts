@@ -428,7 +428,7 @@ export async function benchMissedSlotScan(dir: string, s: Settings): Promise<Com
     const direct = directQuery(
       file,
       await captureSqlite(file, async (q) => {
-        for (const x of slots) await missingSlots(q, x.slotOn, x.slot, nowIso(x.endedAt));
+        for (const x of slots) await missingSlots(q, x.slotOn, x.slot);
       }),
       'direct SQL select (better-sqlite3)',
     );

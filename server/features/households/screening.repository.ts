@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { CampaignStatus, ScreeningOutcome } from '../../../common/enums.ts';
 import type { Scope } from '../../platform/access/actor.ts';
 import { inRegionScope } from '../../platform/access/scope.ts';
@@ -10,7 +10,7 @@ import type {
   ScreeningCampaignTable,
   ScreeningVisitTable,
 } from '../../platform/db/schema.ts';
-import type { Assignment, Campaign, FieldHousehold, HouseholdState } from './screening.schemas.ts';
+import type { Assignment, Campaign, FieldHousehold, HouseholdState, StateCounts } from './screening.schemas.ts';
 
 type Q = Kysely<Database>;
 
@@ -347,21 +347,38 @@ export async function insertLatestVisit(q: Q, row: ScreeningVisitTable): Promise
   await tallyVisits(q, row.campaignId, deltas);
 }
 
-/** A grid's households with their latest visit in the campaign (one grid: at most a few thousand rows). */
+/**
+ * Keys that order a door-plate part as people count: "3号楼" before "12号楼" (a leading number as
+ * a number), numbered before lettered ("A座"), blank last; then the text itself for ties.
+ */
+function naturalOrder(dialect: DialectName, column: string): RawBuilder<unknown>[] {
+  const col = sql.ref(column);
+  const numbered = dialect === 'postgres' ? sql`${col} ~ '^[0-9]'` : sql`${col} GLOB '[0-9]*'`;
+  // SQLite's CAST reads the longest leading integer ("12号楼" → 12); PostgreSQL needs it cut out.
+  const number = dialect === 'postgres' ? sql`CAST(substring(${col} from '^[0-9]+') AS numeric)` : sql`CAST(${col} AS INTEGER)`;
+  return [
+    sql`CASE WHEN ${col} IS NULL OR ${col} = '' THEN 2 WHEN ${numbered} THEN 0 ELSE 1 END`,
+    sql`CASE WHEN ${numbered} THEN ${number} END`,
+    sql`COALESCE(${col}, '')`,
+  ];
+}
+
+/**
+ * A page of a grid's households with their latest visit in the campaign, in door-plate order
+ * (building, unit, room), and how many match the search in each state.
+ */
 export async function gridHouseholds(
   q: Q,
   dialect: DialectName,
   campaignId: string,
   gridId: string,
-  f: { text?: string; state?: HouseholdState },
-): Promise<FieldHousehold[]> {
+  f: { text?: string; state?: HouseholdState; limit: number; offset: number },
+): Promise<{ items: FieldHousehold[]; counts: StateCounts }> {
   let query = q
     .selectFrom('households as h')
     .leftJoin('screeningVisits as v', (j) =>
       j.onRef('v.householdId', '=', 'h.id').on('v.campaignId', '=', campaignId).on('v.latest', '=', 1),
     )
-    .leftJoin('accounts', 'accounts.id', 'v.visitedBy')
-    .select(['h.id', 'h.building', 'h.unit', 'h.room', 'h.address', 'v.visitedAt', 'v.outcome', 'accounts.name as visitedByName'])
     .where('h.regionId', '=', gridId);
   if (f.text) {
     // "3-2-301" as typed on a door plate: every part must appear in building-unit-room or the address.
@@ -376,22 +393,55 @@ export async function gridHouseholds(
       );
     }
   }
+  const count = (when: RawBuilder<unknown>) => sql<number | string>`COALESCE(SUM(CASE WHEN ${when} THEN 1 ELSE 0 END), 0)`;
+  const counted = await query
+    .select([
+      count(sql`${sql.ref('v.id')} IS NULL`).as('notVisited'),
+      count(sql`${sql.ref('v.outcome')} = 'not_reached'`).as('revisit'),
+      count(sql`${sql.ref('v.outcome')} = 'reached'`).as('done'),
+    ])
+    .executeTakeFirstOrThrow();
   if (f.state === 'not_visited') query = query.where('v.id', 'is', null);
   if (f.state === 'revisit') query = query.where('v.outcome', '=', 'not_reached');
   if (f.state === 'done') query = query.where('v.outcome', '=', 'reached');
-  const rows = await query.orderBy('h.building').orderBy('h.unit').orderBy('h.room').orderBy('h.address').limit(2000).execute();
-  return rows.map((r) => ({
-    id: r.id,
-    building: r.building,
-    unit: r.unit,
-    room: r.room,
-    address: r.address,
-    state: r.outcome === null ? 'not_visited' : r.outcome === 'reached' ? 'done' : 'revisit',
-    lastVisit:
-      r.visitedAt && r.outcome
-        ? { visitedAt: r.visitedAt, outcome: r.outcome as ScreeningOutcome, visitedByName: r.visitedByName ?? '' }
-        : null,
-  }));
+  let page = query
+    .leftJoin('accounts', 'accounts.id', 'v.visitedBy')
+    .select([
+      'h.id',
+      'h.building',
+      'h.unit',
+      'h.room',
+      'h.address',
+      'v.visitedAt',
+      'v.outcome',
+      'accounts.name as visitedByName',
+    ]);
+  for (const key of [
+    ...naturalOrder(dialect, 'h.building'),
+    ...naturalOrder(dialect, 'h.unit'),
+    ...naturalOrder(dialect, 'h.room'),
+  ])
+    page = page.orderBy(key);
+  const rows = await page.orderBy('h.address').orderBy('h.id').limit(f.limit).offset(f.offset).execute();
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      building: r.building,
+      unit: r.unit,
+      room: r.room,
+      address: r.address,
+      state: r.outcome === null ? 'not_visited' : r.outcome === 'reached' ? 'done' : 'revisit',
+      lastVisit:
+        r.visitedAt && r.outcome
+          ? { visitedAt: r.visitedAt, outcome: r.outcome as ScreeningOutcome, visitedByName: r.visitedByName ?? '' }
+          : null,
+    })),
+    counts: {
+      notVisited: toNumber(counted.notVisited),
+      revisit: toNumber(counted.revisit),
+      done: toNumber(counted.done),
+    },
+  };
 }
 
 /**

@@ -99,7 +99,8 @@ export const screeningRoutes: FastifyPluginAsyncTypebox<{ screening: ScreeningSe
     config: { access: 'screening.visit' },
     schema: {
       tags,
-      summary: "A grid's households with their state in the campaign (not visited, revisit due, done)",
+      summary:
+        "A page of a grid's households in door-plate order with their state in the campaign (not visited, revisit due, done), and counts per state",
       params: GridParams,
       querystring: HouseholdSearchQuery,
       response: { 200: FieldHouseholdList, ...errorResponses },

@@ -149,6 +149,13 @@ const FieldGridOut = Type.Object({
 export const FieldCampaignOut = Type.Object({ ...campaignFields, grids: Type.Array(FieldGridOut) });
 export const FieldCampaignList = Type.Object({ items: Type.Array(FieldCampaignOut) });
 
+/** Households of a grid per state, under the same search: the phone's tabs. */
+export interface StateCounts {
+  notVisited: number;
+  revisit: number;
+  done: number;
+}
+
 export const FieldHouseholdList = Type.Object({
   items: Type.Array(
     Type.Object({
@@ -163,7 +170,10 @@ export const FieldHouseholdList = Type.Object({
       ),
     }),
   ),
+  /** Households matching the search and the state, over every page. */
   total: Type.Integer(),
+  /** Households matching the search in each state, whatever state was asked for. */
+  counts: Type.Object({ notVisited: Type.Integer(), revisit: Type.Integer(), done: Type.Integer() }),
 });
 
 export const VisitOut = Type.Object({
@@ -249,6 +259,9 @@ export const HouseholdSearchQuery = Type.Object(
     /** Building, unit, room or address text (e.g. "3-2-301" or "301"). */
     q: Type.Optional(Type.String({ maxLength: 40 })),
     state: Type.Optional(Type.Union([Type.Literal('not_visited'), Type.Literal('revisit'), Type.Literal('done')])),
+    /** A page of cards: a phone shows a few dozen at a time, not a grid's thousand. */
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 30 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
   },
   { additionalProperties: false },
 );

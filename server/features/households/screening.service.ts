@@ -25,6 +25,7 @@ import type {
   FieldGrid,
   FieldHousehold,
   HouseholdSearchInput,
+  StateCounts,
   UpdateCampaignInput,
   Visit,
 } from './screening.schemas.ts';
@@ -35,7 +36,6 @@ export type ScreeningService = ReturnType<typeof screeningService>;
 const CAMPAIGN_LEVELS = new Set(['city', 'county', 'township', 'community']);
 /** Someone back from a risk area is asked about the last weeks, not months. */
 const RETURN_LOOKBACK_DAYS = 60;
-const collator = new Intl.Collator('zh-CN', { numeric: true });
 
 function publicCampaign(row: repo.CampaignRow): Campaign {
   const { regionPath: _path, regionLevel: _level, ...rest } = row;
@@ -433,22 +433,19 @@ export function screeningService(
       id: string,
       gridId: string,
       query: HouseholdSearchInput,
-    ): Promise<{ items: FieldHousehold[]; total: number }> {
+    ): Promise<{ items: FieldHousehold[]; total: number; counts: StateCounts }> {
       const { c, plan, assigned } = await workable(actor, id);
       const grid = await repo.findRegion(db, gridId);
       if (!grid || !grid.path.startsWith(c.regionPath) || !(assigned.has(grid.id) || inScope(plan, grid.path))) throw notFound();
-      const items = await repo.gridHouseholds(db, dialect, c.id, grid.id, {
+      const { items, counts } = await repo.gridHouseholds(db, dialect, c.id, grid.id, {
         ...(query.q?.trim() ? { text: query.q.trim() } : {}),
         ...(query.state ? { state: query.state } : {}),
+        limit: query.limit ?? 30,
+        offset: query.offset ?? 0,
       });
-      items.sort(
-        (a, b) =>
-          collator.compare(a.building ?? '', b.building ?? '') ||
-          collator.compare(a.unit ?? '', b.unit ?? '') ||
-          collator.compare(a.room ?? '', b.room ?? '') ||
-          collator.compare(a.address, b.address),
-      );
-      return { items, total: items.length };
+      const byState = { not_visited: counts.notVisited, revisit: counts.revisit, done: counts.done };
+      const total = query.state ? byState[query.state] : counts.notVisited + counts.revisit + counts.done;
+      return { items, total, counts };
     },
 
     /**

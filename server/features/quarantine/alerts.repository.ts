@@ -180,12 +180,13 @@ export async function escalate(
   q: Q,
   ids: readonly string[],
   fromLevel: number,
-  ownerAccountId: string | null,
+  toLevel: number,
+  ownerAccountId: string,
   now: string,
 ): Promise<string[]> {
   const rows = await q
     .updateTable('alerts')
-    .set({ level: fromLevel + 1, ownerAccountId, escalatedAt: now, updatedAt: now })
+    .set({ level: toLevel, ownerAccountId, escalatedAt: now, updatedAt: now })
     .where('id', 'in', ids)
     .where('status', '=', 'open')
     .where('level', '=', fromLevel)

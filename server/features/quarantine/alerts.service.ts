@@ -44,6 +44,24 @@ export function pathAbove(regionPath: string, levels: number): string | null {
 }
 
 /**
+ * Where an open alert escalates from `level`: the nearest region above with a manager, skipping
+ * levels that have none (an alert never loses its owner); null at the top, where it stays.
+ */
+export async function escalationTarget(
+  q: Kysely<Database>,
+  accounts: Pick<AccountsService, 'staffOf'>,
+  regionPath: string,
+  level: number,
+): Promise<{ level: number; path: string; managers: string[] } | null> {
+  for (let to = level + 1; ; to++) {
+    const path = pathAbove(regionPath, to);
+    if (!path) return null;
+    const managers = await accounts.staffOf(q, path, ['region_manager']);
+    if (managers.length) return { level: to, path, managers };
+  }
+}
+
+/**
  * 预警 (quarantine.read to see, alerts.handle to act, over the case's region). Health reports open
  * them inside their own transaction (`open`); the missed-slot scan opens them in bulk; an alert
  * left open `alertEscalateMinutes` climbs one region level to that region's managers.
@@ -87,25 +105,29 @@ export function alertsService(deps: Deps, { regions, accounts }: { regions: Regi
         total += await transact(db, SYSTEM, async (trx) => {
           const now = nowIso();
           let done = 0;
-          for (const { targetPath, level, rows } of groups.values()) {
-            const managers = await accounts.staffOf(trx, targetPath, ['region_manager']);
+          for (const { level, rows } of groups.values()) {
+            // The rows of a group share every region from the one above them up.
+            const to = await escalationTarget(trx, accounts, rows[0]!.regionPath, level);
+            if (!to) continue;
+            const { path: targetPath, managers } = to;
             const moved = await repo.escalate(
               trx,
               rows.map((r) => r.id),
               level,
-              managers[0] ?? null,
+              to.level,
+              managers[0]!,
               now,
             );
             if (!moved.length) continue;
             done += moved.length;
             const target = await regions.findById(targetPath.split('/').filter(Boolean).pop()!);
-            await auditWrite(trx, SYSTEM, 'alert.escalate', 'alert', null, targetPath, { level: level + 1, count: moved.length });
+            await auditWrite(trx, SYSTEM, 'alert.escalate', 'alert', null, targetPath, { level: to.level, count: moved.length });
             await notify(
               trx,
               managers.map((accountId) => ({
                 accountId,
                 kind: 'notify.alerts.escalated',
-                params: { count: moved.length, level: level + 1, region: target?.name ?? '' },
+                params: { count: moved.length, level: to.level, region: target?.name ?? '' },
                 link: LINK,
               })),
             );

@@ -233,7 +233,15 @@ export async function sources(q: Q, scope: Scope, kind: 'returnee' | 'contact', 
     let query = q
       .selectFrom('returnees as s')
       .innerJoin('regions', 'regions.id', 's.regionId')
-      .select(['s.id', 'regions.name as regionName', 's.name', 's.mobile', 's.returnedOn as startsOn', 's.originName as detail'])
+      .select([
+        's.id',
+        's.regionId',
+        'regions.name as regionName',
+        's.name',
+        's.mobile',
+        's.returnedOn as startsOn',
+        's.originName as detail',
+      ])
       .where((eb) => inRegionScope(eb, scope, 'regions.path'))
       .where('s.anonymisedAt', 'is', null)
       .where((eb) =>
@@ -253,6 +261,7 @@ export async function sources(q: Q, scope: Scope, kind: 'returnee' | 'contact', 
     .innerJoin('regions', 'regions.id', 's.regionId')
     .select([
       's.id',
+      's.regionId',
       'regions.name as regionName',
       's.name',
       's.mobile',

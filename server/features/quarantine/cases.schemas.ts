@@ -188,6 +188,8 @@ export const SourcesOut = Type.Object({
   items: Type.Array(
     Type.Object({
       id: Type.String(),
+      /** Where the case would be placed: the form starts from it, so the place's people load at once. */
+      regionId: Type.String(),
       regionName: Type.String(),
       personName: Type.String(),
       mobile: Nullable(Type.String()),

@@ -325,6 +325,7 @@ export function casesService(deps: Deps, { regions, accounts }: { regions: Regio
       return {
         items: rows.map((r) => ({
           id: r.id,
+          regionId: r.regionId,
           regionName: r.regionName,
           personName: maskName(r.name),
           mobile: r.mobile === null ? null : maskMobile(r.mobile),

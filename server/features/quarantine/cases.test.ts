@@ -188,7 +188,7 @@ describe('opening a case', () => {
       .execute();
     const sources = (await manager.get(`${API}/quarantine/case-sources?kind=returnee`)).json();
     expect(sources.items).toContainEqual(
-      expect.objectContaining({ id: returneeId, personName: '陈**', startsOn: addDays(today(), -3) }),
+      expect.objectContaining({ id: returneeId, personName: '陈**', startsOn: addDays(today(), -3), regionId: w.a.grid.id }),
     );
     const c = (await manager.post(`${API}/quarantine/cases`, { returneeId, kind: 'home' })).json();
     expect(c).toMatchObject({
@@ -230,6 +230,10 @@ describe('opening a case', () => {
         anonymisedAt: null,
       })
       .execute();
+    // The form places the case where the person is, so the place's people load as soon as one is picked.
+    expect((await manager.get(`${API}/quarantine/case-sources?kind=contact`)).json().items).toContainEqual(
+      expect.objectContaining({ id: contactId, regionId: w.a.community.id }),
+    );
     const k = (await manager.post(`${API}/quarantine/cases`, { contactId, kind: 'central', plan: 'd7p3' })).json();
     expect(k).toMatchObject({
       startBasis: 'exposure',

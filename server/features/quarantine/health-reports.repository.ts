@@ -16,6 +16,8 @@ export interface CaseFacts {
   startsOn: string;
   endsOn: string;
   planDays: number;
+  /** When the case was opened (ISO): slots that ended before it are not asked of it. */
+  openedAt: string;
   status: string;
   gridWorkerId: string | null;
   medicalObserverId: string | null;
@@ -35,6 +37,7 @@ export async function findCase(q: Q, id: string): Promise<CaseFacts | undefined>
       'c.startsOn',
       'c.endsOn',
       'c.planDays',
+      'c.createdAt as openedAt',
       'c.status',
       'c.gridWorkerId',
       'c.medicalObserverId',
@@ -143,22 +146,32 @@ export interface MissingSlot {
   ownerAccountId: string | null;
   slotOn: string;
   slot: ReportSlot;
+  /** The case's days and opening, for `slotRequired`. */
+  case: { startsOn: string; endsOn: string; openedAt: string };
 }
 
 /**
- * Every active case without a report (and without a missed-slot alert yet) for one ended slot:
- * one set-based query however many cases there are. A case opened after the window closed had
- * no chance to report it and is left out.
+ * Every active case on that day without a report (and without a missed-slot alert yet) for one
+ * ended slot: one set-based query however many cases there are. Whether the slot was asked of
+ * each (`slotRequired`: opened before the window closed) is the caller's to check, by the same
+ * rule the report page uses.
  */
-export async function missingSlots(q: Q, slotOn: string, slot: ReportSlot, endedAt: string): Promise<MissingSlot[]> {
+export async function missingSlots(q: Q, slotOn: string, slot: ReportSlot): Promise<MissingSlot[]> {
   const rows = await q
     .selectFrom('isolationCases as c')
     .innerJoin('regions', 'regions.id', 'c.regionId')
-    .select(['c.id as caseId', 'c.regionId', 'regions.path as regionPath', 'c.gridWorkerId as ownerAccountId'])
+    .select([
+      'c.id as caseId',
+      'c.regionId',
+      'regions.path as regionPath',
+      'c.gridWorkerId as ownerAccountId',
+      'c.startsOn',
+      'c.endsOn',
+      'c.createdAt as openedAt',
+    ])
     .where('c.status', '=', 'active')
     .where('c.startsOn', '<=', slotOn)
     .where('c.endsOn', '>=', slotOn)
-    .where('c.createdAt', '<', endedAt)
     .where((eb) =>
       eb.not(
         eb.exists(
@@ -185,7 +198,7 @@ export async function missingSlots(q: Q, slotOn: string, slot: ReportSlot, ended
       ),
     )
     .execute();
-  return rows.map((r) => ({ ...r, slotOn, slot }));
+  return rows.map(({ startsOn, endsOn, openedAt, ...r }) => ({ ...r, slotOn, slot, case: { startsOn, endsOn, openedAt } }));
 }
 
 /** Fever readings not measured again by `before`, in active cases, without a re-measure alert yet. */

@@ -8,15 +8,25 @@ import { addDays, daysBetween, localDateTime, zonedInstant } from '../../platfor
 
 export type Windows = Record<ReportSlot, { from: string; to: string }>;
 
-/** The dates a case reports on, both included. */
+/** The dates a case reports on, both included, and when it was opened (ISO). */
 export interface CaseDays {
   startsOn: string;
   endsOn: string;
+  openedAt: string;
 }
 
 export const slotKey = (slotOn: string, slot: ReportSlot) => `${slotOn}:${slot}`;
 
 const within = (c: CaseDays, date: string) => date >= c.startsOn && date <= c.endsOn;
+
+/**
+ * Whether a slot is asked of a case at all: a case day whose window closed after the case was
+ * opened. A start backdated to the return date does not make the person owe windows that ended
+ * before anyone told them to report; the missed-slot job and the report page both go by this.
+ */
+export function slotRequired(timeZone: string, windows: Windows, c: CaseDays, slotOn: string, slot: ReportSlot): boolean {
+  return within(c, slotOn) && slotEnd(timeZone, windows, slotOn, slot).getTime() > Date.parse(c.openedAt);
+}
 
 /** Which slot a report made at `at` records. */
 export type SlotChoice =
@@ -42,7 +52,7 @@ export function chooseSlot(timeZone: string, windows: Windows, c: CaseDays, repo
         : { kind: 'open', slotOn: today, slot, late: false };
     }
   }
-  const past = pastSlots(windows, today, time).filter((p) => within(c, p.slotOn));
+  const past = pastSlots(windows, today, time).filter((p) => slotRequired(timeZone, windows, c, p.slotOn, p.slot));
   const missing = past.find((p) => !reported.has(slotKey(p.slotOn, p.slot)));
   if (missing) return { kind: 'open', ...missing, late: true };
   if (past.length > 0) return { kind: 'done', ...past[0]! };
@@ -68,9 +78,12 @@ function nextSlot(windows: Windows, c: CaseDays, today: string, time: string): {
   return null;
 }
 
-export type SlotState = 'done' | 'due' | 'late' | 'upcoming' | 'none';
+export type SlotState = 'done' | 'due' | 'late' | 'upcoming' | 'none' | 'not_required';
 
-/** How today's slots stand: reported, open now, window passed unreported, still ahead, or not a case day. */
+/**
+ * How today's slots stand: reported, open now, window passed unreported, still ahead, not a case
+ * day, or ended before the case was opened (see `slotRequired`).
+ */
 export function todaySlots(
   timeZone: string,
   windows: Windows,
@@ -84,6 +97,7 @@ export function todaySlots(
     let state: SlotState;
     if (!within(c, today)) state = 'none';
     else if (reported.has(slotKey(today, slot))) state = 'done';
+    else if (!slotRequired(timeZone, windows, c, today, slot)) state = 'not_required';
     else if (time >= w.to) state = 'late';
     else if (time >= w.from) state = 'due';
     else state = 'upcoming';

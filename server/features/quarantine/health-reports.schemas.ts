@@ -6,8 +6,8 @@ import { Nullable } from '../teams/teams.schemas.ts';
 /** °C from the picker: 35.0–42.0; the service refuses a second decimal. */
 const Temperature = () =>
   Type.Number({ minimum: TEMPERATURE_MIN, maximum: TEMPERATURE_MAX, 'x-reason': 'field.health.temperature' });
-/** done, open now, window passed unreported, still ahead, not a case day. */
-export const SLOT_STATES = ['done', 'due', 'late', 'upcoming', 'none'] as const;
+/** done, open now, window passed unreported, still ahead, not a case day, ended before the case was opened. */
+export const SLOT_STATES = ['done', 'due', 'late', 'upcoming', 'none', 'not_required'] as const;
 
 const Slot = () => Type.Enum(REPORT_SLOTS);
 const Window = () => Type.Object({ from: Type.String(), to: Type.String() });

@@ -21,6 +21,7 @@ import {
   oneDecimal,
   slotEnd,
   slotKey,
+  slotRequired,
   slotStart,
   todaySlots,
 } from './health-reports.rules.ts';
@@ -207,7 +208,9 @@ export function healthReportsService(deps: Deps, { tokens, alerts }: { tokens: R
   async function scanMissed(at: Date): Promise<number> {
     let total = 0;
     for (const s of endedSlots(timeZone, windows, at)) {
-      const missing = await repo.missingSlots(db, s.slotOn, s.slot, nowIso(s.endedAt));
+      const missing = (await repo.missingSlots(db, s.slotOn, s.slot)).filter((m) =>
+        slotRequired(timeZone, windows, m.case, s.slotOn, s.slot),
+      );
       if (!missing.length) continue;
       total += await transact(db, SYSTEM, (trx) => alerts.openMissed(trx, missing));
     }

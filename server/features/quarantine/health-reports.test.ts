@@ -118,6 +118,47 @@ describe('the personal link', () => {
   });
 });
 
+describe('slots that ended before the case was opened', () => {
+  it('are not required on the page, not offered late, and not alerted by the job: one rule for both', async () => {
+    await db().updateTable('isolationCases').set({ status: 'released' }).execute();
+    // Its own grid worker, so the notes the later tests count stay theirs.
+    const worker = await t.factory.account({ grants: [{ role: 'region_manager', regionId: w.a.grid.id }] });
+    // Started on the return date two days back, but opened today at 12:00.
+    const caseId = await insertCase(db(), {
+      regionId: w.a.grid.id,
+      daysAgo: 2,
+      gridWorkerId: worker.id,
+      createdAt: at(DAY, '12:00').toISOString(),
+    });
+    const token = await insertToken(db(), caseId);
+
+    setNow(DAY, '12:30');
+    const page = (await anon().get(`${API}/h/${token}`)).json();
+    expect(page).toMatchObject({
+      slots: [
+        { slot: 'morning', state: 'not_required' },
+        { slot: 'evening', state: 'upcoming' },
+      ],
+      next: null,
+      upcoming: { slotOn: DAY, slot: 'evening' },
+    });
+    expectError(await anon().post(`${API}/h/${token}/reports`, reading()), 422, 'HEALTH_REPORT_NOT_DUE');
+    expect(await healthService().scanMissed(at(DAY, '12:30'))).toBe(0);
+
+    // The evening window, closed after the opening, is asked: late on the page, alerted by the job.
+    setNow(DAY, '22:00');
+    const later = (await anon().get(`${API}/h/${token}`)).json();
+    expect(later.slots).toEqual([
+      { slot: 'morning', state: 'not_required' },
+      { slot: 'evening', state: 'late' },
+    ]);
+    expect(later.next).toEqual({ slotOn: DAY, slot: 'evening', late: true });
+    expect(await healthService().scanMissed(at(DAY, '22:00'))).toBe(1);
+    const missed = await db().selectFrom('alerts').select(['slotOn', 'slot']).where('caseId', '=', caseId).execute();
+    expect(missed).toEqual([{ slotOn: DAY, slot: 'evening' }]);
+  });
+});
+
 describe('reporting through the link', () => {
   it('records the open window once; the slot is not reported twice', async () => {
     const { token } = await linkedCase({ daysAgo: 0 });
@@ -288,6 +329,12 @@ describe('jobs', () => {
     expect(up).toMatchObject({ level: 1 });
     // The grid's parent is the community; nobody manages it, so its nearest managers (the township's) own it.
     expect(up.ownerAccountId).toBe(townshipManager.id);
+
+    // Left open still, it climbs while someone manages a region above, and never loses its owner.
+    for (let hours = 5; hours <= 40; hours += 5) await alerts.escalate(new Date(created + hours * 3_600_000).toISOString());
+    const top = await db().selectFrom('alerts').selectAll().where('id', '=', missed[0]!.id).executeTakeFirstOrThrow();
+    expect(top.level).toBeGreaterThan(1);
+    expect(top.ownerAccountId).not.toBeNull();
   });
 });
 

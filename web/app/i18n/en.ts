@@ -720,6 +720,8 @@ export const en: Messages = {
       back: 'Back',
       empty: 'No households match',
       lastVisit: '{{time}} {{who}}',
+      loadMore: 'Load more',
+      shown: '{{shown}} of {{total}} shown',
       record: 'Record',
       outcome: 'Outcome',
       residentsPresent: 'Residents at home',

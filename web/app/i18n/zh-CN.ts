@@ -709,6 +709,8 @@ export const zhCN = {
       back: '返回',
       empty: '没有符合条件的住户',
       lastVisit: '{{time}} {{who}}',
+      loadMore: '加载更多',
+      shown: '已显示 {{shown}} / {{total}} 户',
       record: '登记',
       outcome: '入户情况',
       residentsPresent: '在家人数',

@@ -14,16 +14,31 @@ import {
   useGridHouseholds,
   type FieldHousehold,
   type HouseholdState,
+  type StateCounts,
 } from './screening.api.ts';
 import { ScreeningVisitForm } from './ScreeningVisitForm.tsx';
 
 const STATE_COLOR: Record<HouseholdState, string> = { not_visited: 'default', revisit: 'orange', done: 'green' };
 const STATES: HouseholdState[] = ['not_visited', 'revisit', 'done'];
+const COUNT_OF: Record<HouseholdState, keyof StateCounts> = { not_visited: 'notVisited', revisit: 'revisit', done: 'done' };
 
 /** A household as the door plate reads: building, unit, room; the address where there is none. */
 const plate = (h: FieldHousehold) => [h.building, h.unit, h.room].filter(Boolean).join(' ') || h.address;
 
-/** The grid's households on the phone: search by door plate, filter by state, tap to record a visit. */
+/** A tab's name over its count, so four fit across a phone. */
+function StateLabel({ label, count }: { label: string; count: number | undefined }) {
+  return (
+    <div style={{ lineHeight: 1.25, padding: '4px 0' }}>
+      <div style={{ fontSize: 17, fontWeight: 600 }}>{count ?? '–'}</div>
+      <div style={{ fontSize: 13 }}>{label}</div>
+    </div>
+  );
+}
+
+/**
+ * The grid's households on the phone, a page of cards at a time in door-plate order: search by
+ * door plate, filter by state (counts on the tabs), tap to record a visit.
+ */
 export function ScreeningGridPage() {
   const { campaignId = '', gridId = '' } = useParams();
   const { t } = useTranslation();
@@ -34,6 +49,10 @@ export function ScreeningGridPage() {
   const [state, setState] = useState<HouseholdState | null>('not_visited');
   const [open, setOpen] = useState<FieldHousehold | null>(null);
   const households = useGridHouseholds(campaignId, gridId, q, state);
+  const pages = households.data?.pages;
+  const items = pages?.flatMap((p) => p.items) ?? [];
+  const last = pages?.at(-1);
+  const counts = last?.counts;
   const grid = useFieldCampaigns()
     .data?.items.find((c) => c.id === campaignId)
     ?.grids.find((g) => g.regionId === gridId);
@@ -70,17 +89,28 @@ export function ScreeningGridPage() {
         value={state ?? 'all'}
         onChange={(v) => setState(v === 'all' ? null : v)}
         options={[
-          ...STATES.map((s) => ({ value: s, label: t(`screening.field.${s}`) })),
-          { value: 'all' as const, label: t('screening.field.all') },
+          ...STATES.map((s) => ({
+            value: s,
+            label: <StateLabel label={t(`screening.field.${s}`)} count={counts?.[COUNT_OF[s]]} />,
+          })),
+          {
+            value: 'all' as const,
+            label: (
+              <StateLabel
+                label={t('screening.field.all')}
+                count={counts ? counts.notVisited + counts.revisit + counts.done : undefined}
+              />
+            ),
+          },
         ]}
         style={{ marginBottom: 12 }}
         data-testid="screening-state"
       />
       {households.isError ? <QueryError error={households.error} onRetry={() => void households.refetch()} /> : null}
       {households.isPending ? <Skeleton active /> : null}
-      {households.data?.items.length === 0 ? <Empty description={t('screening.field.empty')} /> : null}
+      {last && items.length === 0 ? <Empty description={t('screening.field.empty')} /> : null}
       <Flex vertical gap={8}>
-        {households.data?.items.map((h) => (
+        {items.map((h) => (
           <Card
             key={h.id}
             hoverable
@@ -111,6 +141,24 @@ export function ScreeningGridPage() {
           </Card>
         ))}
       </Flex>
+      {last && items.length > 0 ? (
+        <Flex vertical align="center" gap={8} style={{ margin: '16px 0 24px' }}>
+          <Typography.Text type="secondary">
+            {t('screening.field.shown', { shown: items.length, total: last.total })}
+          </Typography.Text>
+          {households.hasNextPage ? (
+            <Button
+              size="large"
+              block
+              loading={households.isFetchingNextPage}
+              onClick={() => void households.fetchNextPage()}
+              data-testid="screening-more"
+            >
+              {t('screening.field.loadMore')}
+            </Button>
+          ) : null}
+        </Flex>
+      ) : null}
       <Drawer
         open={open !== null}
         onClose={() => setOpen(null)}

@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { CampaignStatus } from '../../../common/enums.ts';
 import type {
   AssignmentsInput,
@@ -10,6 +10,7 @@ import type {
   FieldGrid,
   FieldHousehold,
   HouseholdState,
+  StateCounts,
   UpdateCampaignInput,
   Visit,
 } from '../../../server/features/households/screening.schemas.ts';
@@ -26,6 +27,7 @@ export type {
   FieldGrid,
   FieldHousehold,
   HouseholdState,
+  StateCounts,
   UpdateCampaignInput,
   Visit,
 };
@@ -75,13 +77,33 @@ export function useFieldCampaigns() {
   });
 }
 
+/** Cards a phone asks for at a time: a screen or two, not the grid's thousand. */
+const HOUSEHOLD_PAGE = 30;
+
+export interface GridHouseholdPage {
+  items: FieldHousehold[];
+  total: number;
+  counts: StateCounts;
+}
+
+/** A grid's households a page at a time; after a visit every loaded page is read again, so none is skipped. */
 export function useGridHouseholds(campaignId: string, gridId: string, q: string, state: HouseholdState | null) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: [SCREENING_KEY, 'households', campaignId, gridId, q, state],
-    queryFn: () =>
-      api.get<{ items: FieldHousehold[]; total: number }>(
-        withQuery(`/screening/campaigns/${campaignId}/grids/${gridId}/households`, { q: q || undefined, state }),
+    queryFn: ({ pageParam }) =>
+      api.get<GridHouseholdPage>(
+        withQuery(`/screening/campaigns/${campaignId}/grids/${gridId}/households`, {
+          q: q || undefined,
+          state,
+          limit: HOUSEHOLD_PAGE,
+          offset: pageParam,
+        }),
       ),
+    initialPageParam: 0,
+    getNextPageParam: (last, pages) => {
+      const loaded = pages.reduce((n, p) => n + p.items.length, 0);
+      return last.items.length > 0 && loaded < last.total ? loaded : undefined;
+    },
     placeholderData: keepPreviousData,
   });
 }

@@ -122,6 +122,12 @@ export function CaseFormModal({ onClose }: { onClose: () => void }) {
             optionFilterProp="label"
             loading={sources.isLoading}
             notFoundContent={t('cases.noSources')}
+            // The case is placed where the person is (as the server does): set the place now so its
+            // plans and people load without picking the region again.
+            onChange={(id: string | undefined) => {
+              const picked = sources.data?.items.find((s) => s.id === id);
+              if (picked) form.setFieldValue('regionId', picked.regionId);
+            }}
             options={(sources.data?.items ?? []).map((s) => ({
               value: s.id,
               label: `${s.personName} ${s.mobile ?? ''} · ${s.regionName} · ${s.startsOn} · ${s.detail}`,

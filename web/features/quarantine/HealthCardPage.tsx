@@ -2,7 +2,7 @@ import { Alert, Button, Card, Descriptions, Flex, Segmented, Typography } from '
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { formatDateTime } from '../../app/dates.ts';
+import { formatDate } from '../../app/dates.ts';
 import { useReportError } from '../../app/errors.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QrCode } from '../../components/QrCode.tsx';
@@ -39,6 +39,8 @@ export function HealthCardPage() {
   }
 
   const url = card ? `${window.location.origin}${card.path}` : '';
+  // The link stops at a local midnight (platform zone): its last valid day is the one before.
+  const lastDay = card ? formatDate(new Date(Date.parse(card.expiresAt) - 1).toISOString()) : '';
   const big = size === 'A4';
   return (
     <>
@@ -64,6 +66,19 @@ export function HealthCardPage() {
           ) : null}
         </Flex>
         <Alert type="info" showIcon title={t('health.card.once')} style={{ marginBottom: 16, maxWidth: 640 }} />
+        {card ? (
+          <Flex vertical gap={4} style={{ marginBottom: 16, maxWidth: 640 }}>
+            <Typography.Text type="secondary">{t('health.card.link')}</Typography.Text>
+            <Typography.Text
+              code
+              copyable={{ text: url, tooltips: [t('health.card.copy'), t('health.card.copied')] }}
+              style={{ userSelect: 'all', wordBreak: 'break-all' }}
+              data-testid="card-link"
+            >
+              {url}
+            </Typography.Text>
+          </Flex>
+        ) : null}
       </div>
       {card ? (
         <Card className="health-card" style={{ maxWidth: big ? 720 : 420 }} data-testid="health-card">
@@ -84,7 +99,9 @@ export function HealthCardPage() {
               {t('health.slot.morning')} {card.windows.morning.from}–{card.windows.morning.to}；{t('health.slot.evening')}{' '}
               {card.windows.evening.from}–{card.windows.evening.to}
             </Descriptions.Item>
-            <Descriptions.Item label={t('health.card.expires')}>{formatDateTime(card.expiresAt)}</Descriptions.Item>
+            <Descriptions.Item label={t('health.card.expires')}>
+              <span data-testid="card-expires">{t('health.card.expiresOn', { date: lastDay })}</span>
+            </Descriptions.Item>
           </Descriptions>
           <Typography.Paragraph style={{ marginTop: 12, marginBottom: 4 }}>{t('health.card.scan')}</Typography.Paragraph>
           <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>

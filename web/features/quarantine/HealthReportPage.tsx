@@ -10,7 +10,14 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { AuthCard } from '../auth/AuthCard.tsx';
 import { newReportKey, useHealthStatus, useRemeasure, useSubmitReport, type Remeasured, type Submitted } from './health.api.ts';
 
-const STATE_COLOR = { done: 'green', due: 'blue', late: 'red', upcoming: 'default', none: 'default' } as const;
+const STATE_COLOR = {
+  done: 'green',
+  due: 'blue',
+  late: 'red',
+  upcoming: 'default',
+  none: 'default',
+  not_required: 'default',
+} as const;
 
 /** Tenths of a degree, so the picker never drifts by floating-point steps. */
 const MIN = Math.round(TEMPERATURE_MIN * 10);
@@ -116,6 +123,39 @@ export function HealthReportPage() {
         report(e);
       }
     };
+    // One outcome of what was just sent: a reading still high after the re-measure is received but
+    // is no success to celebrate; the person is told the doctor knows and will call.
+    let outcome = null;
+    if (second?.fever) {
+      outcome = (
+        <Result
+          status="warning"
+          title={t('health.remeasureFever', { t: second.temperature.toFixed(1) })}
+          subTitle={t('health.remeasureFeverHint')}
+          style={{ padding: 8 }}
+          data-testid="remeasure-result"
+        />
+      );
+    } else if (second) {
+      outcome = (
+        <Result
+          status="success"
+          title={t('health.thanks')}
+          subTitle={t('health.remeasureOk')}
+          style={{ padding: 8 }}
+          data-testid="remeasure-result"
+        />
+      );
+    } else if (sent && !sent.remeasureDue) {
+      outcome = (
+        <Result
+          status="success"
+          title={t(sent.late ? 'health.thanksLate' : 'health.thanks')}
+          style={{ padding: 8 }}
+          data-testid="health-thanks"
+        />
+      );
+    }
     content = (
       <Flex vertical gap={16}>
         <div>
@@ -138,14 +178,8 @@ export function HealthReportPage() {
             </Tag>
           ))}
         </Flex>
-        {second ? (
-          <Alert
-            type={second.fever ? 'error' : 'success'}
-            showIcon
-            title={t(second.fever ? 'health.remeasureFever' : 'health.remeasureOk')}
-            data-testid="remeasure-result"
-          />
-        ) : s.remeasure ? (
+        {outcome}
+        {!second && s.remeasure ? (
           <Flex vertical gap={12} data-testid="remeasure-form">
             <Alert
               type="warning"
@@ -168,14 +202,6 @@ export function HealthReportPage() {
               {t('health.remeasureSubmit')}
             </Button>
           </Flex>
-        ) : null}
-        {sent && !s.remeasure ? (
-          <Result
-            status="success"
-            title={t(sent.late ? 'health.thanksLate' : 'health.thanks')}
-            style={{ padding: 8 }}
-            data-testid="health-thanks"
-          />
         ) : null}
         {s.next && !s.remeasure ? (
           <Flex vertical gap={16} data-testid="report-form">
@@ -226,7 +252,7 @@ export function HealthReportPage() {
             </Button>
           </Flex>
         ) : null}
-        {!s.next && !s.remeasure && !sent ? (
+        {!s.next && !s.remeasure && !outcome ? (
           <Alert
             type="info"
             showIcon
