@@ -71,6 +71,8 @@ const tableCache = new WeakMap<Deps, Promise<string[]>>();
 export async function snapshot(deps: Deps): Promise<Snapshot> {
   if (!tableCache.has(deps)) tableCache.set(deps, tableNames(deps));
   const tables = await tableCache.get(deps)!;
+  // On SQLite, writes still waiting for their group commit belong to what came before.
+  await deps.db.groupCommit?.flush();
   const counts = tables.map((t) => sql`(SELECT COUNT(*) FROM ${sql.table(t)}) AS ${sql.ref(t)}`);
   const changed = CHANGED.map((t) => sql`(SELECT MAX(updated_at) FROM ${sql.table(t)}) AS ${sql.ref(`${t}_changed`)}`);
   const { rows } = await sql<Record<string, unknown>>`SELECT ${sql.join([...counts, ...changed])}`.execute(
