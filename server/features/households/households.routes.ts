@@ -149,10 +149,17 @@ export const householdsImportRoutes: FastifyPluginAsyncTypebox<{ deps: Deps; exc
       const write = await excel.exporter(actorOf(req), callOf(req), req.query);
       // Written while sent: a community's 9,000 households never sit in memory as one workbook.
       const out = new PassThrough();
-      write(out).catch((err: unknown) => {
-        req.log.error({ err }, 'household export failed');
-        out.destroy(err as Error);
-      });
+      // The workbook goes through `file`; the answer ends only once the export (and the audit
+      // record of a reveal, written after the last row) is done, so nothing lands after it.
+      const file = new PassThrough();
+      file.pipe(out, { end: false });
+      write(file).then(
+        () => (file.readableEnded ? out.end() : file.once('end', () => out.end())),
+        (err: unknown) => {
+          req.log.error({ err }, 'household export failed');
+          out.destroy(err as Error);
+        },
+      );
       const date = calendarDate(deps.config.timeZone);
       return attachment(reply, `一户一档-${date}.xlsx`, `households-${date}.xlsx`).send(out);
     },
