@@ -48,7 +48,9 @@ export function connect(config: DatabaseConfig, options: { poolMax?: number } = 
   const plugins = [new CamelCasePlugin()];
   if (config.kind === 'sqlite') {
     const sqlite = openSqlite(config.file);
-    const driver = new GroupCommitDriver(sqlite, config.file === ':memory:' ? null : openSqlite(config.file, { reader: true }));
+    // An in-memory database cannot be shared between connections: there the writer also reads.
+    const reader = config.file === ':memory:' ? null : openSqlite(config.file, { reader: true });
+    const driver = new GroupCommitDriver(sqlite, reader);
     const db = new Kysely<Database>({ dialect: new GroupCommitSqliteDialect(driver), plugins });
     return {
       db,
@@ -56,7 +58,7 @@ export function connect(config: DatabaseConfig, options: { poolMax?: number } = 
       sqliteFile: config.file,
       postgresUrl: null,
       groupCommit: driver,
-      poolStats: () => ({ total: config.file === ':memory:' ? 1 : 2, idle: 0, waiting: 0 }),
+      poolStats: () => ({ total: reader ? 2 : 1, idle: 0, waiting: 0 }),
       async withoutSync(fn) {
         await driver.flush();
         sqlite.pragma('synchronous = OFF');
