@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [--seconds N] [--rounds N] [--warmup N] [--connections N] [--only http,sqlite,postgres,login,import,registry,roster,passages,counts,screening,health]
+ * npm run bench [-- --quick] [--seconds N] [--rounds N] [--warmup N] [--connections N] [--only http,sqlite,postgres,login,import,registry,roster,passages,counts,screening,health,disinfection,stock]
  * Each benchmark measures our path and its bare baseline in the same run and prints the ratio
  * (bench/README.md). Servers run in child processes on core 0, autocannon here on core 1.
  */
@@ -16,6 +16,8 @@ import { benchVolunteerImport } from './cases/volunteers-import.ts';
 import { benchPassageCounts, benchPassageWrite } from './cases/passages.ts';
 import { benchScreeningCoverage } from './cases/screening-coverage.ts';
 import { benchHealthReportWrite, benchMissedSlotScan } from './cases/health-reports.ts';
+import { benchDisinfectionTotals } from './cases/disinfection-totals.ts';
+import { benchStockLevels } from './cases/stock-levels.ts';
 import { benchRegistryQuery } from './cases/volunteers-query.ts';
 import { canPin, pinSelf } from './lib/children.ts';
 import { freshPostgres } from './lib/redvest.ts';
@@ -33,6 +35,8 @@ const CASES = [
   'counts',
   'screening',
   'health',
+  'disinfection',
+  'stock',
 ] as const;
 
 const { values: flags } = parseArgs({
@@ -114,6 +118,8 @@ async function main(): Promise<number> {
       }
       record(await benchMissedSlotScan(dir, settings));
     }
+    if (only.has('disinfection')) record(await benchDisinfectionTotals(dir, settings));
+    if (only.has('stock')) record(await benchStockLevels(dir, settings));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

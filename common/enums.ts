@@ -213,3 +213,28 @@ export type CaseServiceKind = (typeof CASE_SERVICE_KINDS)[number];
 
 export const TOKEN_PURPOSES = ['health_report'] as const;
 export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
+
+export const PLACE_KINDS = ['estate_public', 'stairwell', 'market', 'station', 'checkpoint', 'public_toilet', 'other'] as const;
+export type PlaceKind = (typeof PLACE_KINDS)[number];
+
+export const DISINFECTION_METHODS = ['spray', 'wipe', 'mop', 'fumigate', 'soak'] as const;
+export type DisinfectionMethod = (typeof DISINFECTION_METHODS)[number];
+
+export const PUBLICITY_MATERIALS = ['poster', 'notice', 'leaflet', 'banner', 'broadcast_vehicle', 'group_message'] as const;
+export type PublicityMaterial = (typeof PUBLICITY_MATERIALS)[number];
+
+export const SUPPLY_CATEGORIES = ['protective', 'disinfection', 'medical', 'food', 'other'] as const;
+export type SupplyCategory = (typeof SUPPLY_CATEGORIES)[number];
+
+export const DONOR_KINDS = ['unit', 'person'] as const;
+export type DonorKind = (typeof DONOR_KINDS)[number];
+
+export const ALLOCATION_TARGETS = ['checkpoint', 'team', 'region', 'household'] as const;
+export type AllocationTarget = (typeof ALLOCATION_TARGETS)[number];
+
+/** reversed: sent by mistake and taken back into the store by reversing movements. */
+export const ALLOCATION_STATUSES = ['sent', 'confirmed', 'reversed'] as const;
+export type AllocationStatus = (typeof ALLOCATION_STATUSES)[number];
+
+export const MOVEMENT_KINDS = ['donation', 'allocation', 'transfer_out', 'transfer_in', 'reversal'] as const;
+export type MovementKind = (typeof MOVEMENT_KINDS)[number];

@@ -48,6 +48,14 @@ import type {
   AlertKind,
   AlertStatus,
   CaseServiceKind,
+  PlaceKind,
+  DisinfectionMethod,
+  PublicityMaterial,
+  SupplyCategory,
+  DonorKind,
+  AllocationTarget,
+  AllocationStatus,
+  MovementKind,
 } from './enums.ts';
 
 type Label = { 'zh-CN': string; en: string };
@@ -399,4 +407,65 @@ export const CASE_SERVICE_KIND_LABELS: Record<CaseServiceKind, Label> = {
   disinfection: { 'zh-CN': '上门消杀', en: 'Disinfection' },
   supplies: { 'zh-CN': '物资配送', en: 'Supplies delivery' },
   counselling: { 'zh-CN': '心理疏导', en: 'Counselling' },
+};
+
+export const PLACE_KIND_LABELS: Record<PlaceKind, Label> = {
+  estate_public: { 'zh-CN': '小区公共区域', en: 'Estate public areas' },
+  stairwell: { 'zh-CN': '楼道', en: 'Stairwells' },
+  market: { 'zh-CN': '农贸市场', en: 'Market' },
+  station: { 'zh-CN': '车站', en: 'Station' },
+  checkpoint: { 'zh-CN': '卡点', en: 'Checkpoint' },
+  public_toilet: { 'zh-CN': '公共厕所', en: 'Public toilet' },
+  other: { 'zh-CN': '其他', en: 'Other' },
+};
+
+export const DISINFECTION_METHOD_LABELS: Record<DisinfectionMethod, Label> = {
+  spray: { 'zh-CN': '喷洒', en: 'Spray' },
+  wipe: { 'zh-CN': '擦拭', en: 'Wipe' },
+  mop: { 'zh-CN': '拖地', en: 'Mop' },
+  fumigate: { 'zh-CN': '熏蒸', en: 'Fumigate' },
+  soak: { 'zh-CN': '浸泡', en: 'Soak' },
+};
+
+export const PUBLICITY_MATERIAL_LABELS: Record<PublicityMaterial, Label> = {
+  poster: { 'zh-CN': '宣传海报', en: 'Poster' },
+  notice: { 'zh-CN': '通告', en: 'Notice' },
+  leaflet: { 'zh-CN': '宣传单', en: 'Leaflet' },
+  banner: { 'zh-CN': '横幅', en: 'Banner' },
+  broadcast_vehicle: { 'zh-CN': '宣传车', en: 'Broadcast vehicle' },
+  group_message: { 'zh-CN': '居民群消息', en: "Residents' group message" },
+};
+
+export const SUPPLY_CATEGORY_LABELS: Record<SupplyCategory, Label> = {
+  protective: { 'zh-CN': '防护用品', en: 'Protective' },
+  disinfection: { 'zh-CN': '消杀用品', en: 'Disinfection' },
+  medical: { 'zh-CN': '医疗器械', en: 'Medical' },
+  food: { 'zh-CN': '食品', en: 'Food' },
+  other: { 'zh-CN': '其他', en: 'Other' },
+};
+
+export const DONOR_KIND_LABELS: Record<DonorKind, Label> = {
+  unit: { 'zh-CN': '单位', en: 'Organisation' },
+  person: { 'zh-CN': '个人', en: 'Person' },
+};
+
+export const ALLOCATION_TARGET_LABELS: Record<AllocationTarget, Label> = {
+  checkpoint: { 'zh-CN': '卡点', en: 'Checkpoint' },
+  team: { 'zh-CN': '队伍', en: 'Team' },
+  region: { 'zh-CN': '社区/区域', en: 'Community / area' },
+  household: { 'zh-CN': '住户', en: 'Household' },
+};
+
+export const ALLOCATION_STATUS_LABELS: Record<AllocationStatus, Label> = {
+  sent: { 'zh-CN': '待签收', en: 'Awaiting receipt' },
+  confirmed: { 'zh-CN': '已签收', en: 'Received' },
+  reversed: { 'zh-CN': '已冲销', en: 'Reversed' },
+};
+
+export const MOVEMENT_KIND_LABELS: Record<MovementKind, Label> = {
+  donation: { 'zh-CN': '捐赠入库', en: 'Donation in' },
+  allocation: { 'zh-CN': '调拨出库', en: 'Allocation out' },
+  transfer_out: { 'zh-CN': '调出', en: 'Transfer out' },
+  transfer_in: { 'zh-CN': '调入', en: 'Transfer in' },
+  reversal: { 'zh-CN': '冲销', en: 'Reversal' },
 };

@@ -50,6 +50,17 @@ export const PERMISSIONS = [
   'healthReports.enter',
   'alerts.handle',
   'caseServices.log',
+  'disinfection.read',
+  'disinfection.plan',
+  'disinfection.log',
+  'disinfection.signOff',
+  'publicity.read',
+  'publicity.log',
+  'announcements.write',
+  'supplies.read',
+  'supplies.manage',
+  'supplies.move',
+  'supplies.confirm',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -97,6 +108,17 @@ const MANAGER: readonly Permission[] = [
   'healthReports.enter',
   'alerts.handle',
   'caseServices.log',
+  'disinfection.read',
+  'disinfection.plan',
+  'disinfection.log',
+  'disinfection.signOff',
+  'publicity.read',
+  'publicity.log',
+  'announcements.write',
+  'supplies.read',
+  'supplies.manage',
+  'supplies.move',
+  'supplies.confirm',
 ];
 
 /**
@@ -110,6 +132,9 @@ const MANAGER: readonly Permission[] = [
  * `screening.visit` lets a volunteer record visits only in the grids of campaigns given to them or
  * their team; `caseServices.log` lets a volunteer see and log only the services they are given.
  * A medical observer works the cases they observe and the alerts they own, in their area.
+ * `disinfection.log` and `publicity.log` let a volunteer log what they did in their area and see
+ * their own entries and schedules; `supplies.confirm` lets a team leader sign for supplies sent to
+ * their teams or to a checkpoint their teams hold.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
@@ -130,6 +155,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'passages.write',
     'screening.visit',
     'caseServices.log',
+    'disinfection.log',
+    'publicity.log',
+    'supplies.confirm',
   ],
   volunteer: [
     'regions.read',
@@ -139,6 +167,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'passages.write',
     'screening.visit',
     'caseServices.log',
+    'disinfection.log',
+    'publicity.log',
   ],
   inspector: [
     'regions.read',
@@ -153,6 +183,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'fieldIssues.raise',
     'fieldIssues.verify',
     'passages.read',
+    'disinfection.read',
+    'disinfection.signOff',
   ],
   medical_observer: [
     'regions.read',

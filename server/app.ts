@@ -22,6 +22,8 @@ import { passagesService } from './features/passages/passages.service.ts';
 import { followUpsService } from './features/quarantine/follow-ups.service.ts';
 import { casesService } from './features/quarantine/cases.service.ts';
 import { caseServicesService } from './features/quarantine/case-services.service.ts';
+import { disinfectionFeature } from './features/disinfection/disinfection.plugin.ts';
+import { disinfectionService } from './features/disinfection/disinfection.service.ts';
 import { quarantineFeature } from './features/quarantine/quarantine.plugin.ts';
 import { returneesService } from './features/quarantine/returnees.service.ts';
 import { contactsService } from './features/quarantine/contacts.service.ts';
@@ -32,6 +34,11 @@ import { householdsFeature } from './features/households/households.plugin.ts';
 import { householdsService } from './features/households/households.service.ts';
 import { screeningService } from './features/households/screening.service.ts';
 import { riskAreasFeature } from './features/risk-areas/risk-areas.plugin.ts';
+import { publicityFeature } from './features/publicity/publicity.plugin.ts';
+import { suppliesFeature } from './features/supplies/supplies.plugin.ts';
+import { suppliesService } from './features/supplies/supplies.service.ts';
+import { publicityService } from './features/publicity/publicity.service.ts';
+import { announcementsService } from './features/publicity/announcements.service.ts';
 import { riskAreasService } from './features/risk-areas/risk-areas.service.ts';
 import { notificationsRoutes } from './platform/notify/notifications.routes.ts';
 import { teamsFeature } from './features/teams/teams.plugin.ts';
@@ -167,13 +174,17 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const returnees = returneesService(deps, { regions, riskAreas, followUps });
   const contacts = contactsService(deps, { regions });
   const cases = casesService(deps, { regions, accounts });
-  const caseServices = caseServicesService(deps, { regions, cases, volunteers });
+  const disinfection = disinfectionService(deps, { regions, volunteers, teams, checkpoints });
+  const caseServices = caseServicesService(deps, { regions, cases, volunteers, disinfection });
   const alerts = alertsService(deps, { regions, accounts });
   const residentTokens = residentTokensService(deps);
   const healthReports = healthReportsService(deps, { tokens: residentTokens, alerts });
   const passages = passagesService(deps, { regions, checkpoints, attendance, riskAreas, followUps });
   const households = householdsService(deps, { regions });
   const screening = screeningService(deps, { regions, volunteers, teams, riskAreas, followUps });
+  const publicity = publicityService(deps, { regions, checkpoints });
+  const announcements = announcementsService(deps, { regions, tokens: residentTokens });
+  const supplies = suppliesService(deps, { regions, accounts, checkpoints, teams, households });
   await app.register(
     async (api) => {
       await api.register(regionsRoutes, { regions });
@@ -195,6 +206,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         isolation: { cases, caseServices },
         people: { returnees, contacts },
       });
+      await api.register(disinfectionFeature, { disinfection });
+      await api.register(publicityFeature, { publicity, announcements });
+      await api.register(suppliesFeature, { supplies });
       await api.register(notificationsRoutes, { deps });
       await api.register(auditRoutes, { deps });
       await api.register(eventStreamRoutes, { deps, hub });

@@ -19,6 +19,9 @@ import { loadDemoScreening } from './demo/demo-screening.ts';
 import { loadDemoReturnees } from './demo/demo-returnees.ts';
 import { loadDemoVolunteers } from './demo/demo-volunteers.ts';
 import { loadDemoHealthReports } from './demo/demo-health-reports.ts';
+import { loadDemoDisinfection } from './demo/demo-disinfection.ts';
+import { loadDemoPublicity } from './demo/demo-publicity.ts';
+import { loadDemoSupplies } from './demo/demo-supplies.ts';
 import { authService } from './features/accounts/auth.service.ts';
 import { connect } from './platform/db/connect.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
@@ -48,6 +51,12 @@ async function serve(config: Config): Promise<void> {
     if (isolation) app.log.info(isolation, 'demo isolation cases and their services loaded');
     const health = await app.deps.db.withoutSync(() => loadDemoHealthReports(app.deps));
     if (health) app.log.info(health, 'demo health reports and alerts (健康上报, 预警) loaded');
+    const disinfection = await app.deps.db.withoutSync(() => loadDemoDisinfection(app.deps));
+    if (disinfection) app.log.info(disinfection, 'demo disinfection places, schedules and logs (卫生消杀) loaded');
+    const publicity = await app.deps.db.withoutSync(() => loadDemoPublicity(app.deps));
+    if (publicity) app.log.info(publicity, 'demo publicity logs and announcements (宣传, 公告) loaded');
+    const supplies = await app.deps.db.withoutSync(() => loadDemoSupplies(app.deps));
+    if (supplies) app.log.info(supplies, 'demo stores, donations, allocations and transfers (物资) loaded');
   } else {
     const code = await authService(app.deps).prepareSetup();
     if (code) {

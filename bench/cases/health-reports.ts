@@ -71,7 +71,8 @@ function caseRow(
     personName: '张小明',
     idNumberEnc: null,
     idNumberIndex: null,
-    mobile: '13800138000',
+    // One active case per person (name and mobile without an ID number): a number of its own.
+    mobile: String(13800000000 + n),
     address: null,
     kind: 'home',
     plan: 'd14',

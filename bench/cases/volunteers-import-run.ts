@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
-import { READER_OPTIONS } from '../../server/features/volunteers/volunteers.xlsx.ts';
+import { READER_OPTIONS } from '../../server/platform/spreadsheet.ts';
 
 const [mode, file, dbFile, login, password] = process.argv.slice(2);
 const bytes = readFileSync(file!);

@@ -15,7 +15,7 @@ import { auditWrite, type CallContext } from '../platform/audit/audit.ts';
 import { addDays, calendarDate } from '../platform/dates.ts';
 import { startsWith } from '../platform/db/dialect.ts';
 import { newId, nowIso } from '../platform/db/ids.ts';
-import type { CaseServiceLogTable, CaseServiceTable, IsolationCaseTable } from '../platform/db/schema.ts';
+import type { CaseServiceLogTable, CaseServiceTable, DisinfectionLogTable, IsolationCaseTable } from '../platform/db/schema.ts';
 import { transact } from '../platform/db/transact.ts';
 import type { Deps } from '../platform/deps.ts';
 import { sealIdNumber } from '../platform/pii/identity.ts';
@@ -63,6 +63,13 @@ const SERVICES: { kind: CaseServiceKind; every: number; share: number; note: str
   { kind: 'disinfection', every: 2, share: 0.5, note: '门把手、卫生间重点消杀' },
   { kind: 'supplies', every: 3, share: 0.6, note: '米面油、蔬菜按需代购' },
   { kind: 'counselling', every: 4, share: 0.15, note: '独居老人，电话疏导为主' },
+];
+
+/** What goes on a home's door handles and bathroom, at the strength the guidelines give. */
+const HOME_AGENTS = [
+  { agent: '84消毒液', concentration: '1:100（有效氯 500 mg/L）' },
+  { agent: '含氯消毒剂', concentration: '500 mg/L' },
+  { agent: '75% 酒精', concentration: '75%' },
 ];
 
 async function places(deps: Deps): Promise<Place[]> {
@@ -201,6 +208,8 @@ export async function loadDemoCases(deps: Deps): Promise<DemoCasesSummary | null
   const cases: IsolationCaseTable[] = [];
   const services: CaseServiceTable[] = [];
   const logs: CaseServiceLogTable[] = [];
+  // A home's disinfection visit is a disinfection record (the disinfection feature's), not a service log.
+  const homeDisinfections: DisinfectionLogTable[] = [];
   const now = nowIso();
   let closed = 0;
   const seen = new Set<string>();
@@ -268,6 +277,34 @@ export async function loadDemoCases(deps: Deps): Promise<DemoCasesSummary | null
       // Visits done every N days since the start; the next one today or in the next days.
       let on = addDays(startsOn, 1);
       while (addDays(on, kind.every) <= today) {
+        const byAccountId = volunteerAccount?.id ?? admin!.id;
+        if (kind.kind === 'disinfection') {
+          homeDisinfections.push({
+            id: newId(),
+            regionId: person.regionId,
+            placeId: null,
+            scheduleId: null,
+            caseId: id,
+            caseServiceId: serviceId,
+            doneAt: `${on}T03:00:00.000Z`,
+            doneOn: on,
+            // The demo volunteer logs her own homes; others' visits (volunteers without an account) are entered by staff.
+            byAccountId: volunteerId === demoVolunteer?.id ? byAccountId : (s.gridWorkers[0]?.id ?? admin!.id),
+            teamId: null,
+            people: rnd() < 0.3 ? 2 : 1,
+            areaM2: 60 + Math.floor(rnd() * 60),
+            ...pick(rnd, HOME_AGENTS),
+            method: pick(rnd, ['spray', 'spray', 'wipe'] as const),
+            contactMinutes: 30,
+            note: null,
+            signedOffBy: null,
+            signedOffAt: null,
+            signOffNote: null,
+            createdAt: `${on}T03:00:00.000Z`,
+          });
+          on = addDays(on, kind.every);
+          continue;
+        }
         logs.push({
           id: newId(),
           caseId: id,
@@ -276,10 +313,10 @@ export async function loadDemoCases(deps: Deps): Promise<DemoCasesSummary | null
           regionId: person.regionId,
           doneAt: `${on}T03:00:00.000Z`,
           doneOn: on,
-          byAccountId: volunteerAccount?.id ?? admin!.id,
-          areaM2: kind.kind === 'disinfection' ? 60 + Math.floor(rnd() * 60) : null,
-          agent: kind.kind === 'disinfection' ? pick(rnd, ['84 消毒液', '含氯消毒剂', '75% 酒精']) : null,
-          concentration: kind.kind === 'disinfection' ? '500 mg/L' : null,
+          byAccountId,
+          areaM2: null,
+          agent: null,
+          concentration: null,
           items:
             kind.kind === 'supplies'
               ? pick(rnd, ['大米 5kg、挂面 2 把、青菜', '鸡蛋 30 个、食用油 1 桶', '口罩 10 个、体温计 1 支'])
@@ -348,6 +385,11 @@ export async function loadDemoCases(deps: Deps): Promise<DemoCasesSummary | null
       await trx
         .insertInto('caseServiceLogs')
         .values(logs.slice(i, i + 200))
+        .execute();
+    for (let i = 0; i < homeDisinfections.length; i += 200)
+      await trx
+        .insertInto('disinfectionLogs')
+        .values(homeDisinfections.slice(i, i + 200))
         .execute();
     await auditWrite(trx, call, 'demo.cases', 'isolation_case', null, null, { cases: cases.length, services: services.length });
   });

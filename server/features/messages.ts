@@ -19,6 +19,9 @@ import { riskAreasMessages } from './risk-areas/risk-areas.messages.ts';
 import { pledgesMessages } from './volunteers/pledges.messages.ts';
 import { teamsMessages } from './teams/teams.messages.ts';
 import { volunteersMessages } from './volunteers/volunteers.messages.ts';
+import { publicityMessages } from './publicity/publicity.messages.ts';
+import { disinfectionMessages } from './disinfection/disinfection.messages.ts';
+import { suppliesMessages } from './supplies/supplies.messages.ts';
 
 export const FEATURE_MESSAGES: readonly FeatureMessages[] = [
   pledgesMessages,
@@ -40,4 +43,7 @@ export const FEATURE_MESSAGES: readonly FeatureMessages[] = [
   contactsMessages,
   householdsMessages,
   screeningMessages,
+  publicityMessages,
+  disinfectionMessages,
+  suppliesMessages,
 ];

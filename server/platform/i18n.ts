@@ -199,13 +199,16 @@ function merge(lang: Language, base: Catalog): Catalog {
 
 const CATALOGS: Record<Language, Catalog> = { 'zh-CN': merge('zh-CN', zh), en: merge('en', en) };
 
-export type MessageParams = Record<string, string | number>;
+/** A name kept in both languages (a catalogue item, its unit): the message takes the caller's. */
+export type LocalText = Readonly<Record<Language, string>>;
+export type MessageParams = Record<string, string | number | LocalText>;
 
 export function translate(lang: Language, key: string, params: MessageParams = {}): string {
   const template = CATALOGS[lang][key] ?? CATALOGS['zh-CN'][key] ?? key;
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined) return `{${name}}`;
+    if (typeof value === 'object') return value[lang];
     // Type names (`type.string`, …) are themselves messages, so "expected text" reads in the caller's language.
     if (typeof value === 'string' && value.startsWith('type.')) return CATALOGS[lang][value] ?? value.slice('type.'.length);
     return String(value);

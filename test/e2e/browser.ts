@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/demo/demo-city.ts';
 import { ROOT, startServer, type ServerProcess } from '../server-process.ts';
@@ -66,4 +66,47 @@ export async function apiGet<T>(p: Page, origin: string, path: string): Promise<
   const res = await p.request.get(`${origin}/api/v1${path}`);
   expect(res.status(), path).toBe(200);
   return (await res.json()) as T;
+}
+
+/** A write as the page's session, with its CSRF token and an Idempotency-Key, as the web app makes it; must succeed. */
+export async function apiSend<T>(
+  p: Page,
+  origin: string,
+  method: 'POST' | 'PATCH' | 'PUT',
+  path: string,
+  body: unknown,
+): Promise<T> {
+  const { csrfToken } = await apiGet<{ csrfToken: string }>(p, origin, '/auth/me');
+  const res = await p.request.fetch(`${origin}/api/v1${path}`, {
+    method,
+    headers: { 'x-csrf-token': csrfToken, 'idempotency-key': crypto.randomUUID() },
+    data: body,
+  });
+  expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
+  return (await res.json()) as T;
+}
+
+/**
+ * Picks an option of an antd Select by its label, typing `search` first when given. A click that
+ * lands while the list still settles (its options arriving, its animation) is taken again.
+ */
+export async function pickOption(page: Page, field: Locator, label: string | RegExp, search?: string): Promise<void> {
+  await field.click();
+  if (search) await page.keyboard.type(search);
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first();
+  await option.waitFor();
+  await expect
+    .poll(async () => {
+      if (await option.isVisible()) await option.click({ timeout: 2_000 }).catch(() => undefined);
+      return page.locator('.ant-select-dropdown:visible').count();
+    })
+    .toBe(0);
+}
+
+/** Picks a region in a RegionTreeSelect by typing its name. */
+export async function pickRegion(page: Page, testId: string, name: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.keyboard.type(name);
+  await page.locator('.ant-select-dropdown:visible .ant-select-tree-title').filter({ hasText: name }).first().click();
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
 }

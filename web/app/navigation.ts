@@ -1,35 +1,57 @@
 import type { Permission } from './session.ts';
 
-/** The side menu: each entry is shown only to accounts holding its permission. */
+/** The side menu's sections, in menu order. */
+export const NAV_GROUPS = ['organisation', 'volunteers', 'duty', 'inspection', 'screening', 'support', 'system'] as const;
+export type NavGroup = (typeof NAV_GROUPS)[number];
+
+/**
+ * The side menu: each entry is shown only to accounts holding its permission. Listed section by
+ * section; inside one, the person's own work first, then by how often the entry is used.
+ */
 export const NAV_ITEMS = [
-  { key: 'regions', path: '/regions', permission: 'regions.read' },
-  { key: 'units', path: '/units', permission: 'units.read' },
-  { key: 'pledges', path: '/pledges', permission: 'pledges.review' },
-  { key: 'volunteers', path: '/volunteers', permission: 'volunteers.read' },
-  { key: 'teams', path: '/teams', permission: 'teams.read' },
-  { key: 'posts', path: '/posts', permission: 'teams.read' },
-  { key: 'myDuty', path: '/my-duty', permission: 'duty.self' },
-  { key: 'checkpoints', path: '/checkpoints', permission: 'checkpoints.read' },
-  { key: 'rosters', path: '/rosters', permission: 'duty.read' },
-  { key: 'dutyNow', path: '/duty/now', permission: 'duty.read' },
-  { key: 'swaps', path: '/duty/swaps', permission: 'duty.swaps' },
-  { key: 'inspect', path: '/inspect', permission: 'inspections.visit' },
-  { key: 'inspections', path: '/inspections', permission: 'inspections.read' },
-  { key: 'inspectionGroups', path: '/inspection-groups', permission: 'inspections.read' },
-  { key: 'fieldIssues', path: '/field-issues', permission: 'fieldIssues.raise' },
-  { key: 'passages', path: '/passages', permission: 'passages.read' },
-  { key: 'followUps', path: '/follow-ups', permission: 'followUps.read' },
-  { key: 'isolationCases', path: '/quarantine/cases', permission: 'quarantine.read' },
-  { key: 'healthAlerts', path: '/quarantine/alerts', permission: 'quarantine.read' },
-  { key: 'myServices', path: '/quarantine/my-services', permission: 'caseServices.log' },
-  { key: 'returnees', path: '/quarantine/returnees', permission: 'quarantine.read' },
-  { key: 'contacts', path: '/quarantine/contacts', permission: 'quarantine.read' },
-  { key: 'riskAreas', path: '/risk-areas', permission: 'passages.read' },
-  { key: 'households', path: '/households', permission: 'households.read' },
-  { key: 'screening', path: '/screening', permission: 'households.read' },
-  { key: 'screeningVisit', path: '/screening/visit', permission: 'screening.visit' },
-  { key: 'accounts', path: '/accounts', permission: 'accounts.read' },
-  { key: 'audit', path: '/audit', permission: 'audit.read' },
-] as const satisfies readonly { key: string; path: string; permission: Permission }[];
+  { key: 'regions', group: 'organisation', path: '/regions', permission: 'regions.read' },
+  { key: 'units', group: 'organisation', path: '/units', permission: 'units.read' },
+  { key: 'volunteers', group: 'volunteers', path: '/volunteers', permission: 'volunteers.read' },
+  { key: 'teams', group: 'volunteers', path: '/teams', permission: 'teams.read' },
+  { key: 'pledges', group: 'volunteers', path: '/pledges', permission: 'pledges.review' },
+  { key: 'posts', group: 'volunteers', path: '/posts', permission: 'teams.read' },
+  { key: 'myDuty', group: 'duty', path: '/my-duty', permission: 'duty.self' },
+  { key: 'dutyNow', group: 'duty', path: '/duty/now', permission: 'duty.read' },
+  { key: 'rosters', group: 'duty', path: '/rosters', permission: 'duty.read' },
+  { key: 'checkpoints', group: 'duty', path: '/checkpoints', permission: 'checkpoints.read' },
+  { key: 'passages', group: 'duty', path: '/passages', permission: 'passages.read' },
+  { key: 'swaps', group: 'duty', path: '/duty/swaps', permission: 'duty.swaps' },
+  { key: 'followUps', group: 'duty', path: '/follow-ups', permission: 'followUps.read' },
+  { key: 'riskAreas', group: 'duty', path: '/risk-areas', permission: 'passages.read' },
+  { key: 'inspect', group: 'inspection', path: '/inspect', permission: 'inspections.visit' },
+  { key: 'inspections', group: 'inspection', path: '/inspections', permission: 'inspections.read' },
+  { key: 'fieldIssues', group: 'inspection', path: '/field-issues', permission: 'fieldIssues.raise' },
+  { key: 'inspectionGroups', group: 'inspection', path: '/inspection-groups', permission: 'inspections.read' },
+  { key: 'screeningVisit', group: 'screening', path: '/screening/visit', permission: 'screening.visit' },
+  { key: 'myServices', group: 'screening', path: '/quarantine/my-services', permission: 'caseServices.log' },
+  { key: 'healthAlerts', group: 'screening', path: '/quarantine/alerts', permission: 'quarantine.read' },
+  { key: 'isolationCases', group: 'screening', path: '/quarantine/cases', permission: 'quarantine.read' },
+  { key: 'returnees', group: 'screening', path: '/quarantine/returnees', permission: 'quarantine.read' },
+  { key: 'contacts', group: 'screening', path: '/quarantine/contacts', permission: 'quarantine.read' },
+  { key: 'screening', group: 'screening', path: '/screening', permission: 'households.read' },
+  { key: 'households', group: 'screening', path: '/households', permission: 'households.read' },
+  { key: 'myDisinfection', group: 'support', path: '/my-disinfection', permission: 'disinfection.log' },
+  { key: 'disinfection', group: 'support', path: '/disinfection', permission: 'disinfection.read' },
+  { key: 'disinfectionPlaces', group: 'support', path: '/disinfection/places', permission: 'disinfection.read' },
+  { key: 'suppliesToConfirm', group: 'support', path: '/supplies/to-confirm', permission: 'supplies.confirm' },
+  { key: 'suppliesStores', group: 'support', path: '/supplies/stores', permission: 'supplies.read' },
+  { key: 'suppliesDonations', group: 'support', path: '/supplies/donations', permission: 'supplies.read' },
+  { key: 'suppliesAllocations', group: 'support', path: '/supplies/allocations', permission: 'supplies.read' },
+  { key: 'suppliesLedger', group: 'support', path: '/supplies/ledger', permission: 'supplies.read' },
+  { key: 'suppliesItems', group: 'support', path: '/supplies/items', permission: 'supplies.read' },
+  { key: 'publicityLog', group: 'support', path: '/publicity/log', permission: 'publicity.log' },
+  { key: 'publicity', group: 'support', path: '/publicity', permission: 'publicity.read' },
+  { key: 'announcements', group: 'support', path: '/announcements', permission: 'announcements.write' },
+  { key: 'accounts', group: 'system', path: '/accounts', permission: 'accounts.read' },
+  { key: 'audit', group: 'system', path: '/audit', permission: 'audit.read' },
+] as const satisfies readonly { key: string; group: NavGroup; path: string; permission: Permission }[];
 
 export type NavKey = (typeof NAV_ITEMS)[number]['key'];
+
+/** Up to this many entries read as one short list; section headings would only add clutter. */
+export const FLAT_MENU_MAX = 7;

@@ -91,6 +91,33 @@ const CaseReleaseNoticePage = lazy(() =>
 const MyServicesPage = lazy(() =>
   import('../features/quarantine/MyServicesPage.tsx').then((m) => ({ default: m.MyServicesPage })),
 );
+const DisinfectionPage = lazy(() =>
+  import('../features/disinfection/DisinfectionPage.tsx').then((m) => ({ default: m.DisinfectionPage })),
+);
+const DisinfectionPlacesPage = lazy(() =>
+  import('../features/disinfection/DisinfectionPlacesPage.tsx').then((m) => ({ default: m.DisinfectionPlacesPage })),
+);
+const MyDisinfectionPage = lazy(() =>
+  import('../features/disinfection/MyDisinfectionPage.tsx').then((m) => ({ default: m.MyDisinfectionPage })),
+);
+const PublicityPage = lazy(() => import('../features/publicity/PublicityPage.tsx').then((m) => ({ default: m.PublicityPage })));
+const LogPublicityPage = lazy(() =>
+  import('../features/publicity/LogPublicityPage.tsx').then((m) => ({ default: m.LogPublicityPage })),
+);
+const AnnouncementsPage = lazy(() =>
+  import('../features/publicity/AnnouncementsPage.tsx').then((m) => ({ default: m.AnnouncementsPage })),
+);
+const StoresPage = lazy(() => import('../features/supplies/StoresPage.tsx').then((m) => ({ default: m.StoresPage })));
+const StoreDetailPage = lazy(() =>
+  import('../features/supplies/StoreDetailPage.tsx').then((m) => ({ default: m.StoreDetailPage })),
+);
+const DonationsPage = lazy(() => import('../features/supplies/DonationsPage.tsx').then((m) => ({ default: m.DonationsPage })));
+const AllocationsPage = lazy(() =>
+  import('../features/supplies/AllocationsPage.tsx').then((m) => ({ default: m.AllocationsPage })),
+);
+const ToConfirmPage = lazy(() => import('../features/supplies/ToConfirmPage.tsx').then((m) => ({ default: m.ToConfirmPage })));
+const LedgerPage = lazy(() => import('../features/supplies/LedgerPage.tsx').then((m) => ({ default: m.LedgerPage })));
+const ItemsPage = lazy(() => import('../features/supplies/ItemsPage.tsx').then((m) => ({ default: m.ItemsPage })));
 // The personal health-report page: opened from the card's QR code on a phone, no account.
 const HealthReportPage = lazy(() =>
   import('../features/quarantine/HealthReportPage.tsx').then((m) => ({ default: m.HealthReportPage })),
@@ -212,6 +239,19 @@ export const router = createBrowserRouter([
               { path: 'quarantine/cases/:id/release-notice', element: guarded('quarantine.read', <CaseReleaseNoticePage />) },
               { path: 'quarantine/my-services', element: guarded('caseServices.log', <MyServicesPage />) },
               { path: 'quarantine/cases/:id/card', element: guarded('quarantine.write', <HealthCardPage />) },
+              { path: 'disinfection', element: guarded('disinfection.read', <DisinfectionPage />) },
+              { path: 'disinfection/places', element: guarded('disinfection.read', <DisinfectionPlacesPage />) },
+              { path: 'my-disinfection', element: guarded('disinfection.log', <MyDisinfectionPage />) },
+              { path: 'publicity', element: guarded('publicity.read', <PublicityPage />) },
+              { path: 'publicity/log', element: guarded('publicity.log', <LogPublicityPage />) },
+              { path: 'announcements', element: guarded('announcements.write', <AnnouncementsPage />) },
+              { path: 'supplies/stores', element: guarded('supplies.read', <StoresPage />) },
+              { path: 'supplies/stores/:id', element: guarded('supplies.read', <StoreDetailPage />) },
+              { path: 'supplies/donations', element: guarded('supplies.read', <DonationsPage />) },
+              { path: 'supplies/allocations', element: guarded('supplies.read', <AllocationsPage />) },
+              { path: 'supplies/to-confirm', element: guarded('supplies.confirm', <ToConfirmPage />) },
+              { path: 'supplies/ledger', element: guarded('supplies.read', <LedgerPage />) },
+              { path: 'supplies/items', element: guarded('supplies.read', <ItemsPage />) },
               {
                 path: 'accounts',
                 element: (

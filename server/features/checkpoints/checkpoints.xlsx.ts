@@ -1,24 +1,18 @@
 /**
  * The checkpoint spreadsheet: one layout for the template, the export and the import, so an export
- * can be edited and imported back. A county's checkpoints run to a few thousand rows, so the
- * workbook is built and read whole. Only this file of the feature knows about exceljs.
+ * can be edited and imported back. Written and read with the platform's streaming sheet, like the
+ * other registries. Only this file of the feature knows about spreadsheets.
  */
-import ExcelJS from 'exceljs';
 import { CHECKPOINT_KINDS, RISK_LEVELS } from '../../../common/enums.ts';
 import { CHECKPOINT_KIND_LABELS, RISK_LABELS } from '../../../common/labels.ts';
-import { unreadableFile } from '../../platform/errors.ts';
 import {
   addHelpSheet,
+  addHelpText,
   addListValidation,
-  columnRange,
-  headingMap,
-  noteHeader,
-  readCells,
-  readHeadings,
-  readWorksheets,
-  requiredHeadings,
-  styleHeader,
-  type CellValue,
+  streamDataSheet,
+  streamedBuffer,
+  streamSheet,
+  type ReadSheet,
   type SheetColumn,
 } from '../../platform/spreadsheet.ts';
 import { MAX_PEOPLE, MAX_SLOTS } from './checkpoints.schemas.ts';
@@ -94,8 +88,6 @@ export const COLUMNS: readonly SheetColumn<SheetField>[] = [
   { field: 'note', header: '备注', width: 24, required: false, note: '最多 500 字', aliases: ['说明', 'note'] },
 ];
 
-const HEADINGS = headingMap(COLUMNS);
-
 /** One checkpoint as written: numbers as numbers, the rest as text. */
 export type SheetLine = Record<Exclude<SheetField, 'lat' | 'lng'>, string> & { lat: number | null; lng: number | null };
 
@@ -108,62 +100,21 @@ const HELP = [
   '· 示例：名称“雪松小区东门”，类型“小区门岗”，所属区划“雪松社区/第一网格”，风险等级 3，开放时间“24小时”，班次“08:00-16:00×2; 16:00-00:00×2; 00:00-08:00×2”。',
 ];
 
-export async function checkpointsWorkbook(lines: readonly SheetLine[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'redvest 红马甲';
-  const sheet = workbook.addWorksheet('卡点', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = COLUMNS.map((c) => ({
-    header: c.header,
-    key: c.field,
-    width: c.width,
-    style: c.field === 'lat' || c.field === 'lng' ? { numFmt: '0.000000' } : { numFmt: '@' },
-  }));
-  const header = sheet.getRow(1);
-  styleHeader(header);
-  noteHeader(header, COLUMNS);
-  for (const line of lines) sheet.addRow(COLUMNS.map((c) => line[c.field]));
-
-  const last = lines.length + 1 + 1000;
-  addListValidation(sheet, columnRange(COLUMNS, 'kind', 2, last), '类型', KIND_CHOICES);
-
-  const help = addHelpSheet(workbook, COLUMNS, 14, 100);
-  help.addRow([]);
-  HELP.forEach((line, i) => {
-    const row = help.addRow([line]);
-    if (i === 0) row.font = { bold: true };
-  });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-export interface SheetRow {
-  /** The row number the spreadsheet shows. */
-  row: number;
-  cells: Partial<Record<SheetField, CellValue>>;
-}
-
-export interface Sheet {
-  rows: SheetRow[];
-  /** Each recognised field's heading as the file spells it, for error reports. */
-  headers: Partial<Record<SheetField, string>>;
-}
-
-/** The first sheet whose first row carries every required heading; a file that cannot be read at all is a 400. */
-export async function readCheckpointsSheet(bytes: Buffer | undefined): Promise<Sheet> {
-  for (const worksheet of await readWorksheets(bytes)) {
-    const { headers, columns, complete } = readHeadings(worksheet.getRow(1), COLUMNS, HEADINGS);
-    if (!complete) continue;
-    const rows: SheetRow[] = [];
-    let tooMany = false;
-    worksheet.eachRow((row, number) => {
-      if (number === 1 || tooMany) return;
-      const cells = readCells(row, columns);
-      if (!cells) return;
-      if (rows.length === MAX_IMPORT_ROWS) tooMany = true;
-      else rows.push({ row: number, cells });
+export const checkpointsWorkbook = (lines: readonly SheetLine[]): Promise<Buffer> =>
+  streamedBuffer(async (out) => {
+    const { workbook, sheet, range } = await streamDataSheet(out, '卡点', COLUMNS, [[...lines]], {
+      numFmt: (c) => (c.field === 'lat' || c.field === 'lng' ? '0.000000' : '@'),
     });
-    if (tooMany) throw unreadableFile('import.tooManyRows', { limit: MAX_IMPORT_ROWS });
-    if (rows.length === 0) throw unreadableFile('import.noRows');
-    return { rows, headers };
-  }
-  throw unreadableFile('import.checkpoint.noHeader', { headings: requiredHeadings(COLUMNS) });
-}
+    addListValidation(sheet, range('kind'), '类型', KIND_CHOICES);
+    sheet.commit();
+    const help = addHelpSheet(workbook, COLUMNS, 14, 100);
+    addHelpText(help, HELP, true);
+    help.commit();
+    await workbook.commit();
+  });
+
+export type Sheet = ReadSheet<SheetField>;
+
+/** The first sheet whose first row carries every required heading. */
+export const readCheckpointsSheet = (bytes: Buffer | undefined): Promise<Sheet> =>
+  streamSheet(bytes, COLUMNS, { maxRows: MAX_IMPORT_ROWS, noHeader: 'import.checkpoint.noHeader' });

@@ -8,8 +8,7 @@
  * The export writes the same layout, masked unless the caller asks to reveal and may (audited);
  * a masked export imports back unchanged because masked cells keep the stored values.
  */
-import ExcelJS from 'exceljs';
-import { PassThrough, Readable, type Writable } from 'node:stream';
+import type { Writable } from 'node:stream';
 import { HOUSING_STATUSES, RESIDENT_RELATIONS, type HousingStatus, type ResidentRelation } from '../../../common/enums.ts';
 import { idCardProblem, normalizeIdCard } from '../../../common/idcard.ts';
 import { HOUSING_STATUS_LABELS, RESIDENT_RELATION_LABELS } from '../../../common/labels.ts';
@@ -21,19 +20,18 @@ import { isUniqueViolation } from '../../platform/db/dialect.ts';
 import { newId, nowIso } from '../../platform/db/ids.ts';
 import { transact } from '../../platform/db/transact.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { AppError, invalidRows, unreadableFile, type FieldProblem, type RowProblem } from '../../platform/errors.ts';
+import { AppError, invalidRows, type FieldProblem, type RowProblem } from '../../platform/errors.ts';
 import {
   addHelpSheet,
+  addHelpText,
   addListValidation,
-  columnRange,
-  headingMap,
-  noteHeader,
-  readCells,
-  readHeadings,
-  requiredHeadings,
-  styleHeader,
+  streamDataSheet,
+  streamedBuffer,
+  streamSheet,
   type CellValue,
+  type ReadSheet,
   type SheetColumn,
+  type SheetRow,
 } from '../../platform/spreadsheet.ts';
 import type { RegionsService } from '../regions/regions.service.ts';
 import { cellText, idNumberText, mobileText, parseText, type Parsed } from '../volunteers/volunteers.import.rules.ts';
@@ -136,8 +134,6 @@ export const COLUMNS: readonly SheetColumn<SheetField>[] = [
   },
 ];
 
-const HEADINGS = headingMap(COLUMNS);
-
 /** One row as written: text everywhere. */
 export type SheetLine = Record<SheetField, string>;
 
@@ -154,101 +150,21 @@ const MASKED_MOBILE = /^1\d{2}\*{4}\d{4}$/;
 
 /** Writes the workbook into `out`: the data sheet, then the explanation sheet. Rows are committed as they come. */
 export async function writeHouseholds(out: Writable, pages: AsyncIterable<SheetLine[]> | SheetLine[][]): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  workbook.creator = 'redvest 红马甲';
-  const sheet = workbook.addWorksheet('一户一档', { views: [{ state: 'frozen', ySplit: 1 }] });
-  // Text format keeps ID numbers, codes and room numbers as typed.
-  sheet.columns = COLUMNS.map((c) => ({ header: c.header, key: c.field, width: c.width, style: { numFmt: '@' } }));
-  const header = sheet.getRow(1);
-  styleHeader(header);
-  noteHeader(header, COLUMNS);
-  header.commit();
-  let rows = 0;
-  for await (const page of pages) {
-    for (const line of page) {
-      sheet.addRow(COLUMNS.map((c) => line[c.field])).commit();
-      rows++;
-    }
-  }
-  const last = rows + 1 + 1000;
-  addListValidation(sheet, columnRange(COLUMNS, 'housing', 2, last), '住房情况', HOUSING_CHOICES);
-  addListValidation(sheet, columnRange(COLUMNS, 'relation', 2, last), '与户主关系', RELATION_CHOICES);
+  const { workbook, sheet, range } = await streamDataSheet(out, '一户一档', COLUMNS, pages);
+  addListValidation(sheet, range('housing'), '住房情况', HOUSING_CHOICES);
+  addListValidation(sheet, range('relation'), '与户主关系', RELATION_CHOICES);
   sheet.commit();
   const help = addHelpSheet(workbook, COLUMNS, 20, 90);
-  help.addRow([]).commit();
-  HELP.forEach((line, i) => {
-    const row = help.addRow([line]);
-    if (i === 0) row.font = { bold: true };
-    row.commit();
-  });
+  addHelpText(help, HELP, true);
   help.commit();
   await workbook.commit();
 }
 
-async function workbookBuffer(pages: SheetLine[][]): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const ended = new Promise((resolve) => out.on('end', resolve));
-  await writeHouseholds(out, pages);
-  await ended;
-  return Buffer.concat(chunks);
-}
+export type Sheet = ReadSheet<SheetField>;
 
-export interface SheetRow {
-  row: number;
-  cells: Partial<Record<SheetField, CellValue>>;
-}
-
-export interface Sheet {
-  rows: SheetRow[];
-  headers: Partial<Record<SheetField, string>>;
-}
-
-/** The first sheet whose first row carries the required headings, read as a stream; an unreadable file is a 400. */
-export async function readHouseholdsSheet(bytes: Buffer | undefined): Promise<Sheet> {
-  if (!bytes || bytes.length === 0) throw unreadableFile('import.empty');
-  let found: Sheet | null = null;
-  let sawSheet = false;
-  let tooMany = false;
-  try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
-      sharedStrings: 'cache',
-      styles: 'cache',
-      hyperlinks: 'ignore',
-      worksheets: 'emit',
-      entries: 'ignore',
-    });
-    for await (const worksheet of reader) {
-      sawSheet = true;
-      let columns: [SheetField, number][] | null = null;
-      const sheet: Sheet = { rows: [], headers: {} };
-      for await (const row of worksheet) {
-        // The reader cannot skip a sheet: the ones after the data are read through and dropped.
-        if (found || tooMany) continue;
-        if (row.number === 1 && !columns) {
-          const headings = readHeadings(row, COLUMNS, HEADINGS);
-          sheet.headers = headings.headers;
-          if (headings.complete) columns = headings.columns;
-          continue;
-        }
-        if (!columns) continue;
-        const cells = readCells(row, columns);
-        if (!cells) continue;
-        if (sheet.rows.length === MAX_IMPORT_ROWS) tooMany = true;
-        else sheet.rows.push({ row: row.number, cells });
-      }
-      if (columns && !found) found = sheet;
-    }
-  } catch {
-    throw unreadableFile('import.notXlsx');
-  }
-  if (!sawSheet) throw unreadableFile('import.noSheet');
-  if (tooMany) throw unreadableFile('import.tooManyRows', { limit: MAX_IMPORT_ROWS });
-  if (!found) throw unreadableFile('import.household.noHeader', { headings: requiredHeadings(COLUMNS) });
-  if (found.rows.length === 0) throw unreadableFile('import.noRows');
-  return found;
-}
+/** The first sheet whose first row carries the required headings. */
+export const readHouseholdsSheet = (bytes: Buffer | undefined): Promise<Sheet> =>
+  streamSheet(bytes, COLUMNS, { maxRows: MAX_IMPORT_ROWS, noHeader: 'import.household.noHeader' });
 
 const bad = (reason: string, params?: FieldProblem['params']): Parsed<never> => ({
   ok: false,
@@ -339,7 +255,7 @@ export function householdsImportService(
   } = deps;
 
   /** Reads each cell of a row; every problem is collected under its column. */
-  function readRow(r: SheetRow, report: (row: number, field: SheetField, p: Parsed<never>) => void) {
+  function readRow(r: SheetRow<SheetField>, report: (row: number, field: SheetField, p: Parsed<never>) => void) {
     let wrong = false;
     const field = <T>(name: SheetField, parsed: Parsed<T>): T | undefined => {
       if (parsed.ok) return parsed.value;
@@ -610,7 +526,7 @@ export function householdsImportService(
   }
 
   return {
-    template: (): Promise<Buffer> => workbookBuffer([]),
+    template: (): Promise<Buffer> => streamedBuffer((out) => writeHouseholds(out, [])),
 
     /**
      * The export of the filtered list into `out`. Filters and access are checked before the

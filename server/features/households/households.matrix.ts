@@ -4,8 +4,8 @@ import { API } from '../../../test/requests.ts';
 import { newId, nowIso } from '../../platform/db/ids.ts';
 import { XLSX_MIME } from '../../platform/http/xlsx.ts';
 import { sealIdNumber } from '../../platform/pii/identity.ts';
+import { streamedBuffer } from '../../platform/spreadsheet.ts';
 import { writeHouseholds, type SheetLine } from './households.import.ts';
-import { PassThrough } from 'node:stream';
 
 /**
  * 一户一档. Each case gets a fresh household (with one member) in the grid of its side, made
@@ -50,15 +50,7 @@ export const householdsMatrix: CaseTable = (ctx) => {
     return { id, residentId };
   }
 
-  async function workbook(lines: SheetLine[]): Promise<Buffer> {
-    const out = new PassThrough();
-    const chunks: Buffer[] = [];
-    out.on('data', (c: Buffer) => chunks.push(c));
-    const ended = new Promise((resolve) => out.on('end', resolve));
-    await writeHouseholds(out, [lines]);
-    await ended;
-    return Buffer.concat(chunks);
-  }
+  const workbook = (lines: SheetLine[]): Promise<Buffer> => streamedBuffer((out) => writeHouseholds(out, [lines]));
 
   return {
     'GET /api/v1/households': {

@@ -2,9 +2,11 @@ import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { HousingStatus, ResidentRelation } from '../../../common/enums.ts';
 import type { Scope } from '../../platform/access/actor.ts';
 import { inRegionScope } from '../../platform/access/scope.ts';
-import { containsInsensitive, startsWith, toNumber, type DialectName } from '../../platform/db/dialect.ts';
+import { containsInsensitive, toNumber, type DialectName } from '../../platform/db/dialect.ts';
+import { countWhere, inPages, inScopedRegions } from '../../platform/db/listing.ts';
 import { placeLabel } from '../../platform/db/place-label.ts';
 import type { Database, HouseholdTable, ResidentTable } from '../../platform/db/schema.ts';
+import { doorPlateSpellings, parseDoorPlate } from './door-plate.ts';
 
 type Q = Kysely<Database>;
 
@@ -100,18 +102,27 @@ export async function findHouseholds(q: Q, ids: readonly string[]): Promise<Hous
   return out;
 }
 
-/** The filters as conditions on `households` alone; scope becomes `region_id IN (regions under the paths)`. */
+/** `column` is one of `values` (at least one). */
+const isOneOf = (column: string, values: readonly string[]) => sql<SqlBool>`${sql.ref(column)} in (${sql.join(values)})`;
+
+/**
+ * The filters as conditions on `households` alone; scope becomes `region_id IN (regions under the
+ * paths)`. A search that spells a door plate finds exactly that building, unit and room; any other
+ * text is looked for in the address and the building.
+ */
 function conditions(q: Q, dialect: DialectName, scope: Scope, f: HouseholdFilter): Expression<SqlBool>[] {
   const out: Expression<SqlBool>[] = [];
-  if (!scope.all || f.regionPath) {
-    let regions = q
-      .selectFrom('regions')
-      .select('regions.id')
-      .where((eb) => inRegionScope(eb, scope, 'regions.path'));
-    if (f.regionPath) regions = regions.where(startsWith('regions.path', f.regionPath));
-    out.push(sql<SqlBool>`${sql.ref('households.regionId')} in ${regions}`);
-  }
-  if (f.q) {
+  const inRegions = inScopedRegions(q, 'households.regionId', scope, f.regionPath);
+  if (inRegions) out.push(inRegions);
+  const plate = f.q ? parseDoorPlate(f.q) : null;
+  if (plate) {
+    const spelt = doorPlateSpellings(plate);
+    out.push(
+      isOneOf('households.building', spelt.building),
+      isOneOf('households.unit', spelt.unit),
+      isOneOf('households.room', spelt.room),
+    );
+  } else if (f.q) {
     out.push(
       sql<SqlBool>`(${containsInsensitive(dialect, 'households.address', f.q)} or ${containsInsensitive(dialect, 'households.building', f.q)})`,
     );
@@ -136,30 +147,28 @@ export async function listHouseholds(
     .limit(page.limit)
     .offset(page.offset)
     .execute();
-  const where = conditions(q, dialect, scope, f);
-  const count = q.selectFrom('households').select((eb) => eb.fn.countAll().as('n'));
-  const total = toNumber(
-    (await (where.length ? count.where((eb) => eb.and(where)) : count).executeTakeFirstOrThrow()).n as number | string,
-  );
+  const total = await countWhere(q, 'households', conditions(q, dialect, scope, f));
   return { items: rows.map(toRow), total };
 }
 
-/** Every match in the list's order, in pages (the export): bounded memory per page. */
-export async function* eachHousehold(
+/** Every match in the list's order, in pages (the export). */
+export function eachHousehold(
   q: Q,
   dialect: DialectName,
   scope: Scope,
   f: HouseholdFilter,
   pageSize = 1000,
 ): AsyncGenerator<HouseholdRow[]> {
-  for (let offset = 0; ; offset += pageSize) {
-    const rows = await ordered(filtered(q, dialect, scope, f))
-      .limit(pageSize)
-      .offset(offset)
-      .execute();
-    if (rows.length > 0) yield rows.map(toRow);
-    if (rows.length < pageSize) return;
-  }
+  return inPages(
+    async (limit, offset) =>
+      (
+        await ordered(filtered(q, dialect, scope, f))
+          .limit(limit)
+          .offset(offset)
+          .execute()
+      ).map(toRow),
+    pageSize,
+  );
 }
 
 const RESIDENT_COLUMNS = [

@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../test/app.ts';
 import { twoCounties, type TwoCounties } from '../../../test/fixtures.ts';
 import { testIdNumber, withWrongCheckDigit } from '../../../test/identity.ts';
 import { API, auditRows, expectError, snapshot } from '../../../test/requests.ts';
 import { XLSX_MIME } from '../../platform/http/xlsx.ts';
+import { streamedBuffer } from '../../platform/spreadsheet.ts';
 import { writeHouseholds, type SheetLine } from './households.import.ts';
 import type { Household, HouseholdSummary, ImportCounts, ResidentMatch } from './households.schemas.ts';
 
@@ -47,11 +47,7 @@ async function create(o: Record<string, unknown> = {}): Promise<Household> {
   return res.json();
 }
 
-async function xlsx(lines: Partial<SheetLine>[]): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const ended = new Promise((resolve) => out.on('end', resolve));
+function xlsx(lines: Partial<SheetLine>[]): Promise<Buffer> {
   const blank: SheetLine = {
     regionCode: '',
     building: '',
@@ -65,9 +61,7 @@ async function xlsx(lines: Partial<SheetLine>[]): Promise<Buffer> {
     idNumber: '',
     mobile: '',
   };
-  await writeHouseholds(out, [lines.map((l) => ({ ...blank, ...l }))]);
-  await ended;
-  return Buffer.concat(chunks);
+  return streamedBuffer((out) => writeHouseholds(out, [lines.map((l) => ({ ...blank, ...l }))]));
 }
 
 const upload = (client: Client, bytes: Buffer, dryRun = false) =>
@@ -153,6 +147,36 @@ describe('households', () => {
     expect((await managerB.get(`${API}/households?q=幸福里`)).json().total).toBe(0);
     expectError(await managerB.get(`${API}/households?regionId=${w.a.grid.id}`), 404);
     expectError(await volunteerA.get(`${API}/households`), 403);
+  });
+
+  it('a door plate finds exactly that building, unit and room, however either side writes it', async () => {
+    const plate = await create({ building: '3号楼', unit: '2单元', room: '501', address: '门牌苑3号楼2单元501室' });
+    const spelt = await create({
+      regionId: w.a.community.id,
+      building: '3栋',
+      unit: '2',
+      room: '501室',
+      address: '门牌苑南区3栋2-501',
+    });
+    for (const [building, unit, room] of [
+      ['3号楼', '2单元', '5010'],
+      ['13号楼', '2单元', '501'],
+      ['3号楼', '12单元', '501'],
+      ['3号楼', '2单元', '1501'],
+      ['33号楼', '2单元', '501'],
+    ]) {
+      await create({ building, unit, room, address: `门牌苑${building}${unit}${room}室` });
+    }
+    const search = async (q: string) =>
+      (await managerA.get(`${API}/households?q=${encodeURIComponent(q)}`)).json() as { items: HouseholdSummary[]; total: number };
+    for (const q of ['3-2-501', '3栋2单元501', '3号楼2单元501室', '３－２－５０１']) {
+      const found = await search(q);
+      expect(found.items.map((h) => h.id).sort(), q).toEqual([plate.id, spelt.id].sort());
+      expect(found.total, q).toBe(2);
+    }
+    // Anything else is still looked for in the address.
+    expect((await search('门牌苑3号楼')).total).toBe(4);
+    expect((await managerB.get(`${API}/households?q=3-2-501`)).json().total).toBe(0);
   });
 
   it('updates the household and its members; a foreign id is a 404', async () => {

@@ -129,10 +129,11 @@ describe("a grid's households on the phone, a page at a time", () => {
     expect(finished.items.map((h) => [h.id, h.state, h.lastVisit?.outcome])).toEqual([[done, 'done', 'reached']]);
     expect((await read()).total).toBe(34);
 
-    // A door plate as typed (each part anywhere on the plate), the closest first; the counts follow the search.
+    // A full door plate matches that building, unit and room exactly; the counts follow the search.
     const found = await read(`?q=${encodeURIComponent('3-2-201')}`);
-    expect(found.items.map(plate)).toEqual(['3号楼 2 201', '3号楼 10 201']);
-    expect(found).toMatchObject({ total: 2, counts: { notVisited: 2, revisit: 0, done: 0 } });
+    expect(found.items.map(plate)).toEqual(['3号楼 2 201']);
+    expect(found).toMatchObject({ total: 1, counts: { notVisited: 1, revisit: 0, done: 0 } });
+    // Anything less than a full plate: each part anywhere on the plate, the closest first.
     const rooms = await read(`?q=${encodeURIComponent('3号楼 20')}&state=not_visited&limit=3`);
     expect(rooms.items.map(plate)).toEqual(['3号楼 2 201', '3号楼 2 202', '3号楼 10 201']);
     expect(rooms).toMatchObject({ total: 4, counts: { notVisited: 4, revisit: 0, done: 0 } });

@@ -10,6 +10,7 @@ import type {
   ScreeningCampaignTable,
   ScreeningVisitTable,
 } from '../../platform/db/schema.ts';
+import { doorPlateSpellings, parseDoorPlate } from './door-plate.ts';
 import type { Assignment, Campaign, FieldHousehold, HouseholdState, StateCounts } from './screening.schemas.ts';
 
 type Q = Kysely<Database>;
@@ -380,8 +381,13 @@ export async function gridHouseholds(
       j.onRef('v.householdId', '=', 'h.id').on('v.campaignId', '=', campaignId).on('v.latest', '=', 1),
     )
     .where('h.regionId', '=', gridId);
-  if (f.text) {
-    // "3-2-301" as typed on a door plate: every part must appear in building-unit-room or the address.
+  const plate = f.text ? parseDoorPlate(f.text) : null;
+  if (plate) {
+    // A whole door plate ("3-2-301") finds that household, however the register spells its parts.
+    const spelt = doorPlateSpellings(plate);
+    query = query.where('h.building', 'in', spelt.building).where('h.unit', 'in', spelt.unit).where('h.room', 'in', spelt.room);
+  } else if (f.text) {
+    // Part of a plate as typed on the stairs ("3号楼 20"): every part must appear in building-unit-room or the address.
     for (const part of f.text.split(/[\s\-–—/#号栋单元室]+/).filter(Boolean)) {
       query = query.where((eb) =>
         eb.or([

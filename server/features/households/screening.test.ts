@@ -5,7 +5,7 @@ import { twoCounties, type TwoCounties } from '../../../test/fixtures.ts';
 import { API, auditRows, expectError, snapshot } from '../../../test/requests.ts';
 import { addDays, calendarDate } from '../../platform/dates.ts';
 import { newId, nowIso } from '../../platform/db/ids.ts';
-import { insertHouseholds } from './households.repository.ts';
+import { deleteHousehold, insertHouseholds } from './households.repository.ts';
 import { insertVisits } from './screening.repository.ts';
 import type { CampaignDetail, CoverageNode, FieldHousehold } from './screening.schemas.ts';
 
@@ -331,6 +331,51 @@ describe('visits on the phone', () => {
       outcome: 'not_reached',
     });
     expect(res.statusCode, res.body).toBe(201);
+  });
+
+  it('finds a whole door plate exactly, however it is spelt; part of a plate is still looked for loosely', async () => {
+    const plates: [string, string, string][] = [
+      ['7号楼', '2单元', '501'],
+      ['17号楼', '2单元', '501'],
+      ['7号楼', '2单元', '5010'],
+      ['7栋', '3', '502室'],
+    ];
+    const ids: string[] = [];
+    for (const [building, unit, room] of plates) {
+      const id = newId();
+      const row = {
+        id,
+        regionId: w.a.grid.id,
+        building,
+        unit,
+        room,
+        address: `雪松路${building}${unit}${room}`,
+        housing: 'owner',
+        note: null,
+      };
+      await insertHouseholds(db(), [row], nowIso());
+      ids.push(id);
+    }
+    const search = async (q: string) => {
+      const res = await walker.get(
+        `${API}/screening/campaigns/${campaign.id}/grids/${w.a.grid.id}/households?q=${encodeURIComponent(q)}`,
+      );
+      expect(res.statusCode, res.body).toBe(200);
+      const page = res.json() as { items: FieldHousehold[]; total: number };
+      return { plates: page.items.map((h) => `${h.building}-${h.unit}-${h.room}`), total: page.total };
+    };
+    try {
+      // Neither 17号楼 nor room 5010 answers 7-2-501.
+      expect(await search('7-2-501')).toEqual({ plates: ['7号楼-2单元-501'], total: 1 });
+      expect(await search('7号楼2单元501室')).toEqual({ plates: ['7号楼-2单元-501'], total: 1 });
+      // Full-width digits from a Chinese input method, and the register's other spelling of each part.
+      expect((await search('７栋３单元５０２')).plates).toEqual(['7栋-3-502室']);
+      expect((await search('7-3-502')).plates).toEqual(['7栋-3-502室']);
+      expect((await search('7-2-502')).plates).toEqual([]);
+      expect((await search('501')).plates).toEqual(['7号楼-2单元-501', '7号楼-2单元-5010', '17号楼-2单元-501']);
+    } finally {
+      for (const id of ids) await deleteHousehold(db(), id);
+    }
   });
 });
 

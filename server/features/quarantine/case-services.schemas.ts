@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { CASE_SERVICE_KINDS, type CaseServiceKind } from '../../../common/enums.ts';
+import { CASE_SERVICE_KINDS, DISINFECTION_METHODS, type CaseServiceKind } from '../../../common/enums.ts';
 import { CalendarDate, Id, Text } from '../../platform/http/schemas.ts';
 import { Nullable } from '../teams/teams.schemas.ts';
 
@@ -14,6 +14,11 @@ export const CaseServiceLogOut = Type.Object({
   concentration: Nullable(Type.String()),
   items: Nullable(Type.String()),
   note: Nullable(Type.String()),
+  /** Disinfection visits (records of the disinfection feature): how, by how many, how long; signed off when. */
+  method: Nullable(Type.Enum(DISINFECTION_METHODS)),
+  people: Nullable(Type.Integer()),
+  contactMinutes: Nullable(Type.Integer()),
+  signedOffAt: Nullable(Type.String()),
 });
 export type CaseServiceLog = Static<typeof CaseServiceLogOut>;
 
@@ -70,6 +75,10 @@ export const LogServiceBody = Type.Object(
     areaM2: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 100_000 })),
     agent: Type.Optional(Text(60)),
     concentration: Type.Optional(Text(60)),
+    /** Disinfection only; default spray, one person, contact time not noted. */
+    method: Type.Optional(Type.Enum(DISINFECTION_METHODS)),
+    people: Type.Optional(Type.Integer({ minimum: 1, maximum: 20 })),
+    contactMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 1440 })),
     items: Type.Optional(Text(300)),
     note: Type.Optional(Text(300)),
   },

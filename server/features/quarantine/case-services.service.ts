@@ -2,11 +2,12 @@ import { maskMobile, maskName } from '../../../common/mask.ts';
 import type { CaseServiceKind, ServiceKind } from '../../../common/enums.ts';
 import { inScope, requireAccess, requireScope, scopeFor, type Actor } from '../../platform/access/actor.ts';
 import { auditWrite, type CallContext } from '../../platform/audit/audit.ts';
-import { addDays, calendarDate } from '../../platform/dates.ts';
+import { addDays, calendarDate, zonedInstant } from '../../platform/dates.ts';
 import { newId, nowIso } from '../../platform/db/ids.ts';
 import { transact } from '../../platform/db/transact.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError, conflict, invalidField, notFound, type FieldProblem } from '../../platform/errors.ts';
+import type { DisinfectionService, HomeVisit } from '../disinfection/disinfection.service.ts';
 import type { RegionsService } from '../regions/regions.service.ts';
 import type { VolunteersService } from '../volunteers/volunteers.service.ts';
 import * as repo from './case-services.repository.ts';
@@ -46,14 +47,24 @@ function logProblems(kind: CaseServiceKind, input: LogServiceInput): Record<stri
   return p;
 }
 
+/** How many visits a case's history shows. */
+const HISTORY = 50;
+
 /**
  * Services to isolated households (消杀 / 送物资 / 心理疏导), every N days for a volunteer.
  * Staff (quarantine.write) schedule and log; a volunteer (caseServices.log) sees and logs only the
  * services given to them, with the address and the name (they go to the door), the mobile masked.
+ * A disinfection visit is a record of the disinfection feature (one record, in its totals), written
+ * and read through its service; supplies and counselling visits stay in case_service_logs.
  */
 export function caseServicesService(
   deps: Deps,
-  { regions, cases, volunteers }: { regions: RegionsService; cases: CasesService; volunteers: VolunteersService },
+  {
+    regions,
+    cases,
+    volunteers,
+    disinfection,
+  }: { regions: RegionsService; cases: CasesService; volunteers: VolunteersService; disinfection: DisinfectionService },
 ) {
   const {
     db: { db },
@@ -61,6 +72,15 @@ export function caseServicesService(
     config: { timeZone },
   } = deps;
   const today = () => calendarDate(timeZone);
+  const homeVisits = disinfection.logs.homeVisits;
+
+  /** The rows with their last visit day: disinfection visits are counted where they are kept. */
+  async function withLastDone(rows: repo.ServiceRow[]): Promise<repo.ServiceRow[]> {
+    const ids = rows.filter((r) => r.kind === 'disinfection').map((r) => r.id);
+    if (ids.length === 0) return rows;
+    const last = await homeVisits.lastDone(ids);
+    return rows.map((r) => (r.kind === 'disinfection' ? { ...r, lastDoneOn: last.get(r.id) ?? null } : r));
+  }
 
   function present(r: repo.ServiceRow, on: string, staff: boolean): CaseService {
     return {
@@ -87,6 +107,27 @@ export function caseServicesService(
     ...l,
     kind: l.kind as CaseServiceKind,
     areaM2: l.areaM2 === null ? null : Number(l.areaM2),
+    method: null,
+    people: null,
+    contactMinutes: null,
+    signedOffAt: null,
+  });
+
+  const presentVisit = (v: HomeVisit): CaseServiceLog => ({
+    id: v.id,
+    kind: 'disinfection',
+    doneOn: v.doneOn,
+    doneAt: v.doneAt,
+    byName: v.byName,
+    areaM2: v.areaM2,
+    agent: v.agent,
+    concentration: v.concentration,
+    items: null,
+    note: v.note,
+    method: v.method,
+    people: v.people,
+    contactMinutes: v.contactMinutes,
+    signedOffAt: v.signedOffAt,
   });
 
   const changed = (q: typeof db, id: string, regionPath: string) =>
@@ -115,10 +156,15 @@ export function caseServicesService(
     async ofCase(actor: Actor, caseId: string) {
       await cases.get(actor, caseId);
       const on = today();
-      return {
-        items: (await repo.servicesOfCase(db, caseId)).map((r) => present(r, on, true)),
-        logs: (await repo.logsOfCase(db, caseId)).map(presentLog),
-      };
+      const [services, logs, visits] = await Promise.all([
+        repo.servicesOfCase(db, caseId).then(withLastDone),
+        repo.logsOfCase(db, caseId),
+        homeVisits.ofCase(caseId, HISTORY),
+      ]);
+      const history = [...logs.map(presentLog), ...visits.map(presentVisit)]
+        .sort((a, b) => (a.doneAt === b.doneAt ? (a.id < b.id ? 1 : -1) : a.doneAt < b.doneAt ? 1 : -1))
+        .slice(0, HISTORY);
+      return { items: services.map((r) => present(r, on, true)), logs: history };
     },
 
     async schedule(actor: Actor, call: CallContext, caseId: string, input: ScheduleServiceInput): Promise<CaseService> {
@@ -150,7 +196,7 @@ export function caseServicesService(
         });
         await changed(trx, id, c.regionPath);
       });
-      return present((await repo.findService(db, id))!, today(), true);
+      return present((await withLastDone([(await repo.findService(db, id))!]))[0]!, today(), true);
     },
 
     async update(actor: Actor, call: CallContext, id: string, input: UpdateServiceInput): Promise<CaseService> {
@@ -168,14 +214,15 @@ export function caseServicesService(
         await auditWrite(trx, call, 'caseService.update', 'case_service', id, row.regionPath, { ...set });
         await changed(trx, id, row.regionPath);
       });
-      return present((await repo.findService(db, id))!, today(), true);
+      return present((await withLastDone([(await repo.findService(db, id))!]))[0]!, today(), true);
     },
 
     async due(actor: Actor, query: DueQueryInput) {
       const scope = requireScope(actor, 'quarantine.read');
       const regionPath = await regions.readablePath(actor, 'quarantine.read', query.regionId);
       const on = query.on ?? today();
-      return { items: (await repo.dueServices(db, scope, on, regionPath)).map((r) => present(r, on, true)) };
+      const rows = await withLastDone(await repo.dueServices(db, scope, on, regionPath));
+      return { items: rows.map((r) => present(r, on, true)) };
     },
 
     /** The caller's own services as a volunteer (none without a volunteer record). */
@@ -184,7 +231,8 @@ export function caseServicesService(
       const me = await volunteers.byAccount(actor.accountId);
       if (!me) return { items: [] };
       const day = on ?? today();
-      return { items: (await repo.servicesOfVolunteer(db, me.id)).map((r) => present(r, day, false)) };
+      const rows = await withLastDone(await repo.servicesOfVolunteer(db, me.id));
+      return { items: rows.map((r) => present(r, day, false)) };
     },
 
     /**
@@ -206,48 +254,73 @@ export function caseServicesService(
       const kind = row.kind as CaseServiceKind;
       const problems = logProblems(kind, input);
       if (Object.keys(problems).length) throw new AppError(422, 'VALIDATION', {}, problems);
-      const logId = newId();
       const now = nowIso();
+      // A visit logged the next morning happened on its day, not now: midday of it stands for the time.
+      const doneAt = doneOn === on ? now : zonedInstant(timeZone, doneOn, '12:00').toISOString();
       const doer = mine ? { id: row.volunteerId!, name: row.volunteerName } : await volunteers.byAccount(actor.accountId);
-      await transact(db, call, async (trx) => {
-        await repo.insertLog(trx, {
-          id: logId,
-          caseId: row.caseId,
-          serviceId: id,
-          kind,
-          regionId: row.regionId,
-          doneAt: now,
-          doneOn,
-          byAccountId: actor.accountId,
-          areaM2: kind === 'disinfection' ? input.areaM2! : null,
-          agent: kind === 'disinfection' ? input.agent!.trim() : null,
-          concentration: kind === 'disinfection' ? input.concentration!.trim() : null,
-          items: kind === 'supplies' ? input.items!.trim() : null,
-          note: input.note?.trim() ?? null,
-          createdAt: now,
-        });
+      const logId = await transact(db, call, async (trx) => {
+        const written =
+          kind === 'disinfection'
+            ? await homeVisits.log(trx, call, {
+                caseId: row.caseId,
+                caseServiceId: row.id,
+                regionId: row.regionId,
+                regionPath: row.regionPath,
+                doneAt,
+                doneOn,
+                byAccountId: actor.accountId,
+                areaM2: input.areaM2!,
+                agent: input.agent!.trim(),
+                concentration: input.concentration!.trim(),
+                method: input.method ?? 'spray',
+                people: input.people ?? 1,
+                contactMinutes: input.contactMinutes ?? null,
+                note: input.note?.trim() ?? null,
+              })
+            : newId();
+        if (kind !== 'disinfection') {
+          await repo.insertLog(trx, {
+            id: written,
+            caseId: row.caseId,
+            serviceId: row.id,
+            kind,
+            regionId: row.regionId,
+            doneAt,
+            doneOn,
+            byAccountId: actor.accountId,
+            areaM2: null,
+            agent: null,
+            concentration: null,
+            items: kind === 'supplies' ? input.items!.trim() : null,
+            note: input.note?.trim() ?? null,
+            createdAt: now,
+          });
+        }
         const nextOn = addDays(doneOn, row.everyDays);
-        if (nextOn > row.nextOn) await repo.updateService(trx, id, { nextOn, updatedAt: now });
+        if (nextOn > row.nextOn) await repo.updateService(trx, row.id, { nextOn, updatedAt: now });
         if (doer) {
           await volunteers.recordService(trx, {
             volunteerId: doer.id,
             kind: RECORD_KIND[kind],
-            sourceId: logId,
+            sourceId: written,
             title: `${RECORD_TITLE[kind]}（${row.caseRef}）`,
             hours: null,
             occurredOn: doneOn,
             createdBy: actor.accountId,
           });
         }
-        await auditWrite(trx, call, 'caseService.log', 'case_service', id, row.regionPath, {
+        await auditWrite(trx, call, 'caseService.log', 'case_service', row.id, row.regionPath, {
           caseId: row.caseId,
           kind,
           doneOn,
           areaM2: input.areaM2 ?? null,
           serviceRecord: Boolean(doer),
+          logId: written,
         });
-        await changed(trx, id, row.regionPath);
+        await changed(trx, row.id, row.regionPath);
+        return written;
       });
+      if (kind === 'disinfection') return presentVisit((await homeVisits.find(logId))!);
       return presentLog(await repo.findLog(db, logId));
     },
   };

@@ -119,6 +119,63 @@ describe('services to an isolated household', () => {
     );
   });
 
+  it('keeps a disinfection visit as a disinfection record of the case’s region, one record, in its totals', async () => {
+    const s = await schedule('disinfection');
+    const res = await mine.post(`${API}/quarantine/services/${s.id}/logs`, {
+      areaM2: 95,
+      agent: '84消毒液',
+      concentration: '1:100',
+      method: 'wipe',
+      people: 2,
+      contactMinutes: 30,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ kind: 'disinfection', method: 'wipe', people: 2, contactMinutes: 30, signedOffAt: null });
+    const id = res.json().id as string;
+    const row = await db().selectFrom('disinfectionLogs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ caseId, caseServiceId: s.id, placeId: null, regionId: w.a.grid.id, areaM2: 95, doneOn: today() });
+    expect(await db().selectFrom('caseServiceLogs').select('id').where('kind', '=', 'disinfection').execute()).toEqual([]);
+    const ofCase = (await manager.get(`${API}/quarantine/cases/${caseId}/services`)).json();
+    expect(ofCase.logs).toContainEqual(expect.objectContaining({ id, kind: 'disinfection', areaM2: 95, byName: '王志愿' }));
+    expect(ofCase.items.find((x: { id: string }) => x.id === s.id)).toMatchObject({
+      lastDoneOn: today(),
+      nextOn: addDays(today(), 2),
+    });
+    expect(
+      (await mine.get(`${API}/quarantine/services/mine`)).json().items.find((x: { id: string }) => x.id === s.id),
+    ).toMatchObject({
+      lastDoneOn: today(),
+    });
+    // The desk's disinfection list shows the home by its case reference, never the person.
+    const listed = (await manager.get(`${API}/disinfection/logs?site=home`)).json();
+    const entry = listed.items.find((l: { id: string }) => l.id === id);
+    expect(entry).toMatchObject({ site: 'home', place: null, caseRef: expect.any(String), method: 'wipe', people: 2 });
+    expect(JSON.stringify(entry)).not.toMatch(/张三丰|雪松路/);
+    const totals = (await manager.get(`${API}/disinfection/totals?regionId=${w.a.community.id}`)).json();
+    expect(totals.homes.operations).toBeGreaterThanOrEqual(1);
+  });
+
+  it('defaults a disinfection visit to spraying by one person, and refuses a bad method with nothing written', async () => {
+    const s = await schedule('disinfection');
+    const before = await snapshot(t.deps);
+    expectError(
+      await mine.post(`${API}/quarantine/services/${s.id}/logs`, {
+        areaM2: 60,
+        agent: '含氯消毒剂',
+        concentration: '500 mg/L',
+        method: 'boil',
+      }),
+      400,
+    );
+    expect(await snapshot(t.deps)).toEqual(before);
+    const res = await mine.post(`${API}/quarantine/services/${s.id}/logs`, {
+      areaM2: 60,
+      agent: '含氯消毒剂',
+      concentration: '500 mg/L',
+    });
+    expect(res.json()).toMatchObject({ method: 'spray', people: 1, contactMinutes: null });
+  });
+
   it('lets staff log supplies; a closed case’s services stop', async () => {
     const s = await schedule('supplies');
     expectError(await manager.post(`${API}/quarantine/services/${s.id}/logs`, { note: '无' }), 422);

@@ -3,6 +3,9 @@ import { API } from '../../../test/requests.ts';
 import { calendarDate, addDays } from '../../platform/dates.ts';
 import { newId, nowIso } from '../../platform/db/ids.ts';
 import type { IsolationCaseTable } from '../../platform/db/schema.ts';
+import { caseMobile } from './health-reports.matrix.ts';
+
+let seq = 0;
 
 /**
  * An isolation case written straight to the table in the community of county A or B, observed
@@ -26,7 +29,7 @@ export async function matrixCase(ctx: MatrixContext, where: Where, o: Partial<Is
       personName: '王五',
       idNumberEnc: null,
       idNumberIndex: null,
-      mobile: '13800138000',
+      mobile: caseMobile(++seq),
       address: '建设路 1 号',
       kind: 'home',
       plan: 'd14',

@@ -4,6 +4,11 @@ import type { Scope } from '../../platform/access/actor.ts';
 import { inRegionScope } from '../../platform/access/scope.ts';
 import { likePrefix, startsWith, toNumber } from '../../platform/db/dialect.ts';
 import type { CaseEventTable, Database, IsolationCaseTable } from '../../platform/db/schema.ts';
+import { ANONYMISED_NAME } from './cases.rules.ts';
+import { CASE_COLUMN, STARTS_ON, type PersonTable } from './people.repository.ts';
+
+/** What a case source's row tells about it besides the person: where the returnee came from, whose contact. */
+const SOURCE_DETAIL = { returnees: 'originName', contacts: 'sourceCase' } as const;
 
 type Q = Kysely<Database>;
 
@@ -185,94 +190,52 @@ export async function volunteersIn(q: Q, areaPath: string, volunteerId?: string)
   return query.orderBy('v.name').orderBy('v.id').limit(500).execute();
 }
 
-export async function returnee(q: Q, id: string) {
+/** The person of a returnee or contact as a case is opened from it, with its region's path and start day. */
+export async function source(q: Q, table: PersonTable, id: string) {
   return q
-    .selectFrom('returnees as s')
-    .innerJoin('regions', 'regions.id', 's.regionId')
+    .selectFrom(table)
+    .innerJoin('regions', 'regions.id', `${table}.regionId`)
     .select([
-      's.id',
-      's.regionId',
+      `${table}.id`,
+      `${table}.regionId`,
       'regions.path as regionPath',
-      's.householdId',
-      's.name',
-      's.idNumberEnc',
-      's.idNumberIndex',
-      's.mobile',
-      's.address',
-      's.returnedOn',
-      's.anonymisedAt',
+      `${table}.householdId`,
+      `${table}.name`,
+      `${table}.idNumberEnc`,
+      `${table}.idNumberIndex`,
+      `${table}.mobile`,
+      `${table}.address`,
+      `${table}.anonymisedAt`,
     ])
-    .where('s.id', '=', id)
-    .executeTakeFirst();
-}
-
-export async function contact(q: Q, id: string) {
-  return q
-    .selectFrom('contacts as s')
-    .innerJoin('regions', 'regions.id', 's.regionId')
-    .select([
-      's.id',
-      's.regionId',
-      'regions.path as regionPath',
-      's.householdId',
-      's.name',
-      's.idNumberEnc',
-      's.idNumberIndex',
-      's.mobile',
-      's.address',
-      's.lastExposureOn',
-      's.anonymisedAt',
-    ])
-    .where('s.id', '=', id)
+    .select(sql<string>`${sql.ref(`${table}.${STARTS_ON[table]}`)}`.as('startsOn'))
+    .where(`${table}.id`, '=', id)
     .executeTakeFirst();
 }
 
 /** Returnees told to isolate at home and close contacts, with no case yet, newest first. */
 export async function sources(q: Q, scope: Scope, kind: 'returnee' | 'contact', regionPath: string | undefined, limit: number) {
-  if (kind === 'returnee') {
-    let query = q
-      .selectFrom('returnees as s')
-      .innerJoin('regions', 'regions.id', 's.regionId')
-      .select([
-        's.id',
-        's.regionId',
-        'regions.name as regionName',
-        's.name',
-        's.mobile',
-        's.returnedOn as startsOn',
-        's.originName as detail',
-      ])
-      .where((eb) => inRegionScope(eb, scope, 'regions.path'))
-      .where('s.anonymisedAt', 'is', null)
-      .where((eb) =>
-        eb.or([
-          eb('s.measure', '=', 'home_isolation'),
-          eb.and([eb('s.measure', 'is', null), eb('s.proposedMeasure', '=', 'home_isolation')]),
-        ]),
-      )
-      .where((eb) =>
-        eb.not(eb.exists(eb.selectFrom('isolationCases as c').select('c.id').whereRef('c.returneeId', '=', 's.id'))),
-      );
-    if (regionPath) query = query.where(startsWith('regions.path', regionPath));
-    return query.orderBy('s.returnedOn', 'desc').orderBy('s.id').limit(limit).execute();
-  }
+  const table = kind === 'returnee' ? 'returnees' : 'contacts';
+  const startsOn = sql.ref<string>(`${table}.${STARTS_ON[table]}`);
   let query = q
-    .selectFrom('contacts as s')
-    .innerJoin('regions', 'regions.id', 's.regionId')
-    .select([
-      's.id',
-      's.regionId',
-      'regions.name as regionName',
-      's.name',
-      's.mobile',
-      's.lastExposureOn as startsOn',
-      's.sourceCase as detail',
-    ])
+    .selectFrom(table)
+    .innerJoin('regions', 'regions.id', `${table}.regionId`)
+    .select([`${table}.id`, `${table}.regionId`, 'regions.name as regionName', `${table}.name`, `${table}.mobile`])
+    .select([startsOn.as('startsOn'), sql.ref<string>(`${table}.${SOURCE_DETAIL[table]}`).as('detail')])
     .where((eb) => inRegionScope(eb, scope, 'regions.path'))
-    .where('s.anonymisedAt', 'is', null)
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('isolationCases as c').select('c.id').whereRef('c.contactId', '=', 's.id'))));
+    .where(`${table}.anonymisedAt`, 'is', null)
+    .where((eb) =>
+      eb.not(
+        eb.exists(eb.selectFrom('isolationCases as c').select('c.id').whereRef(`c.${CASE_COLUMN[table]}`, '=', `${table}.id`)),
+      ),
+    );
+  // Contacts are always isolated; returnees when staff (or, unconfirmed, the rules) say so.
+  if (table === 'returnees') {
+    query = query.where(
+      sql<boolean>`COALESCE(${sql.ref('returnees.measure')}, ${sql.ref('returnees.proposedMeasure')}) = ${'home_isolation'}`,
+    );
+  }
   if (regionPath) query = query.where(startsWith('regions.path', regionPath));
-  return query.orderBy('s.lastExposureOn', 'desc').orderBy('s.id').limit(limit).execute();
+  return query.orderBy(startsOn, 'desc').orderBy(`${table}.id`).limit(limit).execute();
 }
 
 /** The case's reports between two dates (the health-reports feature writes them). */
@@ -337,16 +300,18 @@ export async function dueForAnonymising(q: Q, closedBefore: string, limit: numbe
   return rows.map((r) => r.id);
 }
 
-/** Removes the person from the cases and the help requests from their reports; the counts in both. */
+/** Removes the person (and household) from the cases and the help requests from their reports; the counts in both. */
 export async function anonymise(q: Q, ids: readonly string[], now: string): Promise<{ cases: number; reports: number }> {
   const c = await q
     .updateTable('isolationCases')
     .set({
-      personName: '已匿名',
+      personName: ANONYMISED_NAME,
       idNumberEnc: null,
       idNumberIndex: null,
       mobile: null,
       address: null,
+      // It points at an address.
+      householdId: null,
       anonymisedAt: now,
       updatedAt: now,
     })

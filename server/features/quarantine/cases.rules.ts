@@ -1,8 +1,19 @@
 import { addDays, daysBetween } from '../../platform/dates.ts';
 
+/** What stands for the name once a case, a returnee or a contact has been anonymised. */
+export const ANONYMISED_NAME = '已匿名';
+
 /** The last day of isolation: the start day counts as day 1, so a 14-day plan ends 13 days later. */
 export function endsOnFor(startsOn: string, planDays: number): string {
   return addDays(startsOn, planDays - 1);
+}
+
+/**
+ * Returnees and close contacts whose watch (from the return or the last exposure) started before
+ * this day are past keeping on `today`: the default plan's days of watch, then the retention period.
+ */
+export function peopleKeptFrom(today: string, planDays: number, retentionDays: number): string {
+  return addDays(today, -(planDays + retentionDays));
 }
 
 export interface DayCounter {

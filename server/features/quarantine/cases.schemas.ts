@@ -80,6 +80,8 @@ export const CaseDetailOut = Type.Object({
   events: Type.Array(CaseEventOut),
   /** The last 14 days of report slots, oldest first; null: no report. */
   reports: Type.Array(Type.Object({ date: Type.String(), morning: SlotCell, evening: SlotCell })),
+  /** When each report window closes (local HH:MM, as configured): which empty slots were owed. */
+  windowCloses: Type.Object({ morning: Type.String(), evening: Type.String() }),
   openAlerts: Type.Integer(),
 });
 export type CaseDetail = Static<typeof CaseDetailOut>;

@@ -15,7 +15,8 @@ import { requireIdNumber, sealIdNumber } from '../../platform/pii/identity.ts';
 import type { AccountsService } from '../accounts/accounts.service.ts';
 import type { RegionsService } from '../regions/regions.service.ts';
 import * as repo from './cases.repository.ts';
-import { dayCounter, endsOnFor, refOf, refPrefix, releaseBlock } from './cases.rules.ts';
+import { ANONYMISED_NAME, dayCounter, endsOnFor, peopleKeptFrom, refOf, refPrefix, releaseBlock } from './cases.rules.ts';
+import { anonymisePeople, inBatches, SYSTEM } from './people.ts';
 import type {
   AssignCaseInput,
   CaseDetail,
@@ -32,10 +33,7 @@ export type CasesService = ReturnType<typeof casesService>;
 
 const MINUTE = 60_000;
 const REPORT_DAYS = 14;
-const BATCH = 500;
-const SYSTEM: CallContext = { actorId: null, actorLogin: null, ip: null };
 const GRID_WORKER_ROLES = ['region_manager', 'team_leader'] as const;
-const ANONYMISED = '已匿名';
 
 type Assignments = Pick<IsolationCaseTable, 'gridWorkerId' | 'medicalObserverId' | 'volunteerId'>;
 
@@ -85,7 +83,7 @@ export function casesService(deps: Deps, { regions, accounts }: { regions: Regio
       ref: r.ref,
       regionId: r.regionId,
       regionName: r.regionName,
-      personName: gone ? ANONYMISED : maskName(r.personName),
+      personName: gone ? ANONYMISED_NAME : maskName(r.personName),
       mobile: r.mobile === null ? null : maskMobile(r.mobile),
       address: r.address,
       kind: r.kind as IsolationKind,
@@ -132,21 +130,17 @@ export function casesService(deps: Deps, { regions, accounts }: { regions: Regio
   /** The source row (returnee or contact) the case starts from, in the caller's scope. */
   async function sourceOf(actor: Actor, input: OpenCaseInput) {
     if (input.returneeId && input.contactId) throw invalidField('contactId', 'field.case.oneSource');
-    if (input.returneeId) {
-      const s = await repo.returnee(db, input.returneeId);
-      if (!s) throw notFound();
-      requireAccess(actor, 'quarantine.write', s.regionPath);
-      if (s.anonymisedAt) throw conflict('CASE_SOURCE_ANONYMISED');
-      return { ...s, basis: 'return' as const, startsOn: s.returnedOn };
-    }
-    if (input.contactId) {
-      const s = await repo.contact(db, input.contactId);
-      if (!s) throw notFound();
-      requireAccess(actor, 'quarantine.write', s.regionPath);
-      if (s.anonymisedAt) throw conflict('CASE_SOURCE_ANONYMISED');
-      return { ...s, basis: 'exposure' as const, startsOn: s.lastExposureOn };
-    }
-    return undefined;
+    const from = input.returneeId
+      ? { table: 'returnees' as const, id: input.returneeId, basis: 'return' as const }
+      : input.contactId
+        ? { table: 'contacts' as const, id: input.contactId, basis: 'exposure' as const }
+        : undefined;
+    if (!from) return undefined;
+    const s = await repo.source(db, from.table, from.id);
+    if (!s) throw notFound();
+    requireAccess(actor, 'quarantine.write', s.regionPath);
+    if (s.anonymisedAt) throw conflict('CASE_SOURCE_ANONYMISED');
+    return { ...s, basis: from.basis };
   }
 
   async function newRef(q: Kysely<Database>, region: repo.RegionInfo): Promise<string> {
@@ -211,6 +205,7 @@ export function casesService(deps: Deps, { regions, accounts }: { regions: Regio
         at: e.at,
       })),
       reports: dateRange(first, last).map((date) => ({ date, morning: cell(date, 'morning'), evening: cell(date, 'evening') })),
+      windowCloses: { morning: config.reportWindows.morning.to, evening: config.reportWindows.evening.to },
       openAlerts: await repo.openAlerts(db, row.id),
     };
   }
@@ -247,29 +242,37 @@ export function casesService(deps: Deps, { regions, accounts }: { regions: Regio
 
   /**
    * Past the retention period after a case closed, the person leaves it (name, ID number, mobile,
-   * address) and their reports lose their help requests; one audit record counts what went.
+   * address, household) and their reports lose their help requests; then returnees and close
+   * contacts past their watch and the retention period, once no case still holding a person names
+   * them. One audit record per kind counts what went.
    */
-  async function anonymise(at: string): Promise<{ cases: number; reports: number }> {
-    const before = addDays(calendarDate(timeZone, new Date(at)), -config.healthRetentionDays);
-    const total = { cases: 0, reports: 0 };
-    for (;;) {
-      const ids = await repo.dueForAnonymising(db, before, BATCH);
-      if (ids.length === 0) break;
-      const n = await transact(db, SYSTEM, (trx) => repo.anonymise(trx, ids, nowIso()));
-      total.cases += n.cases;
-      total.reports += n.reports;
-      if (ids.length < BATCH) break;
-    }
+  async function anonymise(at: string): Promise<{ cases: number; reports: number; returnees: number; contacts: number }> {
+    const today = calendarDate(timeZone, new Date(at));
+    const before = addDays(today, -config.healthRetentionDays);
+    const batches = await inBatches(
+      db,
+      (limit) => repo.dueForAnonymising(db, before, limit),
+      (trx, ids) => repo.anonymise(trx, ids, nowIso()),
+    );
+    const total = {
+      cases: batches.reduce((n, b) => n + b.cases, 0),
+      reports: batches.reduce((n, b) => n + b.reports, 0),
+    };
     if (total.cases > 0) {
       await writeAudit(db, {
         ...SYSTEM,
         action: 'cases.anonymise',
         entityType: 'isolation_case',
         entityId: null,
-        detail: { before, ...total, fields: ['personName', 'idNumber', 'mobile', 'address', 'helpRequest'] },
+        detail: { before, ...total, fields: ['personName', 'idNumber', 'mobile', 'address', 'householdId', 'helpRequest'] },
       });
     }
-    return total;
+    const startedBefore = peopleKeptFrom(today, config.isolationPlans[0]!.days, config.healthRetentionDays);
+    return {
+      ...total,
+      returnees: await anonymisePeople(db, 'returnee', startedBefore),
+      contacts: await anonymisePeople(db, 'contact', startedBefore),
+    };
   }
 
   const jobs: JobDefinition[] = [

@@ -5,10 +5,13 @@ import { testIdNumber, withWrongCheckDigit } from '../../../test/identity.ts';
 import { API, auditRows, expectError, snapshot } from '../../../test/requests.ts';
 import { addDays, calendarDate } from '../../platform/dates.ts';
 import { newId, nowIso } from '../../platform/db/ids.ts';
+import { isUniqueViolation } from '../../platform/db/dialect.ts';
+import type { ContactTable, ReturneeTable } from '../../platform/db/schema.ts';
 import { sealIdNumber } from '../../platform/pii/identity.ts';
 import { accountsService } from '../accounts/accounts.service.ts';
 import { regionsService } from '../regions/regions.service.ts';
 import { casesService, type CasesService } from './cases.service.ts';
+import { insertHousehold, personColumns } from './returnees.matrix.ts';
 
 let t: TestApp;
 let w: TwoCounties;
@@ -83,6 +86,46 @@ async function endingOn(id: string, endsOn: string) {
     .execute();
 }
 
+/** A returnee written straight to its table, in grid A, returned three days ago unless said. */
+async function insertReturnee(o: Partial<ReturneeTable> = {}): Promise<string> {
+  const row = {
+    ...personColumns(w.a.grid.id),
+    name: '陈返乡',
+    mobile: mobile(),
+    address: '返乡路 1 号',
+    originCode: '420100',
+    originName: '湖北省 武汉市',
+    fromRiskArea: 1,
+    returnedOn: addDays(today(), -3),
+    transport: 'rail',
+    tripNumber: 'G802',
+    exposures: '[]',
+    proposedMeasure: 'home_isolation',
+    measure: 'home_isolation',
+    ...o,
+  };
+  await db().insertInto('returnees').values(row).execute();
+  return row.id;
+}
+
+/** A close contact written straight to its table, in community A, exposed five days ago unless said. */
+async function insertContact(o: Partial<ContactTable> = {}): Promise<string> {
+  const row = {
+    ...personColumns(w.a.community.id),
+    name: '林密接',
+    mobile: mobile(),
+    address: null,
+    sourceCase: '确诊病例 7 号',
+    lastExposureOn: addDays(today(), -5),
+    exposureKind: 'household',
+    ...o,
+  };
+  await db().insertInto('contacts').values(row).execute();
+  return row.id;
+}
+
+const household = () => insertHousehold(db(), w.a.grid.id);
+
 beforeAll(async () => {
   t = await createTestApp();
   w = await twoCounties(t.factory);
@@ -154,38 +197,8 @@ describe('opening a case', () => {
   });
 
   it('opens from a returnee (return date) and from a close contact (last exposure), prefilled', async () => {
-    const now = nowIso();
     const idNumber = testIdNumber();
-    const returneeId = newId();
-    await db()
-      .insertInto('returnees')
-      .values({
-        id: returneeId,
-        regionId: w.a.grid.id,
-        householdId: null,
-        name: '陈返乡',
-        ...sealIdNumber(t.deps.pii, idNumber),
-        mobile: '13911112222',
-        address: '返乡路 1 号',
-        originCode: '420100',
-        originName: '湖北省 武汉市',
-        fromRiskArea: 1,
-        returnedOn: addDays(today(), -3),
-        transport: 'rail',
-        tripNumber: 'G802',
-        exposures: '[]',
-        proposedMeasure: 'home_isolation',
-        measure: 'home_isolation',
-        measureBy: null,
-        measureAt: null,
-        followUpId: null,
-        note: null,
-        createdBy: null,
-        createdAt: now,
-        updatedAt: now,
-        anonymisedAt: null,
-      })
-      .execute();
+    const returneeId = await insertReturnee({ ...sealIdNumber(t.deps.pii, idNumber), mobile: '13911112222' });
     const sources = (await manager.get(`${API}/quarantine/case-sources?kind=returnee`)).json();
     expect(sources.items).toContainEqual(
       expect.objectContaining({ id: returneeId, personName: '陈**', startsOn: addDays(today(), -3), regionId: w.a.grid.id }),
@@ -207,29 +220,7 @@ describe('opening a case', () => {
     const again = expectError(await manager.post(`${API}/quarantine/cases`, direct({ idNumber })), 409, 'CASE_ACTIVE_EXISTS');
     expect(again.message).toContain(c.ref);
 
-    const contactId = newId();
-    await db()
-      .insertInto('contacts')
-      .values({
-        id: contactId,
-        regionId: w.a.community.id,
-        householdId: null,
-        name: '林密接',
-        idNumberEnc: null,
-        idNumberIndex: null,
-        mobile: '13911113333',
-        address: null,
-        sourceCase: '确诊病例 7 号',
-        lastExposureOn: addDays(today(), -5),
-        exposureKind: 'household',
-        followUpId: null,
-        note: null,
-        createdBy: null,
-        createdAt: now,
-        updatedAt: now,
-        anonymisedAt: null,
-      })
-      .execute();
+    const contactId = await insertContact({ mobile: '13911113333' });
     // The form places the case where the person is, so the place's people load as soon as one is picked.
     expect((await manager.get(`${API}/quarantine/case-sources?kind=contact`)).json().items).toContainEqual(
       expect.objectContaining({ id: contactId, regionId: w.a.community.id }),
@@ -270,6 +261,72 @@ describe('opening a case', () => {
   });
 });
 
+describe('one active case per person', () => {
+  const activeCases = (column: 'idNumberIndex' | 'mobile', value: string) =>
+    db().selectFrom('isolationCases').selectAll().where(column, '=', value).where('status', '=', 'active').execute();
+
+  let elsewhere: Client;
+  beforeAll(async () => {
+    await t.factory.account({ login: 'qc-manager-b', grants: [{ role: 'region_manager', regionId: w.b.community.id }] });
+    elsewhere = await t.signIn('qc-manager-b');
+  });
+
+  /**
+   * The same person opened at once by two counties' staff (within one county the second opening
+   * already waits on the reference, the county's next number): one opens, the other is told which
+   * case it lost to; never a 500.
+   */
+  async function race(o: Record<string, unknown>) {
+    const both = await Promise.all([
+      manager.post(`${API}/quarantine/cases`, direct(o)),
+      elsewhere.post(`${API}/quarantine/cases`, direct({ ...o, regionId: w.b.grid.id })),
+    ]);
+    expect(both.map((r) => r.statusCode).sort(), both.map((r) => r.body).join('\n')).toEqual([201, 409]);
+    const won = both.find((r) => r.statusCode === 201)!.json();
+    expect(
+      expectError(
+        both.find((r) => r.statusCode === 409)!,
+        409,
+        'CASE_ACTIVE_EXISTS',
+      ).message,
+    ).toContain(won.ref);
+  }
+
+  it('lets one of two simultaneous openings for the same ID number through', async () => {
+    const idNumber = testIdNumber();
+    await race({ idNumber });
+    expect(await activeCases('idNumberIndex', sealIdNumber(t.deps.pii, idNumber).idNumberIndex)).toHaveLength(1);
+  });
+
+  it('lets one of two simultaneous openings for the same name and mobile through', async () => {
+    const m = mobile();
+    await race({ mobile: m });
+    expect(await activeCases('mobile', m)).toHaveLength(1);
+  });
+
+  it('is held by the database too: a second active row of the person is refused, a closed one is not', async () => {
+    const withId = await open({ idNumber: testIdNumber() });
+    const withoutId = await open();
+    for (const c of [withId, withoutId]) {
+      const row = await db().selectFrom('isolationCases').selectAll().where('id', '=', c.id).executeTakeFirstOrThrow();
+      const copy = () => ({ ...row, id: newId(), ref: `GL-COPY-${newId().slice(-8)}` });
+      const refused = await db()
+        .insertInto('isolationCases')
+        .values(copy())
+        .execute()
+        .then(
+          () => null,
+          (e: unknown) => e,
+        );
+      expect(isUniqueViolation(refused), String(refused)).toBe(true);
+      await db()
+        .insertInto('isolationCases')
+        .values({ ...copy(), status: 'released', closeKind: 'early', closedOn: today() })
+        .execute();
+    }
+  });
+});
+
 describe('reading cases', () => {
   it('lists with the day counter and finds the ones due today; a medical observer sees the cases they observe', async () => {
     const due = await open();
@@ -294,6 +351,8 @@ describe('reading cases', () => {
     await report(c.id, addDays(today(), -20), 'morning');
     const d = (await manager.get(`${API}/quarantine/cases/${c.id}`)).json();
     expect(d.reports).toHaveLength(14);
+    // The configured windows (defaults 06:00-10:00 and 17:00-21:00) say which empty slots were owed.
+    expect(d.windowCloses).toEqual({ morning: '10:00', evening: '21:00' });
     expect(d.reports[13].date).toBe(today());
     expect(d.reports[12]).toEqual({
       date: addDays(today(), -1),
@@ -416,7 +475,7 @@ describe('retention', () => {
     const closedOn = addDays(today(), -(t.deps.config.healthRetentionDays + 1));
     await db()
       .updateTable('isolationCases')
-      .set({ status: 'released', closeKind: 'early', closedOn })
+      .set({ status: 'released', closeKind: 'early', closedOn, householdId: await household() })
       .where('id', '=', old.id)
       .execute();
     await db()
@@ -427,7 +486,14 @@ describe('retention', () => {
     const done = await cases.anonymise(nowIso());
     expect(done).toMatchObject({ cases: 1, reports: 1 });
     const row = await db().selectFrom('isolationCases').selectAll().where('id', '=', old.id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ personName: '已匿名', idNumberEnc: null, idNumberIndex: null, mobile: null, address: null });
+    expect(row).toMatchObject({
+      personName: '已匿名',
+      idNumberEnc: null,
+      idNumberIndex: null,
+      mobile: null,
+      address: null,
+      householdId: null,
+    });
     expect(row.anonymisedAt).not.toBeNull();
     const rep = await db().selectFrom('healthReports').selectAll().where('caseId', '=', old.id).executeTakeFirstOrThrow();
     expect(rep.helpRequest).toBeNull();
@@ -438,7 +504,100 @@ describe('retention', () => {
     ).toBe('张三丰');
     const audit = await auditRows(t.deps, { action: 'cases.anonymise' });
     expect(JSON.parse(audit.at(-1)!.detail!)).toMatchObject({ cases: 1, reports: 1 });
-    expect(await cases.anonymise(nowIso())).toEqual({ cases: 0, reports: 0 });
+    expect(await cases.anonymise(nowIso())).toEqual({ cases: 0, reports: 0, returnees: 0, contacts: 0 });
     expectError(await manager.post(`${API}/quarantine/cases/${old.id}/reveal`, {}), 409, 'CASE_ANONYMISED');
+    // A case without its household still reads.
+    expect((await manager.get(`${API}/quarantine/cases/${old.id}`)).json()).toMatchObject({
+      personName: '已匿名',
+      householdId: null,
+      anonymised: true,
+    });
+  });
+
+  it('anonymises returnees and contacts past their watch and the retention period, unless a case still names them', async () => {
+    const { healthRetentionDays, isolationPlans } = t.deps.config;
+    const keep = isolationPlans[0]!.days + healthRetentionDays;
+    // Watch started `keep` days ago: today is the last day kept; one day more and it goes.
+    const past = addDays(today(), -(keep + 1));
+    const last = addDays(today(), -keep);
+    const gone = await insertReturnee({
+      returnedOn: past,
+      householdId: await household(),
+      ...sealIdNumber(t.deps.pii, testIdNumber()),
+      note: '本人称与确诊病例王某同车',
+      measure: 'none',
+      measureReason: '已在外地完成隔离',
+    });
+    const kept = await insertReturnee({ returnedOn: last });
+    // A case still open for a returnee keeps them, however long ago they came back.
+    const withActiveCase = await insertReturnee({ returnedOn: past });
+    await open({ returneeId: withActiveCase, startsOn: today(), regionId: undefined, personName: undefined });
+    // Once that case is anonymised itself (cases go first, in the same run), the returnee follows.
+    const withOldCase = await insertReturnee({ returnedOn: past });
+    const oldCase = await open({ returneeId: withOldCase, startsOn: today(), regionId: undefined, personName: undefined });
+    await db()
+      .updateTable('isolationCases')
+      .set({ status: 'released', closeKind: 'early', closedOn: addDays(today(), -(healthRetentionDays + 1)) })
+      .where('id', '=', oldCase.id)
+      .execute();
+    const goneContact = await insertContact({ lastExposureOn: past, note: '同住' });
+    const keptContact = await insertContact({ lastExposureOn: last });
+
+    expect(await cases.anonymise(nowIso())).toEqual({ cases: 1, reports: 0, returnees: 2, contacts: 1 });
+
+    const returnees = await db().selectFrom('returnees').selectAll().where('returnedOn', '<=', last).execute();
+    const byId = (id: string) => returnees.find((r) => r.id === id)!;
+    expect(byId(gone)).toMatchObject({
+      name: '已匿名',
+      idNumberEnc: null,
+      idNumberIndex: null,
+      mobile: null,
+      address: null,
+      note: null,
+      householdId: null,
+      measureReason: null,
+      // What is not about the person stays, for the counts.
+      originCode: '420100',
+      returnedOn: past,
+      measure: 'none',
+    });
+    expect(byId(gone).anonymisedAt).not.toBeNull();
+    expect(byId(withOldCase).anonymisedAt).not.toBeNull();
+    for (const id of [kept, withActiveCase]) expect(byId(id)).toMatchObject({ name: '陈返乡', anonymisedAt: null });
+    const contacts = await db().selectFrom('contacts').selectAll().where('id', 'in', [goneContact, keptContact]).execute();
+    expect(contacts.find((c) => c.id === goneContact)).toMatchObject({
+      name: '已匿名',
+      mobile: null,
+      note: null,
+      sourceCase: '已匿名',
+      exposureKind: 'household',
+    });
+    expect(contacts.find((c) => c.id === keptContact)).toMatchObject({ name: '林密接', anonymisedAt: null });
+
+    const detail = async (action: string) => JSON.parse((await auditRows(t.deps, { action })).at(-1)!.detail!);
+    expect(await detail('returnees.anonymise')).toEqual({
+      startedBefore: addDays(today(), -keep),
+      returnees: 2,
+      fields: ['name', 'idNumber', 'mobile', 'address', 'householdId', 'note', 'measureReason'],
+    });
+    expect(await detail('contacts.anonymise')).toMatchObject({ contacts: 1, fields: expect.arrayContaining(['sourceCase']) });
+    expect(JSON.stringify(await auditRows(t.deps, { action: 'returnees.anonymise' }))).not.toContain('王某');
+
+    // Nothing left to do: a second run changes nothing and records nothing.
+    const audits = (await auditRows(t.deps, {})).length;
+    expect(await cases.anonymise(nowIso())).toEqual({ cases: 0, reports: 0, returnees: 0, contacts: 0 });
+    expect(await auditRows(t.deps, {})).toHaveLength(audits);
+
+    // The person is gone: no case is opened from the record any more.
+    expectError(
+      await manager.post(`${API}/quarantine/cases`, { returneeId: gone, kind: 'home', startsOn: today() }),
+      409,
+      'CASE_SOURCE_ANONYMISED',
+    );
+    expectError(
+      await manager.post(`${API}/quarantine/cases`, { contactId: goneContact, kind: 'home', startsOn: today() }),
+      409,
+      'CASE_SOURCE_ANONYMISED',
+    );
   });
 });

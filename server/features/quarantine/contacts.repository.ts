@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { ContactExposureKind } from '../../../common/enums.ts';
 import type { Scope } from '../../platform/access/actor.ts';
-import { inRegionScope } from '../../platform/access/scope.ts';
-import { startsWith, toNumber } from '../../platform/db/dialect.ts';
 import type { ContactTable, Database } from '../../platform/db/schema.ts';
+import { pageOf, type PersonFilter } from './people.repository.ts';
 
 type Q = Kysely<Database>;
 
@@ -25,6 +24,7 @@ export interface ContactRow {
   note: string | null;
   createdAt: string;
   updatedAt: string;
+  anonymisedAt: string | null;
 }
 
 function base(q: Q) {
@@ -49,6 +49,7 @@ function base(q: Q) {
       'contacts.note',
       'contacts.createdAt',
       'contacts.updatedAt',
+      'contacts.anonymisedAt',
     ]);
 }
 
@@ -61,22 +62,14 @@ export async function findContact(q: Q, id: string): Promise<ContactRow | undefi
   return row && toRow(row);
 }
 
-export interface ContactFilter {
-  regionPath?: string;
-  from?: string;
-  to?: string;
+export interface ContactFilter extends PersonFilter {
   exposureKind?: ContactExposureKind;
   hasCase?: boolean;
-  limit: number;
-  offset: number;
 }
 
 /** The latest exposures first. */
 export async function listContacts(q: Q, scope: Scope, f: ContactFilter): Promise<{ items: ContactRow[]; total: number }> {
-  let query = base(q).where((eb) => inRegionScope(eb, scope, 'regions.path'));
-  if (f.regionPath) query = query.where(startsWith('regions.path', f.regionPath));
-  if (f.from) query = query.where('contacts.lastExposureOn', '>=', f.from);
-  if (f.to) query = query.where('contacts.lastExposureOn', '<=', f.to);
+  let query = base(q);
   if (f.exposureKind) query = query.where('contacts.exposureKind', '=', f.exposureKind);
   if (f.hasCase !== undefined) {
     const hasCase = f.hasCase;
@@ -88,17 +81,13 @@ export async function listContacts(q: Q, scope: Scope, f: ContactFilter): Promis
       return hasCase ? eb.exists(cases) : eb.not(eb.exists(cases));
     });
   }
-  const totalRow = await query
-    .clearSelect()
-    .select((eb) => eb.fn.countAll().as('n'))
-    .executeTakeFirstOrThrow();
-  const rows = await query
-    .orderBy('contacts.lastExposureOn', 'desc')
-    .orderBy('contacts.id', 'desc')
-    .limit(f.limit)
-    .offset(f.offset)
-    .execute();
-  return { items: rows.map(toRow), total: toNumber(totalRow.n as number | string) };
+  const { rows, total } = await pageOf(
+    query.orderBy('contacts.lastExposureOn', 'desc').orderBy('contacts.id', 'desc'),
+    'contacts',
+    scope,
+    f,
+  );
+  return { items: rows.map(toRow), total };
 }
 
 export async function insertContact(q: Q, row: ContactTable): Promise<void> {

@@ -5,6 +5,8 @@ import { testIdNumber } from '../../../test/identity.ts';
 import { API, auditRows, expectError, snapshot } from '../../../test/requests.ts';
 import { addDays, calendarDate } from '../../platform/dates.ts';
 import { newId, nowIso } from '../../platform/db/ids.ts';
+import { insertCase } from './health-reports.matrix.ts';
+import { anonymise } from './people.repository.ts';
 
 let t: TestApp;
 let w: TwoCounties;
@@ -82,42 +84,17 @@ describe('close contacts', () => {
 
   it('list the area’s contacts with the isolation case opened for them; another county’s stay hidden', async () => {
     const withCase = (await manager.post(`${API}/contacts`, body({ exposureKind: 'household' }))).json();
-    const caseId = newId();
-    const now = nowIso();
-    await db()
-      .insertInto('isolationCases')
-      .values({
-        id: caseId,
-        ref: `GL-CT-${caseId.slice(-6)}`,
-        regionId: w.a.community.id,
-        householdId: null,
-        returneeId: null,
-        contactId: withCase.id,
-        personName: '孙丽华',
-        idNumberEnc: null,
-        idNumberIndex: null,
-        mobile: null,
-        address: null,
-        kind: 'central',
-        plan: 'd14',
-        planDays: 14,
-        startBasis: 'exposure',
-        startsOn: addDays(today, -2),
-        endsOn: addDays(today, 11),
-        status: 'active',
-        gridWorkerId: null,
-        medicalObserverId: null,
-        volunteerId: null,
-        closedOn: null,
-        closeKind: null,
-        closeReason: null,
-        hospital: null,
-        createdBy: null,
-        createdAt: now,
-        updatedAt: now,
-        anonymisedAt: null,
-      })
-      .execute();
+    const ref = `GL-CT-${newId().slice(-6)}`;
+    const caseId = await insertCase(db(), {
+      regionId: w.a.community.id,
+      contactId: withCase.id,
+      ref,
+      personName: '孙丽华',
+      mobile: null,
+      kind: 'central',
+      startBasis: 'exposure',
+      daysAgo: 2,
+    });
     const other = (await t.factory.account({ grants: [{ role: 'region_manager', regionId: w.b.county.id }] })).login;
     const theirs = (await (await t.signIn(other)).post(`${API}/contacts`, body({ regionId: w.b.community.id }))).json();
 
@@ -127,7 +104,7 @@ describe('close contacts', () => {
     expect(cased).toEqual([
       expect.objectContaining({
         id: withCase.id,
-        case: { id: caseId, ref: `GL-CT-${caseId.slice(-6)}`, kind: 'central', status: 'active' },
+        case: { id: caseId, ref, kind: 'central', status: 'active' },
       }),
     ]);
     const without = (await doctor.get(`${API}/contacts?hasCase=false&exposureKind=gathering`)).json().items;
@@ -137,5 +114,23 @@ describe('close contacts', () => {
     );
     expectError(await doctor.get(`${API}/contacts/${theirs.id}`), 404);
     expectError(await doctor.patch(`${API}/contacts/${withCase.id}`, { note: '电话已通知' }), 403);
+  });
+});
+
+describe('a close contact past retention', () => {
+  it('is shown as anonymised, and can no longer be corrected or revealed', async () => {
+    const c = (await manager.post(`${API}/contacts`, body({ idNumber: testIdNumber(), address: '雪松路 3 号' }))).json();
+    expect(c.anonymised).toBe(false);
+    await anonymise(db(), 'contacts', [c.id], nowIso());
+
+    const gone = { anonymised: true, name: '已匿名', idNumber: null, mobile: null, address: null, sourceCase: '已匿名' };
+    expect((await doctor.get(`${API}/contacts/${c.id}`)).json()).toMatchObject({ ...gone, exposureKind: 'work' });
+    const listed = (await doctor.get(`${API}/contacts?limit=200`)).json().items as { id: string }[];
+    expect(listed.find((i) => i.id === c.id)).toMatchObject(gone);
+
+    const before = await snapshot(t.deps);
+    expectError(await manager.patch(`${API}/contacts/${c.id}`, { note: '电话已通知' }), 409, 'QUARANTINE_PERSON_ANONYMISED');
+    expectError(await doctor.post(`${API}/contacts/${c.id}/reveal`), 409, 'QUARANTINE_PERSON_ANONYMISED');
+    expect(await snapshot(t.deps)).toEqual(before);
   });
 });

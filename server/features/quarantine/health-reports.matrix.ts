@@ -10,6 +10,12 @@ import { newResidentToken } from './resident-tokens.service.ts';
 let seq = 0;
 
 /**
+ * A mobile of its own for each case (one active case per person: name and mobile when there is no
+ * ID number), all masked alike: 138****8000.
+ */
+export const caseMobile = (n: number) => String(13800138000 + n * 10_000);
+
+/**
  * An active isolation case written straight into its table (the cases feature is built in
  * parallel): started `daysAgo` days ago for 14 days, created well before any slot it is checked on.
  */
@@ -22,18 +28,19 @@ export async function insertCase(
   const id = newId();
   const now = nowIso();
   const { daysAgo: _d, ...rest } = o;
+  const n = ++seq;
   await db
     .insertInto('isolationCases')
     .values({
       id,
-      ref: `GL-T-${++seq}-${id.slice(-6)}`,
+      ref: `GL-T-${n}-${id.slice(-6)}`,
       householdId: null,
       returneeId: null,
       contactId: null,
       personName: '张小明',
       idNumberEnc: null,
       idNumberIndex: null,
-      mobile: '13800138000',
+      mobile: caseMobile(n),
       address: null,
       kind: 'home',
       plan: 'd14',

@@ -1,14 +1,16 @@
+import type { Kysely } from 'kysely';
 import type { CaseTable, MatrixContext, Where } from '../../../test/matrix.ts';
 import { API } from '../../../test/requests.ts';
 import { calendarDate } from '../../platform/dates.ts';
 import { newId, nowIso } from '../../platform/db/ids.ts';
+import type { Database } from '../../platform/db/schema.ts';
 
-/** The person and place columns a returnee and a contact share, in the community of county A ('in') or B. */
-export function personRow(ctx: MatrixContext, where: Where) {
+/** The person and place columns a returnee and a contact share, for a row written straight to its table. */
+export function personColumns(regionId: string) {
   const now = nowIso();
   return {
     id: newId(),
-    regionId: ctx.area(where).community.id,
+    regionId,
     householdId: null,
     name: '李四',
     idNumberEnc: null,
@@ -22,6 +24,31 @@ export function personRow(ctx: MatrixContext, where: Where) {
     updatedAt: now,
     anonymisedAt: null,
   };
+}
+
+/** The same in the community of county A ('in') or B. */
+export const personRow = (ctx: MatrixContext, where: Where) => personColumns(ctx.area(where).community.id);
+
+/** A household written straight to its table (its region's tally is left alone), at an address of its own. */
+export async function insertHousehold(db: Kysely<Database>, regionId: string): Promise<string> {
+  const id = newId();
+  const now = nowIso();
+  await db
+    .insertInto('households')
+    .values({
+      id,
+      regionId,
+      building: '2',
+      unit: '1',
+      room: '301',
+      address: `雪松路 ${id.slice(-6)}`,
+      housing: 'owner',
+      note: null,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .execute();
+  return id;
 }
 
 /** Returnees, made straight in the database in the community of the caller's county or the other one. */

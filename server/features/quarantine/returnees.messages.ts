@@ -1,8 +1,9 @@
 import type { FeatureMessages } from '../../platform/i18n.ts';
 
-/** Also the place and period messages close contacts share (field.quarantinePerson.*). */
+/** Also the messages close contacts share (QUARANTINE_PERSON_*, field.quarantinePerson.*). */
 export const returneesMessages: FeatureMessages = {
   'zh-CN': {
+    QUARANTINE_PERSON_ANONYMISED: '该人员信息已过保存期限并匿名，不能再修改或查看',
     'field.quarantinePerson.regionLevel': '请选择社区或网格',
     'field.quarantinePerson.household': '找不到该户，请从本辖区的户籍档案中选择',
     'field.quarantinePerson.toBeforeFrom': '结束日期不能早于开始日期',
@@ -15,6 +16,8 @@ export const returneesMessages: FeatureMessages = {
     'field.returnee.followUp': '找不到该跟进任务',
   },
   en: {
+    QUARANTINE_PERSON_ANONYMISED:
+      'This person’s record is past its retention period and anonymised: it can no longer be changed or revealed',
     'field.quarantinePerson.regionLevel': 'Choose a community or a grid',
     'field.quarantinePerson.household': 'Household not found: choose one registered in your area',
     'field.quarantinePerson.toBeforeFrom': 'The end date cannot be before the start date',

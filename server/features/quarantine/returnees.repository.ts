@@ -1,10 +1,9 @@
 import { sql, type Kysely } from 'kysely';
-import type { CaseStatus, ExposureFlag, IsolationKind, Measure, TransportMode } from '../../../common/enums.ts';
+import type { ExposureFlag, Measure, TransportMode } from '../../../common/enums.ts';
 import type { Scope } from '../../platform/access/actor.ts';
-import { inRegionScope } from '../../platform/access/scope.ts';
-import { startsWith, toBool, toNumber } from '../../platform/db/dialect.ts';
+import { toBool } from '../../platform/db/dialect.ts';
 import type { Database, ReturneeTable } from '../../platform/db/schema.ts';
-import type { CaseRef } from './returnees.schemas.ts';
+import { pageOf, type PersonFilter } from './people.repository.ts';
 
 type Q = Kysely<Database>;
 
@@ -36,6 +35,7 @@ export interface ReturneeRow {
   note: string | null;
   createdAt: string;
   updatedAt: string;
+  anonymisedAt: string | null;
 }
 
 function base(q: Q) {
@@ -83,6 +83,7 @@ function toRow(r: Raw): ReturneeRow {
     note: r.note,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
+    anonymisedAt: r.anonymisedAt,
   };
 }
 
@@ -91,22 +92,14 @@ export async function findReturnee(q: Q, id: string): Promise<ReturneeRow | unde
   return row && toRow(row);
 }
 
-export interface ReturneeFilter {
-  regionPath?: string;
-  from?: string;
-  to?: string;
+export interface ReturneeFilter extends PersonFilter {
   measure?: Measure;
   pending?: boolean;
-  limit: number;
-  offset: number;
 }
 
 /** Awaiting confirmation first, then the latest returns. */
 export async function listReturnees(q: Q, scope: Scope, f: ReturneeFilter): Promise<{ items: ReturneeRow[]; total: number }> {
-  let query = base(q).where((eb) => inRegionScope(eb, scope, 'regions.path'));
-  if (f.regionPath) query = query.where(startsWith('regions.path', f.regionPath));
-  if (f.from) query = query.where('returnees.returnedOn', '>=', f.from);
-  if (f.to) query = query.where('returnees.returnedOn', '<=', f.to);
+  let query = base(q);
   if (f.measure)
     query = query.where(
       sql<string>`COALESCE(${sql.ref('returnees.measure')}, ${sql.ref('returnees.proposedMeasure')})`,
@@ -114,18 +107,16 @@ export async function listReturnees(q: Q, scope: Scope, f: ReturneeFilter): Prom
       f.measure,
     );
   if (f.pending !== undefined) query = query.where('returnees.measure', f.pending ? 'is' : 'is not', null);
-  const totalRow = await query
-    .clearSelect()
-    .select((eb) => eb.fn.countAll().as('n'))
-    .executeTakeFirstOrThrow();
-  const rows = await query
-    .orderBy(sql`CASE WHEN ${sql.ref('returnees.measure')} IS NULL THEN 0 ELSE 1 END`)
-    .orderBy('returnees.returnedOn', 'desc')
-    .orderBy('returnees.id', 'desc')
-    .limit(f.limit)
-    .offset(f.offset)
-    .execute();
-  return { items: rows.map(toRow), total: toNumber(totalRow.n as number | string) };
+  const { rows, total } = await pageOf(
+    query
+      .orderBy(sql`CASE WHEN ${sql.ref('returnees.measure')} IS NULL THEN 0 ELSE 1 END`)
+      .orderBy('returnees.returnedOn', 'desc')
+      .orderBy('returnees.id', 'desc'),
+    'returnees',
+    scope,
+    f,
+  );
+  return { items: rows.map(toRow), total };
 }
 
 export async function insertReturnee(q: Q, row: ReturneeTable): Promise<void> {
@@ -138,38 +129,4 @@ export async function updateReturnee(
   set: Partial<Omit<ReturneeTable, 'id' | 'createdAt' | 'createdBy'>>,
 ): Promise<void> {
   await q.updateTable('returnees').set(set).where('id', '=', id).execute();
-}
-
-/** A region a returnee or contact may be placed in, with what the checks need. */
-export async function placeOf(q: Q, regionId: string) {
-  return q.selectFrom('regions').select(['id', 'name', 'path', 'level']).where('id', '=', regionId).executeTakeFirst();
-}
-
-/** A registered household and its region's path. */
-export async function householdOf(q: Q, id: string) {
-  return q
-    .selectFrom('households')
-    .innerJoin('regions', 'regions.id', 'households.regionId')
-    .select(['households.id', 'households.address', 'regions.path as regionPath'])
-    .where('households.id', '=', id)
-    .executeTakeFirst();
-}
-
-/** The latest isolation case opened for each of these returnees or contacts. */
-export async function casesOf(q: Q, column: 'returneeId' | 'contactId', ids: readonly string[]): Promise<Map<string, CaseRef>> {
-  const out = new Map<string, CaseRef>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const rows = await q
-      .selectFrom('isolationCases')
-      .select(['id', 'ref', 'kind', 'status', 'returneeId', 'contactId'])
-      .where(column, 'in', ids.slice(i, i + 500))
-      .orderBy('createdAt')
-      .orderBy('id')
-      .execute();
-    for (const r of rows) {
-      const owner = r[column];
-      if (owner) out.set(owner, { id: r.id, ref: r.ref, kind: r.kind as IsolationKind, status: r.status as CaseStatus });
-    }
-  }
-  return out;
 }

@@ -24,12 +24,16 @@ export interface CaseRef {
   status: CaseStatus;
 }
 
-/** Who a returnee or contact is; masked (张*, 411702******1234, 138****1234) unless revealed. */
+/**
+ * Who a returnee or contact is; masked (张*, 411702******1234, 138****1234) unless revealed. Past
+ * retention the person is gone: name 已匿名, the rest null.
+ */
 export interface PersonOut {
   name: string;
   idNumber: string | null;
   mobile: string | null;
   address: string | null;
+  anonymised: boolean;
 }
 
 /** Where a returnee or contact lives: a community or grid, maybe a registered household. */
@@ -79,6 +83,7 @@ export const personOutFields = {
   idNumber: Nullable(Type.String()),
   mobile: Nullable(Type.String()),
   address: Nullable(Type.String()),
+  anonymised: Type.Boolean(),
   regionId: Type.String(),
   regionName: Type.String(),
   householdId: Nullable(Type.String()),

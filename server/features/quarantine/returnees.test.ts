@@ -5,6 +5,9 @@ import { testIdNumber, withWrongCheckDigit } from '../../../test/identity.ts';
 import { API, auditRows, expectError, snapshot } from '../../../test/requests.ts';
 import { addDays, calendarDate } from '../../platform/dates.ts';
 import { newId, nowIso } from '../../platform/db/ids.ts';
+import { insertCase } from './health-reports.matrix.ts';
+import { anonymise } from './people.repository.ts';
+import { insertHousehold } from './returnees.matrix.ts';
 
 let t: TestApp;
 let w: TwoCounties;
@@ -27,26 +30,7 @@ const body = (o: Record<string, unknown> = {}) => ({
   ...o,
 });
 
-async function household(regionId: string): Promise<string> {
-  const id = newId();
-  const now = nowIso();
-  await db()
-    .insertInto('households')
-    .values({
-      id,
-      regionId,
-      building: '2',
-      unit: '1',
-      room: '301',
-      address: `雪松路 ${id.slice(-6)}`,
-      housing: 'owner',
-      note: null,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .execute();
-  return id;
-}
+const household = (regionId: string) => insertHousehold(db(), regionId);
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -273,45 +257,18 @@ describe('reading returnees', () => {
 
   it('shows the isolation case opened for the returnee', async () => {
     const r = (await manager.post(`${API}/returnees`, body({ originCode: '420100' }))).json();
-    const caseId = newId();
-    const now = nowIso();
-    await db()
-      .insertInto('isolationCases')
-      .values({
-        id: caseId,
-        ref: `GL-TEST-${caseId.slice(-6)}`,
-        regionId: w.a.grid.id,
-        householdId: null,
-        returneeId: r.id,
-        contactId: null,
-        personName: '刘德明',
-        idNumberEnc: null,
-        idNumberIndex: null,
-        mobile: null,
-        address: null,
-        kind: 'home',
-        plan: 'd14',
-        planDays: 14,
-        startBasis: 'return',
-        startsOn: today,
-        endsOn: addDays(today, 13),
-        status: 'active',
-        gridWorkerId: null,
-        medicalObserverId: null,
-        volunteerId: null,
-        closedOn: null,
-        closeKind: null,
-        closeReason: null,
-        hospital: null,
-        createdBy: null,
-        createdAt: now,
-        updatedAt: now,
-        anonymisedAt: null,
-      })
-      .execute();
+    const ref = `GL-TEST-${newId().slice(-6)}`;
+    const caseId = await insertCase(db(), {
+      regionId: w.a.grid.id,
+      returneeId: r.id,
+      ref,
+      personName: '刘德明',
+      mobile: null,
+      daysAgo: 0,
+    });
     expect((await doctor.get(`${API}/returnees/${r.id}`)).json().case).toEqual({
       id: caseId,
-      ref: `GL-TEST-${caseId.slice(-6)}`,
+      ref,
       kind: 'home',
       status: 'active',
     });
@@ -367,5 +324,35 @@ describe('a follow-up task registered as a returnee', () => {
     expect((await db().selectFrom('followUps').select('status').where('id', '=', mine).executeTakeFirstOrThrow()).status).toBe(
       'open',
     );
+  });
+});
+
+describe('past retention', () => {
+  it('shows an anonymised returnee as such; it can no longer be corrected, decided or revealed', async () => {
+    const householdId = await household(w.a.grid.id);
+    const r = (
+      await manager.post(`${API}/returnees`, body({ idNumber: testIdNumber(), householdId, note: '与确诊病例同车' }))
+    ).json();
+    expect(r).toMatchObject({ anonymised: false, name: '刘**' });
+    await anonymise(db(), 'returnees', [r.id], nowIso());
+
+    const gone = { anonymised: true, name: '已匿名', idNumber: null, mobile: null, address: null, note: null };
+    expect((await doctor.get(`${API}/returnees/${r.id}`)).json()).toMatchObject({
+      ...gone,
+      householdId: null,
+      householdAddress: null,
+      originCode: '410100',
+    });
+    const listed = (await doctor.get(`${API}/returnees?limit=200`)).json().items as { id: string }[];
+    expect(listed.find((i) => i.id === r.id)).toMatchObject(gone);
+
+    const before = await snapshot(t.deps);
+    const refused = 'QUARANTINE_PERSON_ANONYMISED';
+    expectError(await manager.patch(`${API}/returnees/${r.id}`, { address: '雪松路 9 号' }), 409, refused);
+    expectError(await manager.post(`${API}/returnees/${r.id}/measure`, { measure: 'none' }), 409, refused);
+    expectError(await doctor.post(`${API}/returnees/${r.id}/reveal`), 409, refused);
+    expect(await snapshot(t.deps)).toEqual(before);
+    // Access is checked first: a caller who may not reveal is refused as before.
+    expectError(await inspector.post(`${API}/returnees/${r.id}/reveal`), 403);
   });
 });

@@ -1,9 +1,9 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { ServiceKind, VolunteerStatus } from '../../../common/enums.ts';
 import type { Scope } from '../../platform/access/actor.ts';
-import { inRegionScope } from '../../platform/access/scope.ts';
-import { placeLabel } from '../../platform/db/place-label.ts';
 import { containsInsensitive, startsWith, toBool, toNumber, type DialectName } from '../../platform/db/dialect.ts';
+import { countWhere, inPages, inScopedRegions } from '../../platform/db/listing.ts';
+import { placeLabel } from '../../platform/db/place-label.ts';
 import type { Database, VolunteerTable } from '../../platform/db/schema.ts';
 import type { ServiceEntry, ServiceRecordItem, StatusChange } from './volunteers.schemas.ts';
 
@@ -98,21 +98,11 @@ export async function findVolunteers(q: Q, ids: readonly string[]): Promise<Volu
   return out;
 }
 
-/**
- * The filters as conditions on `volunteers` alone, so the count needs no joins. Region scope and
- * the region filter become `region_id IN (regions under the paths)`: both databases then walk the
- * region index for the few regions in question instead of scanning the whole registry.
- */
+/** The filters as conditions on `volunteers` alone, so the count needs no joins. */
 function conditions(q: Q, dialect: DialectName, scope: Scope, f: VolunteerFilter): Expression<SqlBool>[] {
   const out: Expression<SqlBool>[] = [];
-  if (!scope.all || f.regionPath) {
-    let regions = q
-      .selectFrom('regions')
-      .select('regions.id')
-      .where((eb) => inRegionScope(eb, scope, 'regions.path'));
-    if (f.regionPath) regions = regions.where(startsWith('regions.path', f.regionPath));
-    out.push(sql<SqlBool>`${sql.ref('volunteers.regionId')} in ${regions}`);
-  }
+  const inRegions = inScopedRegions(q, 'volunteers.regionId', scope, f.regionPath);
+  if (inRegions) out.push(inRegions);
   if (f.q) out.push(containsInsensitive(dialect, 'volunteers.name', f.q));
   if (f.mobileSuffix) {
     // A whole number finds by the index; a tail (what a masked number shows) is checked on what the other filters leave.
@@ -135,9 +125,10 @@ function conditions(q: Q, dialect: DialectName, scope: Scope, f: VolunteerFilter
   return out;
 }
 
+/** The matches in the list's order (by name), which the export keeps too. */
 function filtered(q: Q, dialect: DialectName, scope: Scope, f: VolunteerFilter) {
   const where = conditions(q, dialect, scope, f);
-  return where.length ? base(q).where((eb) => eb.and(where)) : base(q);
+  return (where.length ? base(q).where((eb) => eb.and(where)) : base(q)).orderBy('volunteers.name').orderBy('volunteers.id');
 }
 
 export async function listVolunteers(
@@ -150,41 +141,27 @@ export async function listVolunteers(
   // The total rides along as a window count: one pass over the matches instead of two.
   const rows = await filtered(q, dialect, scope, f)
     .select((eb) => eb.fn.countAll().over().as('total'))
-    .orderBy('volunteers.name')
-    .orderBy('volunteers.id')
     .limit(page.limit)
     .offset(page.offset)
     .execute();
   let total = toNumber(rows[0]?.total as number | string | undefined);
   // A page past the end has no row to carry the total.
-  if (rows.length === 0 && page.offset > 0) {
-    const where = conditions(q, dialect, scope, f);
-    const count = q.selectFrom('volunteers').select((eb) => eb.fn.countAll().as('n'));
-    total = toNumber(
-      (await (where.length ? count.where((eb) => eb.and(where)) : count).executeTakeFirstOrThrow()).n as number | string,
-    );
-  }
+  if (rows.length === 0 && page.offset > 0) total = await countWhere(q, 'volunteers', conditions(q, dialect, scope, f));
   return { items: rows.map(({ total: _total, ...r }) => toRow(r)), total };
 }
 
 /** Every match, in pages, for the export: bounded memory per page, the same order as the list. */
-export async function* eachVolunteer(
+export function eachVolunteer(
   q: Q,
   dialect: DialectName,
   scope: Scope,
   f: VolunteerFilter,
   pageSize = 2000,
 ): AsyncGenerator<VolunteerRow[]> {
-  for (let offset = 0; ; offset += pageSize) {
-    const rows = await filtered(q, dialect, scope, f)
-      .orderBy('volunteers.name')
-      .orderBy('volunteers.id')
-      .limit(pageSize)
-      .offset(offset)
-      .execute();
-    if (rows.length > 0) yield rows.map(toRow);
-    if (rows.length < pageSize) return;
-  }
+  return inPages(
+    async (limit, offset) => (await filtered(q, dialect, scope, f).limit(limit).offset(offset).execute()).map(toRow),
+    pageSize,
+  );
 }
 
 /** A volunteer as rosters plan with them: no contacts, no ID number. */

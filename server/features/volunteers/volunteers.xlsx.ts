@@ -1,24 +1,20 @@
 /**
  * The volunteer roster spreadsheet: one layout for the template, the export and the import, so an
- * export can be edited and imported back. Written and read as streams, so a 10,000-row roster
- * (or a 100,000-row export) never sits in memory as a workbook. Only this file of the feature knows about exceljs.
+ * export can be edited and imported back. Written and read as streams (platform/spreadsheet.ts),
+ * so a 10,000-row roster (or a 100,000-row export) never sits in memory as a workbook. Only this
+ * file of the feature knows the layout.
  */
-import ExcelJS from 'exceljs';
-import { PassThrough, Readable, type Writable } from 'node:stream';
+import type { Writable } from 'node:stream';
 import { GENDERS, VOLUNTEER_STATUSES } from '../../../common/enums.ts';
 import { GENDER_LABELS, VOLUNTEER_STATUS_LABELS } from '../../../common/labels.ts';
-import { unreadableFile } from '../../platform/errors.ts';
 import {
   addHelpSheet,
+  addHelpText,
   addListValidation,
-  columnRange,
-  headingMap,
-  noteHeader,
-  readCells,
-  readHeadings,
-  requiredHeadings,
-  styleHeader,
-  type CellValue,
+  streamDataSheet,
+  streamedBuffer,
+  streamSheet,
+  type ReadSheet,
   type SheetColumn,
 } from '../../platform/spreadsheet.ts';
 import { SKILL_CHOICES } from './volunteers.import.rules.ts';
@@ -141,8 +137,6 @@ export const ROSTER_COLUMNS: readonly Column[] = [
   },
 ];
 
-const HEADINGS = headingMap(ROSTER_COLUMNS);
-
 /** One row of a roster as written: text everywhere except the status date. */
 export type RosterLine = Record<Exclude<RosterField, 'statusSince'>, string> & { statusSince: Date | null };
 
@@ -165,32 +159,10 @@ export async function writeRoster(
   pages: AsyncIterable<RosterLine[]> | RosterLine[][],
   masked: boolean,
 ): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  workbook.creator = 'redvest 红马甲';
-  const sheet = workbook.addWorksheet('志愿者', { views: [{ state: 'frozen', ySplit: 1 }] });
-  // Text format on every column keeps typed ID numbers and codes as text in Excel and LibreOffice.
-  sheet.columns = ROSTER_COLUMNS.map((c) => ({
-    header: c.header,
-    key: c.field,
-    width: c.width,
-    style: { numFmt: c.date ? 'yyyy-mm-dd' : '@' },
-  }));
-  const header = sheet.getRow(1);
-  styleHeader(header);
-  noteHeader(header, ROSTER_COLUMNS, (c) =>
-    masked && (c.field === 'idNumber' || c.field === 'mobile') ? '\n导出文件中已脱敏，不能原样导入。' : '',
-  );
-  header.commit();
-
-  let rows = 0;
-  for await (const page of pages) {
-    for (const line of page) {
-      sheet.addRow(ROSTER_COLUMNS.map((c) => line[c.field])).commit();
-      rows++;
-    }
-  }
-  const last = rows + 1 + 1000;
-  const range = (field: RosterField) => columnRange(ROSTER_COLUMNS, field, 2, last);
+  const { workbook, sheet, range } = await streamDataSheet(out, '志愿者', ROSTER_COLUMNS, pages, {
+    numFmt: (c) => (c.date ? 'yyyy-mm-dd' : '@'),
+    extraNote: (c) => (masked && (c.field === 'idNumber' || c.field === 'mobile') ? '\n导出文件中已脱敏，不能原样导入。' : ''),
+  });
   addListValidation(
     sheet,
     range('gender'),
@@ -207,95 +179,28 @@ export async function writeRoster(
   sheet.commit();
 
   const help = addHelpSheet(workbook, ROSTER_COLUMNS, 22, 90);
-  help.addRow([]).commit();
-  for (const line of [
-    '第一行是表头，请勿改动；从第二行起每行一名志愿者。身份证号在名册中不能重复，文件中重复或已登记的行会被指出。',
-    '导入时检查每一行，所有错误按行号列出；有错误时不导入任何数据，也可以选择“只导入正确的行”。',
-    ...(masked ? ['本文件由系统导出：身份证号、手机号已脱敏（如 411702********1234），这些行不能原样导入，以免产生重复。'] : []),
-  ])
-    help.addRow([line]).commit();
-  help.addRow([]).commit();
-  AVAILABILITY_HELP.forEach((line, i) => {
-    const row = help.addRow([line]);
-    if (i === 0) row.font = { bold: true };
-    row.commit();
-  });
+  addHelpText(
+    help,
+    [
+      '第一行是表头，请勿改动；从第二行起每行一名志愿者。身份证号在名册中不能重复，文件中重复或已登记的行会被指出。',
+      '导入时检查每一行，所有错误按行号列出；有错误时不导入任何数据，也可以选择“只导入正确的行”。',
+      ...(masked
+        ? ['本文件由系统导出：身份证号、手机号已脱敏（如 411702********1234），这些行不能原样导入，以免产生重复。']
+        : []),
+    ],
+    false,
+  );
+  addHelpText(help, AVAILABILITY_HELP, true);
   help.commit();
   await workbook.commit();
 }
 
 /** A whole workbook in memory, for the small ones (the template). */
-export async function rosterBuffer(pages: RosterLine[][], masked: boolean): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const ended = new Promise((resolve) => out.on('end', resolve));
-  await writeRoster(out, pages, masked);
-  await ended;
-  return Buffer.concat(chunks);
-}
+export const rosterBuffer = (pages: RosterLine[][], masked: boolean): Promise<Buffer> =>
+  streamedBuffer((out) => writeRoster(out, pages, masked));
 
-/** One data row as read: the cell of each recognised column; `row` is the number the spreadsheet shows. */
-export interface RosterRow {
-  row: number;
-  cells: Partial<Record<RosterField, CellValue>>;
-}
+export type RosterSheet = ReadSheet<RosterField>;
 
-export interface RosterSheet {
-  rows: RosterRow[];
-  /** Each recognised field's heading as the file spells it, for error reports. */
-  headers: Partial<Record<RosterField, string>>;
-}
-
-/** Styles are kept because they are what tells a date cell from a number. */
-export const READER_OPTIONS: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions> = {
-  sharedStrings: 'cache',
-  styles: 'cache',
-  hyperlinks: 'ignore',
-  worksheets: 'emit',
-  entries: 'ignore',
-};
-
-/**
- * Reads the roster sheet (the first sheet whose first row carries the required headings) with
- * exceljs's streaming reader. A file that cannot be read at all is a 400 with the reason.
- */
-export async function readRoster(bytes: Buffer | undefined): Promise<RosterSheet> {
-  if (!bytes || bytes.length === 0) throw unreadableFile('import.empty');
-  let found: RosterSheet | null = null;
-  let sawSheet = false;
-  let tooMany = false;
-  try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), READER_OPTIONS);
-    for await (const worksheet of reader) {
-      sawSheet = true;
-      let columns: [RosterField, number][] | null = null;
-      const sheet: RosterSheet = { rows: [], headers: {} };
-      for await (const row of worksheet) {
-        // The sheets after the roster are read through (the reader cannot skip) but not kept.
-        if (found || tooMany) continue;
-        if (row.number === 1 && !columns) {
-          const headings = readHeadings(row, ROSTER_COLUMNS, HEADINGS);
-          sheet.headers = headings.headers;
-          if (headings.complete) columns = headings.columns;
-          continue;
-        }
-        if (!columns) continue;
-        const cells = readCells(row, columns);
-        if (!cells) continue;
-        if (sheet.rows.length === MAX_IMPORT_ROWS) tooMany = true;
-        else sheet.rows.push({ row: row.number, cells });
-      }
-      if (columns && !found) found = sheet;
-    }
-  } catch {
-    throw unreadableFile('import.notXlsx');
-  }
-  if (!sawSheet) throw unreadableFile('import.noSheet');
-  if (tooMany) throw unreadableFile('import.tooManyRows', { limit: MAX_IMPORT_ROWS });
-  if (!found) {
-    throw unreadableFile('import.volunteer.noHeader', { headings: requiredHeadings(ROSTER_COLUMNS) });
-  }
-  if (found.rows.length === 0) throw unreadableFile('import.noRows');
-  return found;
-}
+/** The roster sheet: the first sheet whose first row carries the required headings. */
+export const readRoster = (bytes: Buffer | undefined): Promise<RosterSheet> =>
+  streamSheet(bytes, ROSTER_COLUMNS, { maxRows: MAX_IMPORT_ROWS, noHeader: 'import.volunteer.noHeader' });

@@ -23,6 +23,9 @@ import { caseServicesMatrix } from '../../features/quarantine/case-services.matr
 import { returneesMatrix } from '../../features/quarantine/returnees.matrix.ts';
 import { contactsMatrix } from '../../features/quarantine/contacts.matrix.ts';
 import { riskAreasMatrix } from '../../features/risk-areas/risk-areas.matrix.ts';
+import { disinfectionMatrix } from '../../features/disinfection/disinfection.matrix.ts';
+import { publicityMatrix } from '../../features/publicity/publicity.matrix.ts';
+import { suppliesMatrix } from '../../features/supplies/supplies.matrix.ts';
 import { API } from '../../../test/requests.ts';
 import { PERMISSIONS, ROLE_PERMISSIONS, type Permission } from '../../../common/permissions.ts';
 
@@ -85,6 +88,9 @@ const CASES: Record<string, Case> = {
   ...caseServicesMatrix(ctx),
   ...returneesMatrix(ctx),
   ...contactsMatrix(ctx),
+  ...disinfectionMatrix(ctx),
+  ...publicityMatrix(ctx),
+  ...suppliesMatrix(ctx),
   'GET /healthz': { scoped: false, build: async () => ({ url: '/healthz' }) },
   'GET /readyz': { scoped: false, build: async () => ({ url: '/readyz' }) },
   'GET /api/openapi.json': { scoped: false, build: async () => ({ url: '/api/openapi.json' }) },

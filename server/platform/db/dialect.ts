@@ -47,3 +47,9 @@ export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
+
+/** A write a CHECK constraint refused (e.g. stock below zero after a race the service's own check lost). */
+export function isCheckViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23514' || code === 'SQLITE_CONSTRAINT_CHECK';
+}

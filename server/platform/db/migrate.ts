@@ -6,6 +6,8 @@ import * as volunteers from '../../migrations/2026-11-29-03-volunteers.ts';
 import * as duty from '../../migrations/2026-12-01-04-duty.ts';
 import * as inspections from '../../migrations/2026-12-01-05-inspections.ts';
 import * as householdsQuarantine from '../../migrations/2026-12-01-06-households-quarantine.ts';
+import * as quarantineRetention from '../../migrations/2026-12-02-07-quarantine-retention.ts';
+import * as disinfectionPublicitySupplies from '../../migrations/2026-12-02-08-disinfection-publicity-supplies.ts';
 import type { Db } from './connect.ts';
 
 /**
@@ -19,6 +21,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-01-04-duty': duty,
   '2026-12-01-05-inspections': inspections,
   '2026-12-01-06-households-quarantine': householdsQuarantine,
+  '2026-12-02-07-quarantine-retention': quarantineRetention,
+  '2026-12-02-08-disinfection-publicity-supplies': disinfectionPublicitySupplies,
 };
 
 class ListedMigrations implements MigrationProvider {

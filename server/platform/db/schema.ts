@@ -770,6 +770,192 @@ export interface CaseServiceLogTable {
   createdAt: string;
 }
 
+export interface DisinfectionPlaceTable {
+  id: string;
+  regionId: string;
+  kind: string;
+  name: string;
+  address: string | null;
+  areaM2: number | null;
+  checkpointId: string | null;
+  active: number;
+  note: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DisinfectionScheduleTable {
+  id: string;
+  placeId: string;
+  regionId: string;
+  everyDays: number;
+  nextOn: string;
+  teamId: string | null;
+  volunteerId: string | null;
+  active: number;
+  note: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** At a place, or in an isolated person's home (caseId); exactly one of the two. */
+export interface DisinfectionLogTable {
+  id: string;
+  regionId: string;
+  placeId: string | null;
+  scheduleId: string | null;
+  caseId: string | null;
+  caseServiceId: string | null;
+  doneAt: string;
+  doneOn: string;
+  byAccountId: string;
+  teamId: string | null;
+  people: number;
+  areaM2: number;
+  agent: string;
+  concentration: string | null;
+  method: string;
+  contactMinutes: number | null;
+  note: string | null;
+  signedOffBy: string | null;
+  signedOffAt: string | null;
+  signOffNote: string | null;
+  createdAt: string;
+}
+
+export interface PublicityLogTable {
+  id: string;
+  regionId: string;
+  checkpointId: string | null;
+  material: string;
+  title: string;
+  quantity: number;
+  place: string | null;
+  doneAt: string;
+  doneOn: string;
+  byAccountId: string;
+  teamId: string | null;
+  note: string | null;
+  createdAt: string;
+}
+
+export interface AnnouncementTable {
+  id: string;
+  regionId: string;
+  title: string;
+  body: string;
+  publishAt: string;
+  expiresAt: string;
+  withdrawnAt: string | null;
+  withdrawnBy: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SupplyItemTable {
+  id: string;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  unitZh: string;
+  unitEn: string;
+  category: string;
+  active: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface StoreTable {
+  id: string;
+  regionId: string;
+  name: string;
+  address: string | null;
+  keeperAccountId: string | null;
+  active: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The sum of the store's movements of the item; never below zero (a check constraint). */
+export interface StockLevelTable {
+  storeId: string;
+  itemId: string;
+  quantity: number;
+  lowAt: number | null;
+  updatedAt: string;
+}
+
+export interface DonationTable {
+  id: string;
+  ref: string;
+  storeId: string;
+  regionId: string;
+  donorKind: string;
+  donorName: string;
+  donorUnitId: string | null;
+  donorMobile: string | null;
+  anonymous: number;
+  receivedBy: string;
+  receivedOn: string;
+  note: string | null;
+  reversedAt: string | null;
+  createdAt: string;
+}
+
+export interface AllocationTable {
+  id: string;
+  ref: string;
+  storeId: string;
+  regionId: string;
+  toKind: string;
+  toCheckpointId: string | null;
+  toTeamId: string | null;
+  toRegionId: string | null;
+  toHouseholdId: string | null;
+  toRegionPath: string;
+  purpose: string | null;
+  status: string;
+  sentBy: string;
+  sentAt: string;
+  confirmedBy: string | null;
+  confirmedAt: string | null;
+  confirmNote: string | null;
+  createdAt: string;
+}
+
+export interface TransferTable {
+  id: string;
+  ref: string;
+  fromStoreId: string;
+  toStoreId: string;
+  note: string | null;
+  byAccountId: string;
+  at: string;
+  reversedAt: string | null;
+  createdAt: string;
+}
+
+/** Signed: + into the store, − out of it. Never edited; undone by a reversal. */
+export interface StockMovementTable {
+  id: string;
+  storeId: string;
+  itemId: string;
+  delta: number;
+  kind: string;
+  donationId: string | null;
+  allocationId: string | null;
+  transferId: string | null;
+  reversesId: string | null;
+  at: string;
+  onDate: string;
+  byAccountId: string;
+  note: string | null;
+  createdAt: string;
+}
+
 export interface Database {
   regions: RegionTable;
   units: UnitTable;
@@ -823,6 +1009,18 @@ export interface Database {
   alerts: AlertTable;
   caseServices: CaseServiceTable;
   caseServiceLogs: CaseServiceLogTable;
+  disinfectionPlaces: DisinfectionPlaceTable;
+  disinfectionSchedules: DisinfectionScheduleTable;
+  disinfectionLogs: DisinfectionLogTable;
+  publicityLogs: PublicityLogTable;
+  announcements: AnnouncementTable;
+  supplyItems: SupplyItemTable;
+  stores: StoreTable;
+  stockLevels: StockLevelTable;
+  donations: DonationTable;
+  allocations: AllocationTable;
+  transfers: TransferTable;
+  stockMovements: StockMovementTable;
 }
 
 export type { Generated };

@@ -1,13 +1,14 @@
 import type { Kysely } from 'kysely';
 import { newId, nowIso } from '../db/ids.ts';
 import type { Database } from '../db/schema.ts';
+import type { MessageParams } from '../i18n.ts';
 
 /** One message to one account's inbox: a message code with its params, worded when read. */
 export interface NewNotification {
   accountId: string;
   /** A message code of a feature catalog (`notify.<feature>.<what>`), with `{param}` placeholders. */
   kind: string;
-  params: Record<string, string | number>;
+  params: MessageParams;
   /** Path inside the web app the notification opens. */
   link: string | null;
 }

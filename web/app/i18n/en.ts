@@ -8,6 +8,9 @@ import { passagesI18n } from '../../features/passages/passages.i18n.ts';
 import { householdsI18n } from '../../features/households/households.i18n.ts';
 import { healthI18n } from '../../features/quarantine/health.i18n.ts';
 import { casesI18n } from '../../features/quarantine/cases.i18n.ts';
+import { disinfectionI18n } from '../../features/disinfection/disinfection.i18n.ts';
+import { publicityI18n } from '../../features/publicity/publicity.i18n.ts';
+import { suppliesI18n } from '../../features/supplies/supplies.i18n.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
@@ -72,6 +75,27 @@ export const en: Messages = {
     screeningVisit: 'Record visits',
     accounts: 'Accounts',
     audit: 'Audit log',
+    myDisinfection: 'My disinfection jobs',
+    disinfection: 'Disinfection',
+    disinfectionPlaces: 'Disinfection places',
+    suppliesToConfirm: 'Sign for supplies',
+    suppliesStores: 'Stores and stock',
+    suppliesDonations: 'Donations',
+    suppliesAllocations: 'Allocations',
+    suppliesLedger: 'Donation ledger',
+    suppliesItems: 'Item catalogue',
+    publicityLog: 'Log publicity',
+    publicity: 'Publicity',
+    announcements: 'Announcements',
+    groups: {
+      organisation: 'Organisation',
+      volunteers: 'Volunteers',
+      duty: 'Duty',
+      inspection: 'Inspection',
+      screening: 'Screening & quarantine',
+      support: 'Disinfection, publicity & supplies',
+      system: 'System',
+    },
   },
   header: {
     account: 'Account',
@@ -812,4 +836,7 @@ export const en: Messages = {
   },
   health: healthI18n.en,
   cases: casesI18n.en,
+  disinfection: disinfectionI18n.en,
+  publicity: publicityI18n.en,
+  supplies: suppliesI18n.en,
 };

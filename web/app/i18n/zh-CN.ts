@@ -8,6 +8,9 @@ import { passagesI18n } from '../../features/passages/passages.i18n.ts';
 import { householdsI18n } from '../../features/households/households.i18n.ts';
 import { healthI18n } from '../../features/quarantine/health.i18n.ts';
 import { casesI18n } from '../../features/quarantine/cases.i18n.ts';
+import { disinfectionI18n } from '../../features/disinfection/disinfection.i18n.ts';
+import { publicityI18n } from '../../features/publicity/publicity.i18n.ts';
+import { suppliesI18n } from '../../features/supplies/supplies.i18n.ts';
 
 /** The reference catalog: en.ts must have exactly these keys (its type is derived from this one). */
 export const zhCN = {
@@ -72,6 +75,27 @@ export const zhCN = {
     screeningVisit: '入户登记',
     accounts: '账号管理',
     audit: '审计日志',
+    myDisinfection: '我的消杀任务',
+    disinfection: '卫生消杀',
+    disinfectionPlaces: '消杀点位与计划',
+    suppliesToConfirm: '物资签收',
+    suppliesStores: '物资库存',
+    suppliesDonations: '捐赠登记',
+    suppliesAllocations: '物资调拨',
+    suppliesLedger: '捐赠公示',
+    suppliesItems: '物资目录',
+    publicityLog: '宣传登记',
+    publicity: '宣传统计',
+    announcements: '居民公告',
+    groups: {
+      organisation: '组织',
+      volunteers: '志愿者',
+      duty: '执勤',
+      inspection: '督查',
+      screening: '排查与隔离',
+      support: '消杀·宣传·物资',
+      system: '系统',
+    },
   },
   header: {
     account: '账号',
@@ -801,6 +825,9 @@ export const zhCN = {
   },
   health: healthI18n['zh-CN'],
   cases: casesI18n['zh-CN'],
+  disinfection: disinfectionI18n['zh-CN'],
+  publicity: publicityI18n['zh-CN'],
+  supplies: suppliesI18n['zh-CN'],
 };
 
 /** Every catalog has this shape: en.ts is checked against it key by key. */

@@ -1,34 +1,51 @@
 import {
-  HeartOutlined,
-  CarOutlined,
-  NodeIndexOutlined,
+  ExperimentOutlined,
+  PushpinOutlined,
+  SafetyCertificateOutlined,
   AimOutlined,
+  AppstoreOutlined,
+  EditOutlined,
+  FundOutlined,
+  NotificationOutlined,
+  FileDoneOutlined,
+  GiftOutlined,
+  InboxOutlined,
+  ProfileOutlined,
+  SendOutlined,
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
   CalendarOutlined,
+  CarOutlined,
   CarryOutOutlined,
+  CheckSquareOutlined,
   ClusterOutlined,
+  CustomerServiceOutlined,
   EnvironmentOutlined,
   ExceptionOutlined,
   FileSearchOutlined,
   FlagOutlined,
   FormOutlined,
+  HeartOutlined,
+  HomeOutlined,
   IdcardOutlined,
+  MedicineBoxOutlined,
+  NodeIndexOutlined,
+  ReconciliationOutlined,
   SafetyOutlined,
   SolutionOutlined,
   SwapOutlined,
   TeamOutlined,
   UsergroupAddOutlined,
-  HomeOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
-import { Menu } from 'antd';
+import { Menu, type MenuProps } from 'antd';
+import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import { NAV_ITEMS, type NavKey } from '../navigation.ts';
+import { FLAT_MENU_MAX, NAV_GROUPS, NAV_ITEMS, type NavKey } from '../navigation.ts';
 import { can, type Me } from '../session.ts';
 
 const ICONS: Record<NavKey, ReactNode> = {
@@ -49,34 +66,63 @@ const ICONS: Record<NavKey, ReactNode> = {
   fieldIssues: <ExceptionOutlined />,
   passages: <FormOutlined />,
   followUps: <AlertOutlined />,
-  isolationCases: <HomeOutlined />,
+  isolationCases: <MedicineBoxOutlined />,
   healthAlerts: <HeartOutlined />,
-  myServices: <CarryOutOutlined />,
+  myServices: <CustomerServiceOutlined />,
   returnees: <CarOutlined />,
   contacts: <NodeIndexOutlined />,
   riskAreas: <WarningOutlined />,
   households: <HomeOutlined />,
-  screening: <FileSearchOutlined />,
-  screeningVisit: <CarryOutOutlined />,
+  screening: <ReconciliationOutlined />,
+  screeningVisit: <CheckSquareOutlined />,
+  myDisinfection: <ExperimentOutlined />,
+  disinfection: <SafetyCertificateOutlined />,
+  disinfectionPlaces: <PushpinOutlined />,
+  suppliesToConfirm: <FileDoneOutlined />,
+  suppliesStores: <InboxOutlined />,
+  suppliesDonations: <GiftOutlined />,
+  suppliesAllocations: <SendOutlined />,
+  suppliesLedger: <ProfileOutlined />,
+  suppliesItems: <AppstoreOutlined />,
+  publicityLog: <EditOutlined />,
+  publicity: <FundOutlined />,
+  announcements: <NotificationOutlined />,
   accounts: <TeamOutlined />,
   audit: <AuditOutlined />,
 };
+
+/**
+ * The menu items `me` may use: flat when there are few, otherwise under section headings that
+ * stay open (an entry is never hidden behind a click), empty sections left out.
+ */
+function menuItems(me: Me, t: TFunction): NonNullable<MenuProps['items']> {
+  const visible = NAV_ITEMS.filter((item) => can(me, item.permission));
+  const entry = (item: (typeof visible)[number]) => ({
+    key: item.path,
+    icon: ICONS[item.key],
+    label: <span data-testid={`nav-${item.key}`}>{t(`nav.${item.key}`)}</span>,
+  });
+  if (visible.length <= FLAT_MENU_MAX) return visible.map(entry);
+  return NAV_GROUPS.flatMap((group) => {
+    const children = visible.filter((item) => item.group === group).map(entry);
+    return children.length ? [{ type: 'group' as const, key: `group-${group}`, label: t(`nav.groups.${group}`), children }] : [];
+  });
+}
 
 export function SideMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const items = NAV_ITEMS.filter((item) => can(me, item.permission)).map((item) => ({
-    key: item.path,
-    icon: ICONS[item.key],
-    label: <span data-testid={`nav-${item.key}`}>{t(`nav.${item.key}`)}</span>,
-  }));
-  // Whole path segments only: /inspections is not under /inspect.
-  const selected = items.find((item) => pathname === item.key || pathname.startsWith(`${item.key}/`))?.key;
+  // Whole path segments only (/inspections is not under /inspect); the longest wins, so
+  // /screening/visit is its own entry rather than part of /screening.
+  const selected = NAV_ITEMS.filter((item) => can(me, item.permission))
+    .map((item) => item.path as string)
+    .filter((path) => pathname === path || pathname.startsWith(`${path}/`))
+    .sort((a, b) => b.length - a.length)[0];
   return (
     <Menu
       mode="inline"
-      items={items}
+      items={menuItems(me, t)}
       selectedKeys={selected ? [selected] : []}
       style={{ borderInlineEnd: 'none' }}
       onClick={({ key }) => {

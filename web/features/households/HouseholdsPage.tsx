@@ -118,7 +118,7 @@ export function HouseholdsPage() {
           placeholder={t('households.search')}
           aria-label={t('households.search')}
           onSearch={(q) => change('q')(q)}
-          style={filterWidth(200)}
+          style={filterWidth(260)}
           data-testid="households-filter-q"
         />
         <SelectFilter<HousingStatus>

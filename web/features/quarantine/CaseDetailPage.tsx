@@ -15,6 +15,7 @@ import { CaseStatusTag, DayCounter } from './CaseBits.tsx';
 import { CaseReportGrid } from './CaseReportGrid.tsx';
 import { CaseServicesCard } from './CaseServicesCard.tsx';
 import { CASES_KEY, releaseCase, revealCase, useCase, type CaseDetail, type CasePerson } from './cases.api.ts';
+import { ANONYMISED_STYLE, AnonymisedTag } from './PersonParts.tsx';
 
 function EventText({ e }: { e: CaseDetail['events'][number] }) {
   const { t } = useTranslation();
@@ -49,7 +50,8 @@ export function CaseDetailPage() {
   const c = query.data;
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   if (!c) return null;
-  const canWrite = can(me, 'quarantine.write');
+  // An anonymised case is long closed; nothing about its person may be changed or shown any more.
+  const canWrite = can(me, 'quarantine.write') && !c.anonymised;
   const active = c.status === 'active';
 
   const release = () =>
@@ -82,6 +84,7 @@ export function CaseDetailPage() {
         title={
           <Flex gap={8} align="center">
             {t('cases.detailTitle', { ref: c.ref })} <CaseStatusTag status={c.status} />
+            {c.anonymised ? <AnonymisedTag /> : null}
           </Flex>
         }
         extra={
@@ -127,6 +130,7 @@ export function CaseDetailPage() {
         <Col xs={24} lg={14}>
           <Card
             title={t('cases.basics')}
+            style={c.anonymised ? ANONYMISED_STYLE : undefined}
             extra={
               can(me, 'quarantine.reveal') && !person && !c.anonymised ? (
                 <Button size="small" onClick={reveal} data-testid="case-reveal">
@@ -136,7 +140,9 @@ export function CaseDetailPage() {
             }
           >
             <Descriptions column={{ xs: 1, sm: 2 }} size="small">
-              <Descriptions.Item label={t('cases.name')}>{person?.personName ?? c.personName}</Descriptions.Item>
+              <Descriptions.Item label={t('cases.name')}>
+                {c.anonymised ? <AnonymisedTag /> : (person?.personName ?? c.personName)}
+              </Descriptions.Item>
               <Descriptions.Item label={t('cases.idNumber')}>
                 {person ? (person.idNumber ?? '—') : (c.idNumber ?? '—')}
               </Descriptions.Item>
@@ -193,7 +199,7 @@ export function CaseDetailPage() {
         </Col>
         <Col span={24}>
           <Card title={t('cases.reports')}>
-            <CaseReportGrid reports={c.reports} />
+            <CaseReportGrid c={c} />
           </Card>
         </Col>
         <Col span={24}>

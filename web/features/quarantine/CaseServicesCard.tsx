@@ -3,7 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_SERVICE_KINDS, type CaseServiceKind } from '../../../common/enums.ts';
-import { CASE_SERVICE_KIND_LABELS } from '../../../common/labels.ts';
+import { CASE_SERVICE_KIND_LABELS, DISINFECTION_METHOD_LABELS } from '../../../common/labels.ts';
 import { useLanguage } from '../../app/useLanguage.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useIdempotentCreate } from '../../components/idempotency.ts';
@@ -117,8 +117,15 @@ export function CaseServicesCard({ c, canWrite }: { c: CaseDetail; canWrite: boo
               <Typography.Text type="secondary">{l.doneOn}</Typography.Text> {CASE_SERVICE_KIND_LABELS[l.kind][language]} ·{' '}
               {l.byName}
               {l.areaM2 !== null ? ` · ${l.areaM2} m² ${l.agent ?? ''} ${l.concentration ?? ''}` : ''}
+              {l.method ? ` · ${DISINFECTION_METHOD_LABELS[l.method][language]}` : ''}
+              {l.people !== null && l.people > 1 ? ` · ${l.people} ${t('cases.people')}` : ''}
               {l.items ? ` · ${l.items}` : ''}
               {l.note ? ` · ${l.note}` : ''}
+              {l.signedOffAt ? (
+                <Tag color="green" style={{ marginInlineStart: 8 }}>
+                  {t('disinfection.logs.signed')}
+                </Tag>
+              ) : null}
             </div>
           ))}
         </>

@@ -16,6 +16,7 @@ import { RegionTreeSelect } from '../regions/RegionTreeSelect.tsx';
 import { CaseStatusTag, DayCounter } from './CaseBits.tsx';
 import { CaseFormModal } from './CaseFormModal.tsx';
 import { useCases, type CaseFilter, type CaseSummary } from './cases.api.ts';
+import { ANONYMISED_STYLE, AnonymisedTag } from './PersonParts.tsx';
 
 const ALL = 'all';
 /** Cases due for release stand out, so the desk sees at a glance who may go home today. */
@@ -34,6 +35,8 @@ export function CasesPage() {
   const [opening, setOpening] = useState(false);
   const items = cases.data?.items ?? [];
   const due = (c: CaseSummary) => c.status === 'active' && c.counter.dueForRelease;
+  const rowStyle = (c: CaseSummary) => (due(c) ? DUE_ROW.style : c.anonymised ? ANONYMISED_STYLE : undefined);
+  const person = (c: CaseSummary) => (c.anonymised ? <AnonymisedTag /> : c.personName);
   const link = (c: CaseSummary) => <Link to={`/quarantine/cases/${c.id}`}>{c.ref}</Link>;
 
   return (
@@ -95,12 +98,12 @@ export function CasesPage() {
               ) : null
             }
             renderItem={(c) => (
-              <List.Item style={due(c) ? DUE_ROW.style : undefined}>
+              <List.Item style={rowStyle(c)}>
                 <List.Item.Meta
                   title={
                     <Flex justify="space-between">
                       <span>
-                        {link(c)} {c.personName}
+                        {link(c)} {person(c)}
                       </span>
                       <CaseStatusTag status={c.status} />
                     </Flex>
@@ -123,7 +126,7 @@ export function CasesPage() {
             dataSource={items}
             locale={{ emptyText: t('cases.empty') }}
             pagination={pagination(cases.data?.total ?? 0)}
-            onRow={(c) => (due(c) ? DUE_ROW : {})}
+            onRow={(c) => ({ style: rowStyle(c) })}
             data-testid="cases-table"
             columns={[
               { title: t('cases.ref'), key: 'ref', render: (_, c) => link(c), width: 170 },
@@ -132,8 +135,10 @@ export function CasesPage() {
                 key: 'person',
                 render: (_, c) => (
                   <>
-                    <div>{c.personName}</div>
-                    <Typography.Text type="secondary">{c.mobile}</Typography.Text>
+                    <div>{person(c)}</div>
+                    <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+                      {c.mobile}
+                    </Typography.Text>
                   </>
                 ),
               },

@@ -6,17 +6,12 @@ import { CONTACT_EXPOSURE_KIND_LABELS } from '../../../common/labels.ts';
 import { useLanguage } from '../../app/useLanguage.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useIdempotentCreate } from '../../components/idempotency.ts';
-import { RegionTreeSelect } from '../regions/RegionTreeSelect.tsx';
 import { CONTACTS_KEY, updateContact, type Contact, type CreateContactInput } from './contacts.api.ts';
+import { PersonFields, personInitialValues, personInput, personPatch, type PersonForm } from './PersonFields.tsx';
 
 const DAY = 'YYYY-MM-DD';
 
-interface ContactForm {
-  regionId: string;
-  name: string;
-  idNumber?: string;
-  mobile?: string;
-  address?: string;
+interface ContactForm extends PersonForm {
   sourceCase: string;
   lastExposureOn: Dayjs;
   exposureKind: ContactExposureKind;
@@ -31,26 +26,14 @@ export function ContactFormModal({ contact, onClose }: { contact?: Contact; onCl
 
   async function submit(v: ContactForm) {
     const body: CreateContactInput = {
-      regionId: v.regionId,
-      name: v.name.trim(),
-      idNumber: v.idNumber?.trim() || null,
-      mobile: v.mobile?.trim() || null,
-      address: v.address?.trim() || null,
+      ...personInput(v),
       sourceCase: v.sourceCase.trim(),
       lastExposureOn: v.lastExposureOn.format(DAY),
       exposureKind: v.exposureKind,
       note: v.note?.trim() || null,
     };
-    if (contact) {
-      // The masked name, ID number and mobile are not sent back: an empty field leaves them as they are.
-      const { name, idNumber, mobile, ...rest } = body;
-      await updateContact(contact.id, {
-        ...rest,
-        ...(name ? { name } : {}),
-        ...(idNumber ? { idNumber } : {}),
-        ...(mobile ? { mobile } : {}),
-      });
-    } else await create('/contacts', body);
+    if (contact) await updateContact(contact.id, personPatch(body));
+    else await create('/contacts', body);
   }
 
   return (
@@ -60,14 +43,13 @@ export function ContactFormModal({ contact, onClose }: { contact?: Contact; onCl
       onClose={onClose}
       submit={submit}
       invalidate={[CONTACTS_KEY]}
-      width={680}
+      width={720}
       scrollToFirstError
       intro={<Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('returnees.contacts.intro')} />}
       initialValues={
         contact
           ? {
-              regionId: contact.regionId,
-              address: contact.address ?? undefined,
+              ...personInitialValues(contact),
               sourceCase: contact.sourceCase,
               lastExposureOn: dayjs(contact.lastExposureOn),
               exposureKind: contact.exposureKind,
@@ -77,44 +59,7 @@ export function ContactFormModal({ contact, onClose }: { contact?: Contact; onCl
       }
     >
       <Row gutter={12}>
-        <Col xs={24} sm={12}>
-          <Form.Item
-            name="regionId"
-            label={t('returnees.region')}
-            rules={[{ required: true, message: t('returnees.regionRequired') }]}
-          >
-            <RegionTreeSelect testId="contact-form-region" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12}>
-          <Form.Item
-            name="name"
-            label={t('returnees.name')}
-            rules={contact ? [] : [{ required: true, whitespace: true, message: t('returnees.nameRequired') }]}
-          >
-            <Input maxLength={30} placeholder={contact?.name} data-testid="contact-form-name" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12}>
-          <Form.Item name="mobile" label={t('returnees.mobile')}>
-            <Input
-              maxLength={11}
-              inputMode="numeric"
-              placeholder={contact?.mobile ?? undefined}
-              data-testid="contact-form-mobile"
-            />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12}>
-          <Form.Item name="idNumber" label={t('returnees.idNumber')}>
-            <Input maxLength={18} placeholder={contact?.idNumber ?? undefined} data-testid="contact-form-id-number" />
-          </Form.Item>
-        </Col>
-        <Col span={24}>
-          <Form.Item name="address" label={t('returnees.address')}>
-            <Input maxLength={120} data-testid="contact-form-address" />
-          </Form.Item>
-        </Col>
+        <PersonFields testId="contact-form" existing={contact} />
         <Col span={24}>
           <Form.Item
             name="sourceCase"
@@ -153,7 +98,7 @@ export function ContactFormModal({ contact, onClose }: { contact?: Contact; onCl
         </Col>
         <Col span={24}>
           <Form.Item name="note" label={t('returnees.note')}>
-            <Input.TextArea rows={2} maxLength={1000} data-testid="contact-form-note" />
+            <Input.TextArea rows={2} maxLength={500} data-testid="contact-form-note" />
           </Form.Item>
         </Col>
       </Row>

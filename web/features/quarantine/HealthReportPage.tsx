@@ -8,6 +8,7 @@ import { formatDateTime } from '../../app/dates.ts';
 import { useReportError } from '../../app/errors.ts';
 import { QueryError } from '../../components/QueryError.tsx';
 import { AuthCard } from '../auth/AuthCard.tsx';
+import { ResidentAnnouncements } from '../publicity/ResidentAnnouncements.tsx';
 import { newReportKey, useHealthStatus, useRemeasure, useSubmitReport, type Remeasured, type Submitted } from './health.api.ts';
 
 const STATE_COLOR = {
@@ -178,6 +179,7 @@ export function HealthReportPage() {
             </Tag>
           ))}
         </Flex>
+        <ResidentAnnouncements token={token} />
         {outcome}
         {!second && s.remeasure ? (
           <Flex vertical gap={12} data-testid="remeasure-form">

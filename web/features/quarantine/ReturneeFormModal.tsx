@@ -14,11 +14,9 @@ import { proposeMeasure } from '../../../common/measures.ts';
 import { useLanguage } from '../../app/useLanguage.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useIdempotentCreate } from '../../components/idempotency.ts';
-import { useHouseholds } from '../households/households.api.ts';
 import { DivisionSelect } from '../passages/DivisionSelect.tsx';
 import { useRiskAreas, type RiskArea } from '../passages/passages.api.ts';
-import { useDebounced } from '../passages/useDebounced.ts';
-import { RegionTreeSelect } from '../regions/RegionTreeSelect.tsx';
+import { PersonFields, personInitialValues, personInput, personPatch, type PersonForm } from './PersonFields.tsx';
 import { MeasureTag, useReasonText } from './ReturneeParts.tsx';
 import {
   RETURNEES_KEY,
@@ -32,13 +30,7 @@ const DAY = 'YYYY-MM-DD';
 /** The ways of travel that have a number to check (rail and air) or a coach/ship service to name. */
 const NEEDS_TRIP: ReadonlySet<TransportMode> = new Set(['rail', 'air', 'coach', 'ship']);
 
-export interface ReturneeForm {
-  regionId: string;
-  householdId?: string | null;
-  name: string;
-  idNumber?: string;
-  mobile?: string;
-  address?: string;
+export interface ReturneeForm extends PersonForm {
   originCode: string;
   returnedOn: Dayjs;
   transport: TransportMode;
@@ -54,36 +46,6 @@ function riskLevelOn(originCode: string | undefined, on: string, areas: readonly
     originCode.startsWith(code.endsWith('0000') ? code.slice(0, 2) : code.endsWith('00') ? code.slice(0, 4) : code);
   const hits = areas.filter((a) => a.startsOn <= on && (a.endsOn === null || a.endsOn >= on) && covers(a.code));
   return hits.some((a) => a.level === 'high') ? 'high' : hits.length ? 'medium' : null;
-}
-
-/** Households of the chosen place, found by building-unit-room or address. */
-function HouseholdSelect({
-  regionId,
-  value,
-  onChange,
-}: {
-  regionId: string | undefined;
-  value?: string | null;
-  onChange?: (v: string | null) => void;
-}) {
-  const { t } = useTranslation();
-  const [typed, setTyped] = useState('');
-  const q = useDebounced(typed.trim(), 250);
-  const households = useHouseholds({ regionId: regionId ?? null, q }, 1, 20);
-  return (
-    <Select<string>
-      allowClear
-      showSearch
-      filterOption={false}
-      disabled={!regionId}
-      placeholder={t('returnees.householdHint')}
-      value={value ?? undefined}
-      onSearch={setTyped}
-      onChange={(v) => onChange?.(v ?? null)}
-      options={(households.data?.items ?? []).map((h) => ({ value: h.id, label: h.address }))}
-      data-testid="returnee-form-household"
-    />
-  );
 }
 
 /** The proposal for what is typed so far, by the same rules the server applies when it saves. */
@@ -138,10 +100,7 @@ export function ReturneeFormModal({
   const initialValues = useMemo<Partial<ReturneeForm>>(() => {
     if (returnee) {
       return {
-        regionId: returnee.regionId,
-        householdId: returnee.householdId,
-        name: '',
-        address: returnee.address ?? undefined,
+        ...personInitialValues(returnee),
         originCode: returnee.originCode,
         returnedOn: dayjs(returnee.returnedOn),
         transport: returnee.transport,
@@ -168,12 +127,7 @@ export function ReturneeFormModal({
 
   async function submit(v: ReturneeForm) {
     const body: CreateReturneeInput = {
-      regionId: v.regionId,
-      householdId: v.householdId ?? null,
-      name: v.name.trim(),
-      idNumber: v.idNumber?.trim() || null,
-      mobile: v.mobile?.trim() || null,
-      address: v.address?.trim() || null,
+      ...personInput(v),
       originCode: v.originCode,
       returnedOn: v.returnedOn.format(DAY),
       transport: v.transport,
@@ -181,16 +135,8 @@ export function ReturneeFormModal({
       exposures: v.exposures ?? [],
       note: v.note?.trim() || null,
     };
-    if (returnee) {
-      // The masked name, ID number and mobile are not sent back: an empty field leaves them as they are.
-      const { name, idNumber, mobile, ...rest } = body;
-      await updateReturnee(returnee.id, {
-        ...rest,
-        ...(name ? { name } : {}),
-        ...(idNumber ? { idNumber } : {}),
-        ...(mobile ? { mobile } : {}),
-      });
-    } else await create('/returnees', { ...body, ...(followUpId ? { followUpId } : {}) });
+    if (returnee) await updateReturnee(returnee.id, personPatch(body));
+    else await create('/returnees', { ...body, ...(followUpId ? { followUpId } : {}) });
   }
 
   const transport = values?.transport;
@@ -217,49 +163,7 @@ export function ReturneeFormModal({
       }
     >
       <Row gutter={12}>
-        <Col xs={24} sm={12}>
-          <Form.Item
-            name="regionId"
-            label={t('returnees.region')}
-            rules={[{ required: true, message: t('returnees.regionRequired') }]}
-          >
-            <RegionTreeSelect testId="returnee-form-region" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12}>
-          <Form.Item name="householdId" label={t('returnees.household')}>
-            <HouseholdSelect regionId={values?.regionId} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={8}>
-          <Form.Item
-            name="name"
-            label={t('returnees.name')}
-            rules={returnee ? [] : [{ required: true, whitespace: true, message: t('returnees.nameRequired') }]}
-          >
-            <Input maxLength={30} placeholder={returnee?.name} data-testid="returnee-form-name" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={8}>
-          <Form.Item name="mobile" label={t('returnees.mobile')}>
-            <Input
-              maxLength={11}
-              inputMode="numeric"
-              placeholder={returnee?.mobile ?? undefined}
-              data-testid="returnee-form-mobile"
-            />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={8}>
-          <Form.Item name="idNumber" label={t('returnees.idNumber')}>
-            <Input maxLength={18} placeholder={returnee?.idNumber ?? undefined} data-testid="returnee-form-id-number" />
-          </Form.Item>
-        </Col>
-        <Col span={24}>
-          <Form.Item name="address" label={t('returnees.address')}>
-            <Input maxLength={120} data-testid="returnee-form-address" />
-          </Form.Item>
-        </Col>
+        <PersonFields testId="returnee-form" existing={returnee} />
         <Col xs={24} sm={12}>
           <Form.Item
             name="originCode"

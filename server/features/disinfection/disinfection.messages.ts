@@ -1,0 +1,38 @@
+import type { FeatureMessages } from '../../platform/i18n.ts';
+
+export const disinfectionMessages: FeatureMessages = {
+  'zh-CN': {
+    DISINFECTION_PLACE_HAS_LOGS: '该点位已有 {logs} 条消杀记录，不能删除，可停用',
+    DISINFECTION_PLACE_INACTIVE: '该点位已停用',
+    DISINFECTION_SCHEDULE_PAUSED: '该消杀计划已暂停',
+    DISINFECTION_SIGNED: '该记录已审核签字',
+    DISINFECTION_SIGN_OWN: '不能审核自己登记的消杀记录',
+    'field.disinfection.oneAssignee': '请只指定一个队伍或一名志愿者',
+    'field.disinfection.assigneeRequired': '请指定负责的队伍或志愿者',
+    'field.disinfection.teamOutside': '只能指定本县（区）范围内您可查看的队伍',
+    'field.disinfection.volunteerOutside': '只能指定本县（区）范围内在岗的志愿者',
+    'field.disinfection.checkpointOutside': '卡点须在该点位所属区划内',
+    'field.disinfection.scheduleOtherPlace': '该消杀计划不属于这个点位',
+    'field.disinfection.team': '只能选择您所在的队伍',
+    'field.disinfection.doneInFuture': '消杀时间不能晚于现在',
+    'field.disinfection.doneTooOld': '只能补登 {days} 天以内的消杀',
+    'field.disinfection.toBeforeFrom': '结束日期不能早于开始日期',
+  },
+  en: {
+    DISINFECTION_PLACE_HAS_LOGS: 'This place has {logs} disinfection records and cannot be deleted; deactivate it instead',
+    DISINFECTION_PLACE_INACTIVE: 'This place is no longer in use',
+    DISINFECTION_SCHEDULE_PAUSED: 'This schedule is paused',
+    DISINFECTION_SIGNED: 'This record has already been signed off',
+    DISINFECTION_SIGN_OWN: 'You cannot sign off a record you logged yourself',
+    'field.disinfection.oneAssignee': 'Give either a team or a volunteer, not both',
+    'field.disinfection.assigneeRequired': 'Give the team or the volunteer who does it',
+    'field.disinfection.teamOutside': 'Choose a team of this county that you can see',
+    'field.disinfection.volunteerOutside': 'Choose an active volunteer of this county',
+    'field.disinfection.checkpointOutside': 'The checkpoint must lie in the place’s region',
+    'field.disinfection.scheduleOtherPlace': 'This schedule is not for this place',
+    'field.disinfection.team': 'Choose one of your own teams',
+    'field.disinfection.doneInFuture': 'The time cannot be in the future',
+    'field.disinfection.doneTooOld': 'Jobs can be logged up to {days} days late',
+    'field.disinfection.toBeforeFrom': 'The end date cannot be before the start date',
+  },
+};
