@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app.ts';
+import { calendarDate, zonedInstant } from '../platform/dates.ts';
 import { API } from '../../test/requests.ts';
 import { DEMO_PASSWORD, loadDemoCity } from './demo-city.ts';
 import { loadDemoDuty } from './demo-duty.ts';
@@ -10,12 +11,20 @@ let t: TestApp;
 let summary: DemoInspectionsSummary | null;
 beforeAll(async () => {
   t = await createTestApp();
+  // The demo's visits are this morning's, on shifts of a roster that starts today: before the day's
+  // first shift (the small hours) there is nothing to visit yet. Load and read at 10:30 local.
+  const { timeZone } = t.deps.config;
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(zonedInstant(timeZone, calendarDate(timeZone), '10:30'));
   await loadDemoCity(t.deps);
   await t.deps.db.withoutSync(() => loadDemoVolunteers(t.deps));
   await t.deps.db.withoutSync(() => loadDemoDuty(t.deps));
   summary = await t.deps.db.withoutSync(() => loadDemoInspections(t.deps));
 }, 300_000);
-afterAll(() => t.close());
+afterAll(async () => {
+  vi.useRealTimers();
+  await t.close();
+});
 
 describe('demo inspections, issues and passages', () => {
   it('loads once: groups, visits, the ledger, the passage log and its follow-ups', async () => {

@@ -285,6 +285,10 @@ describe('visits on the phone', () => {
       .execute();
     expect(tasks).toHaveLength(2);
     expect(tasks.every((f) => f.regionId === w.a.community.id && f.sourceKind === 'screening_visit')).toBe(true);
+    // A visit takes no reading: the inbox says what was found, not a temperature of "—".
+    const kinds = await db().selectFrom('notifications').select('kind').where('kind', 'like', 'notify.followUps.%').execute();
+    expect(kinds.map((n) => n.kind)).toContain('notify.followUps.feverNoReading');
+    expect(kinds.map((n) => n.kind)).not.toContain('notify.followUps.fever');
   });
 
   it('checks the findings field by field', async () => {

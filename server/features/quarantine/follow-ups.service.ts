@@ -25,6 +25,8 @@ const NOTIFY_KIND: Record<FollowUp['kind'], string> = {
   risk_arrival: 'notify.followUps.riskArrival',
 };
 
+const hasReading = (input: OpenFollowUp) => (input.details.remeasured ?? input.details.temperature ?? null) !== null;
+
 /** Masked as every list shows it; the reveal route gives the rest. */
 function masked(f: repo.FollowUpRow): FollowUp {
   const { regionPath: _path, ...rest } = f;
@@ -164,7 +166,8 @@ export function followUpsService(deps: Deps, { regions, accounts }: { regions: R
         q,
         (await recipients(q, region.path)).map((accountId) => ({
           accountId,
-          kind: NOTIFY_KIND[input.kind],
+          // A door-to-door visit finds someone with a fever but takes no reading.
+          kind: input.kind === 'fever' && !hasReading(input) ? 'notify.followUps.feverNoReading' : NOTIFY_KIND[input.kind],
           params,
           link: '/follow-ups',
         })),

@@ -20,6 +20,7 @@ import type {
   UpdateItemInput,
   UpdateStoreInput,
 } from './catalogue.schemas.ts';
+import type { StockEngine } from './stock.engine.ts';
 import * as stock from './stock.repository.ts';
 import type { Item } from './supplies.schemas.ts';
 
@@ -31,7 +32,10 @@ const STORE_LEVELS = new Set(['city', 'county', 'community']);
 const withoutPath = ({ regionPath: _path, ...store }: repo.StoreRow): Store => store;
 
 /** The catalogue (items and their units), the stores, their stock and thresholds, and their movement history. */
-export function catalogueService(deps: Deps, { regions, accounts }: { regions: RegionsService; accounts: AccountsService }) {
+export function catalogueService(
+  deps: Deps,
+  { regions, accounts, engine }: { regions: RegionsService; accounts: AccountsService; engine: StockEngine },
+) {
   const {
     db: { db },
     events,
@@ -220,8 +224,18 @@ export function catalogueService(deps: Deps, { regions, accounts }: { regions: R
         seen.add(t.itemId);
       });
       if (Object.keys(problems).length) throw new AppError(422, 'VALIDATION', {}, problems);
+      const held = new Map((await repo.stockOfStore(db, store)).map((r) => [r.item.id, r]));
       await transact(db, call, async (trx) => {
         await repo.setThresholds(trx, id, input.items, nowIso());
+        await engine.thresholdsRaised(
+          trx,
+          store,
+          // An item out of use and not held has no row, and nothing to run low.
+          input.items.flatMap((t) => {
+            const row = held.get(t.itemId);
+            return row ? [{ item: row.item, quantity: row.quantity, before: row.lowAt, after: t.lowAt }] : [];
+          }),
+        );
         await auditWrite(trx, call, 'store.thresholds', 'store', id, store.regionPath, {
           items: input.items.map((t) => ({ itemId: t.itemId, lowAt: t.lowAt })),
         });

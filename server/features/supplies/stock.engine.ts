@@ -152,6 +152,21 @@ export function stockEngine(deps: Deps, { accounts }: { accounts: AccountsServic
     precheck,
 
     /**
+     * A threshold raised above what a store already holds makes the item low as surely as a
+     * movement would: tell the same people, once, when the new mark is what makes it low.
+     */
+    async thresholdsRaised(
+      q: Kysely<Database>,
+      store: StoreFacts,
+      changes: readonly { item: Item; quantity: number; before: number | null; after: number | null }[],
+    ): Promise<void> {
+      for (const c of changes) {
+        const wasLow = c.before !== null && c.quantity < c.before;
+        if (c.after !== null && c.quantity < c.after && !wasLow) await tellLow(q, store, c.item, c.quantity, c.after);
+      }
+    },
+
+    /**
      * Inserts the movements and moves the levels, inside the caller's transaction; tells the
      * keeper and managers of a store where a level fell from at or above its threshold to below
      * it. Call it before publishing any other event of the transaction: on PostgreSQL the level

@@ -26,7 +26,7 @@ export function suppliesService(
 ) {
   const { regions, accounts, checkpoints, teams, households } = others;
   const engine = stockEngine(deps, { accounts });
-  const catalogue = catalogueService(deps, { regions, accounts });
+  const catalogue = catalogueService(deps, { regions, accounts, engine });
   return {
     catalogue,
     donations: donationsService(deps, { regions, catalogue, engine }),

@@ -479,6 +479,17 @@ describe('low stock', () => {
     ]);
     const stores = (await county.get(`${API}/supplies/stores`)).json().items;
     expect(stores.find((s: { id: string }) => s.id === store).lowItems).toBe(1);
+
+    // A mark raised above what is held makes the item low too: told once, not again while it stays low.
+    const raise = (lowAt: number) =>
+      county.put(`${API}/supplies/stores/${store}/thresholds`, { items: [{ itemId: ALCOHOL, lowAt }] });
+    expect((await raise(50)).statusCode).toBe(200); // 60 held: not low
+    expect((await notes()).length - first).toBe(2);
+    expect((await raise(80)).statusCode).toBe(200); // now low by the mark alone
+    expect((await notes()).length - first).toBe(4);
+    expect(JSON.parse((await notes()).at(-1)!.params)).toMatchObject({ quantity: 60, lowAt: 80 });
+    expect((await raise(90)).statusCode).toBe(200); // still low: nothing new
+    expect((await notes()).length - first).toBe(4);
   });
 });
 

@@ -65,7 +65,10 @@ export function LinesEditor({ stock }: { stock?: readonly StockRow[] }) {
                   const item = items.find((i) => i.id === id);
                   return stock && item ? (
                     <Typography.Text type="secondary" style={{ lineHeight: '32px', minWidth: 110 }}>
-                      {t('supplies.linesEditor.inStock', { quantity: held.get(item.id) ?? 0, unit: itemUnit(item, language) })}
+                      {t('supplies.linesEditor.inStock', {
+                        quantity: (held.get(item.id) ?? 0).toLocaleString('zh-CN'),
+                        unit: itemUnit(item, language),
+                      })}
                     </Typography.Text>
                   ) : null;
                 }}
