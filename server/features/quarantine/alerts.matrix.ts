@@ -3,12 +3,16 @@ import { API } from '../../../test/requests.ts';
 import { newId, nowIso } from '../../platform/db/ids.ts';
 import { insertCase } from './health-reports.matrix.ts';
 
-/** Alerts about a case in the caller's county or the other one, written straight into the table. */
+/**
+ * Alerts about a case in the caller's county or the other one, written straight into the table;
+ * the case is observed by the matrix's medical observer (who sees only their cases' alerts).
+ */
 export const alertsMatrix: CaseTable = (ctx) => {
   async function alert(where: Where): Promise<string> {
     const regionId = ctx.area(where).grid.id;
     const db = ctx.t.deps.db.db;
-    const caseId = await insertCase(db, { regionId });
+    const observer = await db.selectFrom('accounts').select('id').where('login', '=', 'm-medical_observer').executeTakeFirst();
+    const caseId = await insertCase(db, { regionId, medicalObserverId: observer?.id ?? null });
     const id = newId();
     const now = nowIso();
     await db

@@ -11,6 +11,8 @@ type Q = Kysely<Database>;
 /** An alert as stored, the person unmasked, with its region's path for access checks. */
 export interface AlertRow extends Alert {
   regionPath: string;
+  /** The case's doctor: an observer sees the alerts of the cases they observe. */
+  medicalObserverId: string | null;
 }
 
 function base(q: Q) {
@@ -26,6 +28,7 @@ function base(q: Q) {
       'a.caseId',
       'c.ref as caseRef',
       'c.personName',
+      'c.medicalObserverId',
       'a.regionId',
       'regions.name as regionName',
       'regions.path as regionPath',
@@ -59,6 +62,7 @@ function toRow(r: Raw): AlertRow {
     caseId: r.caseId,
     caseRef: r.caseRef,
     personName: r.personName,
+    medicalObserverId: r.medicalObserverId,
     regionId: r.regionId,
     regionName: r.regionName,
     regionPath: r.regionPath,
@@ -91,6 +95,8 @@ export interface AlertFilter {
   kind?: AlertKind;
   caseId?: string;
   ownerAccountId?: string;
+  /** Only alerts of the cases this doctor observes, or that they own. */
+  observedBy?: string;
   limit: number;
   offset: number;
 }
@@ -103,6 +109,10 @@ export async function listAlerts(q: Q, scope: Scope, f: AlertFilter): Promise<{ 
   if (f.kind) query = query.where('a.kind', '=', f.kind);
   if (f.caseId) query = query.where('a.caseId', '=', f.caseId);
   if (f.ownerAccountId) query = query.where('a.ownerAccountId', '=', f.ownerAccountId);
+  const observer = f.observedBy;
+  if (observer) {
+    query = query.where((eb) => eb.or([eb('c.medicalObserverId', '=', observer), eb('a.ownerAccountId', '=', observer)]));
+  }
   const totalRow = await query
     .clearSelect()
     .select((eb) => eb.fn.countAll().as('n'))

@@ -12,6 +12,7 @@ import { notify, type NewNotification } from '../../platform/notify/notify.ts';
 import type { AccountsService } from '../accounts/accounts.service.ts';
 import type { RegionsService } from '../regions/regions.service.ts';
 import * as repo from './alerts.repository.ts';
+import { observerOnly } from './cases.rules.ts';
 import type { Alert, AlertQueryInput, CloseAlertInput, OpenAlert } from './alerts.schemas.ts';
 import type { MissingSlot as MissingSlot } from './health-reports.repository.ts';
 
@@ -32,7 +33,7 @@ const NOTIFY_KIND: Record<Alert['kind'], string> = {
 };
 
 function masked(a: repo.AlertRow): Alert {
-  const { regionPath: _path, ...rest } = a;
+  const { regionPath: _path, medicalObserverId: _observer, ...rest } = a;
   return { ...rest, personName: maskName(a.personName) };
 }
 
@@ -80,6 +81,9 @@ export function alertsService(deps: Deps, { regions, accounts }: { regions: Regi
     const row = await repo.findAlert(db, id);
     if (!row) throw notFound();
     requireAccess(actor, permission, row.regionPath);
+    if (observerOnly(actor) && row.medicalObserverId !== actor.accountId && row.owner?.accountId !== actor.accountId) {
+      throw notFound();
+    }
     return row;
   }
 
@@ -242,6 +246,7 @@ export function alertsService(deps: Deps, { regions, accounts }: { regions: Regi
         ...(query.kind ? { kind: query.kind } : {}),
         ...(query.caseId ? { caseId: query.caseId } : {}),
         ...(query.mine ? { ownerAccountId: actor.accountId } : {}),
+        ...(observerOnly(actor) ? { observedBy: actor.accountId } : {}),
         limit: query.limit ?? 50,
         offset: query.offset ?? 0,
       });

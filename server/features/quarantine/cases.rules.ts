@@ -1,3 +1,4 @@
+import type { Actor } from '../../platform/access/actor.ts';
 import { addDays, daysBetween } from '../../platform/dates.ts';
 
 /** What stands for the name once a case, a returnee or a contact has been anonymised. */
@@ -64,4 +65,12 @@ export function refPrefix(countyCode: string | null): string {
 
 export function refOf(prefix: string, sequence: number): string {
   return `${prefix}${String(sequence).padStart(6, '0')}`;
+}
+
+/**
+ * Observers see only the cases they observe (and the alerts of those, or that they own), unless
+ * another role lets them read the area.
+ */
+export function observerOnly(actor: Actor): boolean {
+  return actor.grants.every((g) => g.role === 'medical_observer');
 }

@@ -15,7 +15,16 @@ import { requireIdNumber, sealIdNumber } from '../../platform/pii/identity.ts';
 import type { AccountsService } from '../accounts/accounts.service.ts';
 import type { RegionsService } from '../regions/regions.service.ts';
 import * as repo from './cases.repository.ts';
-import { ANONYMISED_NAME, dayCounter, endsOnFor, peopleKeptFrom, refOf, refPrefix, releaseBlock } from './cases.rules.ts';
+import {
+  ANONYMISED_NAME,
+  dayCounter,
+  endsOnFor,
+  observerOnly,
+  peopleKeptFrom,
+  refOf,
+  refPrefix,
+  releaseBlock,
+} from './cases.rules.ts';
 import { anonymisePeople, inBatches, SYSTEM } from './people.ts';
 import type {
   AssignCaseInput,
@@ -55,11 +64,6 @@ export function casesService(deps: Deps, { regions, accounts }: { regions: Regio
 
   const changed = (q: Kysely<Database>, type: string, id: string, regionPath: string) =>
     events.publish(q, { type, permission: 'quarantine.read', regionPath, entityType: 'isolation_case', entityId: id });
-
-  /** Observers see only the cases they observe, unless another role lets them read the area. */
-  function observerOnly(actor: Actor): boolean {
-    return actor.grants.every((g) => g.role === 'medical_observer');
-  }
 
   async function visible(actor: Actor, permission: 'quarantine.read' | 'quarantine.write', id: string): Promise<repo.CaseRow> {
     const row = await repo.findCase(db, id);

@@ -262,6 +262,15 @@ describe('reporting through the link', () => {
       personName: '张**',
       owner: { accountId: workerId },
     });
+
+    // Another doctor of the same community does not observe this case: its alerts stay hidden.
+    await t.factory.account({ login: 'hr-doctor-2', grants: [{ role: 'medical_observer', regionId: w.a.community.id }] });
+    const other = await t.signIn('hr-doctor-2');
+    expectError(await other.get(`${API}/quarantine/alerts/${alert.id}`), 404);
+    expectError(await other.post(`${API}/quarantine/alerts/${alert.id}/take`, {}), 404);
+    const listed = (await other.get(`${API}/quarantine/alerts?caseId=${caseId}`)).json();
+    expect(listed).toMatchObject({ items: [], total: 0 });
+    expect((await doctor.get(`${API}/quarantine/alerts?caseId=${caseId}`)).json().total).toBe(1);
   });
 });
 
