@@ -108,7 +108,7 @@ async function main(): Promise<number> {
     if (only.has('health')) {
       record(await benchHealthReportWrite({ kind: 'sqlite', file: join(dir, 'health-write.db') }, dir, settings));
       const pg = await freshPostgres('redvest_bench');
-      if ('skipped' in pg) skipped.push(`13. health report on PostgreSQL — ${pg.skipped}`);
+      if ('skipped' in pg) skipped.push(`12. health report on PostgreSQL — ${pg.skipped}`);
       else {
         try {
           record(await benchHealthReportWrite(pg.config, dir, settings));

@@ -187,7 +187,7 @@ export async function benchDisinfectionTotals(dir: string, s: Settings): Promise
       const [o, b] = await alternate([ours, direct], s);
       return [
         {
-          name: `16. disinfection totals of a city over a month at ${logs} logs vs direct SQL (p95)`,
+          name: `15. disinfection totals of a city over a month at ${logs} logs vs direct SQL (p95)`,
           ours: o!,
           bare: b!,
           ratio: b!.p95 / o!.p95,

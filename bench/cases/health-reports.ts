@@ -247,7 +247,7 @@ export async function benchHealthReportWrite(config: DatabaseConfig, dir: string
     });
     const [o, i] = await alternate([refilled(ours, pool, s.connections), insert], s);
     console.log(`  ${pool.next} cases used of ${pool.tokens.length} seeded`);
-    return [throughput(`13. health report through the personal link vs bare INSERT (${kind})`, o!, i!, TARGET)];
+    return [throughput(`12. health report through the personal link vs bare INSERT (${kind})`, o!, i!, TARGET)];
   } finally {
     for (const server of servers) await server.stop();
     await db.close();
@@ -437,7 +437,7 @@ export async function benchMissedSlotScan(dir: string, s: Settings): Promise<Com
       const [o, b] = await alternate([ours, direct], s);
       return [
         {
-          name: `14. missed-slot scan of ${count} active cases (select + open ${missing} alerts) vs direct SQL select (p95)`,
+          name: `13. missed-slot scan of ${count} active cases (select + open ${missing} alerts) vs direct SQL select (p95)`,
           ours: o!,
           bare: b!,
           ratio: b!.p95 / o!.p95,

@@ -196,7 +196,7 @@ export async function benchScreeningCoverage(dir: string, s: Settings): Promise<
       const [o, b] = await alternate([ours, direct], s);
       return [
         {
-          name: `12. screening coverage of a county at ${households} households vs direct SQL (p95)`,
+          name: `11. screening coverage of a county at ${households} households vs direct SQL (p95)`,
           ours: o!,
           bare: b!,
           ratio: b!.p95 / o!.p95,

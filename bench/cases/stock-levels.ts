@@ -1,6 +1,6 @@
 /**
  * 15. Stock levels (GET /api/v1/supplies/stock) for 1,000 stores over 1,000,000 movements
- * (100,000 with --quick) on SQLite: one store (15) and a county's 100 stores (15b), as the
+ * (100,000 with --quick) on SQLite: one store (14) and a county's 100 stores (14b), as the
  * county's manager, against the bare aggregate over the movements (`select store_id, item_id,
  * sum(delta) … group by …`) for the same stores run straight on the file. Ours reads
  * `stock_levels`, which every movement keeps in the same transaction, so it may well beat the
@@ -200,9 +200,9 @@ export async function benchStockLevels(dir: string, s: Settings): Promise<Compar
       });
     const comparisons: Comparison[] = [];
     for (const [name, path, where] of [
-      [`15. stock of one store over ${movements} movements vs the bare aggregate (p95)`, one, `'${seeded.storeId}'`],
+      [`14. stock of one store over ${movements} movements vs the bare aggregate (p95)`, one, `'${seeded.storeId}'`],
       [
-        `15b. stock of a county's 100 stores over ${movements} movements vs the bare aggregate (p95)`,
+        `14b. stock of a county's 100 stores over ${movements} movements vs the bare aggregate (p95)`,
         many,
         COUNTY_STORES.replace('?', `'${seeded.countyPath}%'`),
       ],

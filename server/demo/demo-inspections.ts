@@ -6,9 +6,6 @@
  * follow-up tasks. Everything goes through the real services, as the people named would do it.
  */
 import type { Kysely } from 'kysely';
-import type { Role } from '../../common/enums.ts';
-import type { Actor } from '../platform/access/actor.ts';
-import type { CallContext } from '../platform/audit/audit.ts';
 import { addDays, calendarDate, zonedInstant } from '../platform/dates.ts';
 import type { Database } from '../platform/db/schema.ts';
 import type { Deps } from '../platform/deps.ts';
@@ -27,6 +24,7 @@ import { teamsService } from '../features/teams/teams.service.ts';
 import { unitsService } from '../features/units/units.service.ts';
 import { volunteersService } from '../features/volunteers/volunteers.service.ts';
 import { seededRandom } from './demo-people.ts';
+import { requireDemoActor } from './demo-actors.ts';
 
 export interface DemoInspectionsSummary {
   riskAreas: number;
@@ -53,36 +51,7 @@ const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华';
 const PLATE_LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
 
-/** How a demo person acts through the services: their account and grants as a session would load them. */
-async function actorOf(db: Kysely<Database>, login: string): Promise<{ actor: Actor; call: CallContext }> {
-  const rows = await db
-    .selectFrom('accounts')
-    .leftJoin('roleGrants', 'roleGrants.accountId', 'accounts.id')
-    .leftJoin('regions', 'regions.id', 'roleGrants.regionId')
-    .select([
-      'accounts.id',
-      'accounts.login',
-      'accounts.name',
-      'roleGrants.id as grantId',
-      'roleGrants.role',
-      'roleGrants.regionId',
-      'regions.path',
-    ])
-    .where('accounts.login', '=', login)
-    .execute();
-  const first = rows[0];
-  if (!first) throw new Error(`demo inspections: account ${login} is missing`);
-  const actor: Actor = {
-    accountId: first.id,
-    login: first.login,
-    name: first.name,
-    grants: rows
-      .filter((r) => r.grantId)
-      .map((r) => ({ id: r.grantId!, role: r.role as Role, regionId: r.regionId, regionPath: r.path })),
-    sessionId: 'demo',
-  };
-  return { actor, call: { actorId: first.id, actorLogin: first.login, ip: null } };
-}
+const actorOf = (db: Kysely<Database>, login: string) => requireDemoActor(db, login, 'demo inspections');
 
 export async function loadDemoInspections(deps: Deps): Promise<DemoInspectionsSummary | null> {
   const { db } = deps.db;

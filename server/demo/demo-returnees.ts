@@ -6,9 +6,7 @@
  * and about 40 close contacts named by case notices. Everything goes through the real services.
  */
 import type { Kysely } from 'kysely';
-import type { ContactExposureKind, ExposureFlag, Measure, Role, TransportMode } from '../../common/enums.ts';
-import type { Actor } from '../platform/access/actor.ts';
-import type { CallContext } from '../platform/audit/audit.ts';
+import type { ContactExposureKind, ExposureFlag, Measure, TransportMode } from '../../common/enums.ts';
 import { addDays, calendarDate } from '../platform/dates.ts';
 import type { Database } from '../platform/db/schema.ts';
 import type { Deps } from '../platform/deps.ts';
@@ -20,6 +18,7 @@ import { regionsService } from '../features/regions/regions.service.ts';
 import { riskAreasService } from '../features/risk-areas/risk-areas.service.ts';
 import { DEMO_COMMUNITIES } from './demo-data.ts';
 import { demoPerson, pick, seededRandom, type Random } from './demo-people.ts';
+import { requireDemoActor } from './demo-actors.ts';
 
 export const DEMO_RETURNEES = 120;
 export const DEMO_CONTACTS = 40;
@@ -104,33 +103,7 @@ function weighted<T>(rnd: Random, items: [T, number][]): T {
   return items[items.length - 1]![0];
 }
 
-async function actorOf(db: Kysely<Database>, login: string): Promise<{ actor: Actor; call: CallContext }> {
-  const rows = await db
-    .selectFrom('accounts')
-    .innerJoin('roleGrants', 'roleGrants.accountId', 'accounts.id')
-    .leftJoin('regions', 'regions.id', 'roleGrants.regionId')
-    .select([
-      'accounts.id',
-      'accounts.login',
-      'accounts.name',
-      'roleGrants.id as grantId',
-      'roleGrants.role',
-      'roleGrants.regionId',
-      'regions.path',
-    ])
-    .where('accounts.login', '=', login)
-    .execute();
-  const first = rows[0];
-  if (!first) throw new Error(`demo returnees: account ${login} is missing`);
-  const actor: Actor = {
-    accountId: first.id,
-    login: first.login,
-    name: first.name,
-    grants: rows.map((r) => ({ id: r.grantId, role: r.role as Role, regionId: r.regionId, regionPath: r.path })),
-    sessionId: 'demo',
-  };
-  return { actor, call: { actorId: first.id, actorLogin: first.login, ip: null } };
-}
+const actorOf = (db: Kysely<Database>, login: string) => requireDemoActor(db, login, 'demo returnees');
 
 function exposuresOf(rnd: Random): ExposureFlag[] {
   const out: ExposureFlag[] = [];

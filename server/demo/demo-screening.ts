@@ -8,8 +8,6 @@
  * they would take minutes); today's few findings (a fever, returns from a risk area) go through
  * the service, so the community gets its follow-up tasks.
  */
-import type { Kysely } from 'kysely';
-import type { Role } from '../../common/enums.ts';
 import { accountsService } from '../features/accounts/accounts.service.ts';
 import * as repo from '../features/households/screening.repository.ts';
 import { screeningService } from '../features/households/screening.service.ts';
@@ -20,15 +18,15 @@ import { riskAreasService } from '../features/risk-areas/risk-areas.service.ts';
 import { teamsService } from '../features/teams/teams.service.ts';
 import { unitsService } from '../features/units/units.service.ts';
 import { volunteersService } from '../features/volunteers/volunteers.service.ts';
-import type { Actor } from '../platform/access/actor.ts';
 import { auditWrite, type CallContext } from '../platform/audit/audit.ts';
 import { addDays, calendarDate, zonedInstant } from '../platform/dates.ts';
 import { newId, nowIso } from '../platform/db/ids.ts';
-import type { Database, ScreeningVisitTable } from '../platform/db/schema.ts';
+import type { ScreeningVisitTable } from '../platform/db/schema.ts';
 import { transact } from '../platform/db/transact.ts';
 import type { Deps } from '../platform/deps.ts';
 import { DONGGAO_CODE } from './demo-households.ts';
 import { seededRandom } from './demo-people.ts';
+import { demoActor } from './demo-actors.ts';
 
 export interface DemoScreeningSummary {
   campaignId: string;
@@ -48,35 +46,7 @@ const FINDINGS: [number, number, string | null][] = [
   [3, 0, '420106'],
 ];
 
-async function actorOf(db: Kysely<Database>, login: string): Promise<{ actor: Actor; call: CallContext } | null> {
-  const rows = await db
-    .selectFrom('accounts')
-    .leftJoin('roleGrants', 'roleGrants.accountId', 'accounts.id')
-    .leftJoin('regions', 'regions.id', 'roleGrants.regionId')
-    .select([
-      'accounts.id',
-      'accounts.login',
-      'accounts.name',
-      'roleGrants.id as grantId',
-      'roleGrants.role',
-      'roleGrants.regionId',
-      'regions.path',
-    ])
-    .where('accounts.login', '=', login)
-    .execute();
-  const first = rows[0];
-  if (!first) return null;
-  const actor: Actor = {
-    accountId: first.id,
-    login: first.login,
-    name: first.name,
-    grants: rows
-      .filter((r) => r.grantId)
-      .map((r) => ({ id: r.grantId!, role: r.role as Role, regionId: r.regionId, regionPath: r.path })),
-    sessionId: 'demo',
-  };
-  return { actor, call: { actorId: first.id, actorLogin: first.login, ip: null } };
-}
+const actorOf = demoActor;
 
 export async function loadDemoScreening(deps: Deps): Promise<DemoScreeningSummary | null> {
   const { db } = deps.db;

@@ -9,9 +9,6 @@
  * record's times are set to the day it happened (the services stamp "now").
  */
 import type { Kysely } from 'kysely';
-import type { Role } from '../../common/enums.ts';
-import type { Actor } from '../platform/access/actor.ts';
-import type { CallContext } from '../platform/audit/audit.ts';
 import { addDays, calendarDate, zonedInstant } from '../platform/dates.ts';
 import type { Database } from '../platform/db/schema.ts';
 import type { Deps } from '../platform/deps.ts';
@@ -25,6 +22,7 @@ import { teamsService } from '../features/teams/teams.service.ts';
 import { unitsService } from '../features/units/units.service.ts';
 import { volunteersService } from '../features/volunteers/volunteers.service.ts';
 import { seededRandom } from './demo-people.ts';
+import { requireDemoActor } from './demo-actors.ts';
 
 export interface DemoSuppliesSummary {
   stores: number;
@@ -44,30 +42,7 @@ type Lines = { itemId: string; quantity: number }[];
 const FOOD_DONORS = ['天中爱心超市', '驿城区个体工商户协会', '雪松路便民超市', '驻马店市餐饮行业协会'];
 const PERSON_DONORS = ['王先生', '刘女士', '陈师傅'];
 
-async function actorOf(db: Kysely<Database>, login: string): Promise<{ actor: Actor; call: CallContext }> {
-  const rows = await db
-    .selectFrom('accounts')
-    .innerJoin('roleGrants', 'roleGrants.accountId', 'accounts.id')
-    .leftJoin('regions', 'regions.id', 'roleGrants.regionId')
-    .select([
-      'accounts.id',
-      'accounts.login',
-      'accounts.name',
-      'roleGrants.id as grantId',
-      'roleGrants.role',
-      'roleGrants.regionId',
-      'regions.path',
-    ])
-    .where('accounts.login', '=', login)
-    .execute();
-  const first = rows[0];
-  if (!first) throw new Error(`demo supplies: account ${login} is missing`);
-  const grants = rows.map((r) => ({ id: r.grantId, role: r.role as Role, regionId: r.regionId, regionPath: r.path }));
-  return {
-    actor: { accountId: first.id, login: first.login, name: first.name, grants, sessionId: 'demo' },
-    call: { actorId: first.id, actorLogin: first.login, ip: null },
-  };
-}
+const actorOf = (db: Kysely<Database>, login: string) => requireDemoActor(db, login, 'demo supplies');
 
 export async function loadDemoSupplies(deps: Deps): Promise<DemoSuppliesSummary | null> {
   const { db } = deps.db;
