@@ -163,7 +163,9 @@ describe.skipIf(skipReason !== null)('disinfection, publicity and donated suppli
         await county.getByTestId('allocation-form-purpose').fill('卡点值守人员防护');
         await pickOption(county, county.getByTestId('line-0-item'), /^医用外科口罩/, '医用外科口罩');
         // The form tells how many the store holds before she types an amount.
-        await expect.poll(() => county.locator('.ant-modal:visible').innerText()).toContain(`库存 ${expected} 只`);
+        await expect
+          .poll(() => county.locator('.ant-modal:visible').innerText())
+          .toContain(`库存 ${expected.toLocaleString('zh-CN')} 只`);
         await county.getByTestId('line-0-quantity').fill(String(sent[i]));
         if (i === 0) await shot(county, 'allocation-form', false);
         await submit(county, 'allocation-form');
