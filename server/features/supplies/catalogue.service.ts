@@ -224,8 +224,9 @@ export function catalogueService(
         seen.add(t.itemId);
       });
       if (Object.keys(problems).length) throw new AppError(422, 'VALIDATION', {}, problems);
-      const held = new Map((await repo.stockOfStore(db, store)).map((r) => [r.item.id, r]));
       await transact(db, call, async (trx) => {
+        // What is held and the old marks, read in the write's transaction (one writer at a time on SQLite).
+        const held = new Map((await repo.stockOfStore(trx, store)).map((r) => [r.item.id, r]));
         await repo.setThresholds(trx, id, input.items, nowIso());
         await engine.thresholdsRaised(
           trx,
