@@ -211,7 +211,8 @@ export type AlertStatus = (typeof ALERT_STATUSES)[number];
 export const CASE_SERVICE_KINDS = ['disinfection', 'supplies', 'counselling'] as const;
 export type CaseServiceKind = (typeof CASE_SERVICE_KINDS)[number];
 
-export const TOKEN_PURPOSES = ['health_report'] as const;
+/** health_report: an isolation case's link (it also orders errands); errand: a household's errand link. */
+export const TOKEN_PURPOSES = ['health_report', 'errand'] as const;
 export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
 
 export const PLACE_KINDS = ['estate_public', 'stairwell', 'market', 'station', 'checkpoint', 'public_toilet', 'other'] as const;
@@ -238,3 +239,43 @@ export type AllocationStatus = (typeof ALLOCATION_STATUSES)[number];
 
 export const MOVEMENT_KINDS = ['donation', 'allocation', 'transfer_out', 'transfer_in', 'reversal'] as const;
 export type MovementKind = (typeof MOVEMENT_KINDS)[number];
+
+/** 红色代办: an order's life; cancelled may come from any state before delivered. */
+export const ERRAND_STATUSES = ['new', 'claimed', 'purchasing', 'delivering', 'delivered', 'confirmed', 'cancelled'] as const;
+export type ErrandStatus = (typeof ERRAND_STATUSES)[number];
+
+export const ERRAND_CHANNELS = ['resident', 'staff'] as const;
+export type ErrandChannel = (typeof ERRAND_CHANNELS)[number];
+
+export const ERRAND_PAYMENTS = ['on_delivery', 'prepaid', 'transfer'] as const;
+export type ErrandPayment = (typeof ERRAND_PAYMENTS)[number];
+
+export const ERRAND_GOODS_CATEGORIES = ['staples', 'meat_eggs', 'produce', 'dairy', 'medicine', 'protective', 'daily'] as const;
+export type ErrandGoodsCategory = (typeof ERRAND_GOODS_CATEGORIES)[number];
+
+export const ERRAND_EVENT_KINDS = [
+  'created',
+  'claimed',
+  'assigned',
+  'purchasing',
+  'delivering',
+  'delivered',
+  'confirmed',
+  'cancelled',
+  'escalated',
+  'bundled',
+  'paid',
+  'rated',
+  'complaint',
+] as const;
+export type ErrandEventKind = (typeof ERRAND_EVENT_KINDS)[number];
+
+/** open: orders bundled, not yet bought; bought: every shop's amount recorded, costs allocated. */
+export const ERRAND_RUN_STATUSES = ['open', 'bought'] as const;
+export type ErrandRunStatus = (typeof ERRAND_RUN_STATUSES)[number];
+
+export const ERRAND_PAYOUT_DIRECTIONS = ['reimburse', 'hand_in'] as const;
+export type ErrandPayoutDirection = (typeof ERRAND_PAYOUT_DIRECTIONS)[number];
+
+export const STORED_FILE_KINDS = ['errand_receipt', 'errand_proof'] as const;
+export type StoredFileKind = (typeof STORED_FILE_KINDS)[number];

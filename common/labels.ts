@@ -56,6 +56,13 @@ import type {
   AllocationTarget,
   AllocationStatus,
   MovementKind,
+  ErrandStatus,
+  ErrandChannel,
+  ErrandPayment,
+  ErrandGoodsCategory,
+  ErrandEventKind,
+  ErrandRunStatus,
+  ErrandPayoutDirection,
 } from './enums.ts';
 
 type Label = { 'zh-CN': string; en: string };
@@ -468,4 +475,61 @@ export const MOVEMENT_KIND_LABELS: Record<MovementKind, Label> = {
   transfer_out: { 'zh-CN': '调出', en: 'Transfer out' },
   transfer_in: { 'zh-CN': '调入', en: 'Transfer in' },
   reversal: { 'zh-CN': '冲销', en: 'Reversal' },
+};
+
+export const ERRAND_STATUS_LABELS: Record<ErrandStatus, Label> = {
+  new: { 'zh-CN': '待接单', en: 'Waiting' },
+  claimed: { 'zh-CN': '已接单', en: 'Claimed' },
+  purchasing: { 'zh-CN': '采购中', en: 'Buying' },
+  delivering: { 'zh-CN': '配送中', en: 'On the way' },
+  delivered: { 'zh-CN': '已送达', en: 'Delivered' },
+  confirmed: { 'zh-CN': '已确认收货', en: 'Confirmed' },
+  cancelled: { 'zh-CN': '已取消', en: 'Cancelled' },
+};
+
+export const ERRAND_CHANNEL_LABELS: Record<ErrandChannel, Label> = {
+  resident: { 'zh-CN': '居民自助下单', en: 'By the resident' },
+  staff: { 'zh-CN': '电话代下单', en: 'Taken by phone' },
+};
+
+export const ERRAND_PAYMENT_LABELS: Record<ErrandPayment, Label> = {
+  on_delivery: { 'zh-CN': '货到付款', en: 'Pay on delivery' },
+  prepaid: { 'zh-CN': '预付', en: 'Prepaid' },
+  transfer: { 'zh-CN': '转账', en: 'Transfer' },
+};
+
+export const ERRAND_GOODS_CATEGORY_LABELS: Record<ErrandGoodsCategory, Label> = {
+  staples: { 'zh-CN': '米面粮油', en: 'Staples' },
+  meat_eggs: { 'zh-CN': '肉禽蛋', en: 'Meat and eggs' },
+  produce: { 'zh-CN': '蔬菜水果', en: 'Vegetables and fruit' },
+  dairy: { 'zh-CN': '奶制品', en: 'Dairy' },
+  medicine: { 'zh-CN': '常用药品', en: 'Medicine' },
+  protective: { 'zh-CN': '防护消杀', en: 'Protection' },
+  daily: { 'zh-CN': '日用品', en: 'Daily needs' },
+};
+
+export const ERRAND_EVENT_KIND_LABELS: Record<ErrandEventKind, Label> = {
+  created: { 'zh-CN': '下单', en: 'Ordered' },
+  claimed: { 'zh-CN': '接单', en: 'Claimed' },
+  assigned: { 'zh-CN': '派单', en: 'Assigned' },
+  purchasing: { 'zh-CN': '开始采购', en: 'Buying' },
+  delivering: { 'zh-CN': '开始配送', en: 'On the way' },
+  delivered: { 'zh-CN': '送达', en: 'Delivered' },
+  confirmed: { 'zh-CN': '确认收货', en: 'Confirmed' },
+  cancelled: { 'zh-CN': '取消', en: 'Cancelled' },
+  escalated: { 'zh-CN': '超时未接单，已上报社区', en: 'Escalated' },
+  bundled: { 'zh-CN': '纳入集中采办', en: 'Bundled into a purchase run' },
+  paid: { 'zh-CN': '结算', en: 'Paid' },
+  rated: { 'zh-CN': '评价', en: 'Rated' },
+  complaint: { 'zh-CN': '投诉', en: 'Complaint' },
+};
+
+export const ERRAND_RUN_STATUS_LABELS: Record<ErrandRunStatus, Label> = {
+  open: { 'zh-CN': '待采购', en: 'To buy' },
+  bought: { 'zh-CN': '已采购', en: 'Bought' },
+};
+
+export const ERRAND_PAYOUT_DIRECTION_LABELS: Record<ErrandPayoutDirection, Label> = {
+  reimburse: { 'zh-CN': '社区返还垫付', en: 'Reimbursed by the community' },
+  hand_in: { 'zh-CN': '志愿者上交代收款', en: 'Handed in by the volunteer' },
 };

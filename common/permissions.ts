@@ -61,6 +61,10 @@ export const PERMISSIONS = [
   'supplies.manage',
   'supplies.move',
   'supplies.confirm',
+  'errands.read',
+  'errands.manage',
+  'errands.order',
+  'errands.run',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -119,6 +123,10 @@ const MANAGER: readonly Permission[] = [
   'supplies.manage',
   'supplies.move',
   'supplies.confirm',
+  'errands.read',
+  'errands.manage',
+  'errands.order',
+  'errands.run',
 ];
 
 /**
@@ -135,6 +143,9 @@ const MANAGER: readonly Permission[] = [
  * `disinfection.log` and `publicity.log` let a volunteer log what they did in their area and see
  * their own entries and schedules; `supplies.confirm` lets a team leader sign for supplies sent to
  * their teams or to a checkpoint their teams hold.
+ * `errands.run` lets a volunteer see and work the errand orders of the posts their teams staff (and
+ * the orders they claimed); the leader of a post's team also assigns its orders and runs its
+ * purchase runs.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
@@ -158,6 +169,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'disinfection.log',
     'publicity.log',
     'supplies.confirm',
+    'errands.run',
   ],
   volunteer: [
     'regions.read',
@@ -169,6 +181,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'caseServices.log',
     'disinfection.log',
     'publicity.log',
+    'errands.run',
   ],
   inspector: [
     'regions.read',

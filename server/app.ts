@@ -37,6 +37,8 @@ import { riskAreasFeature } from './features/risk-areas/risk-areas.plugin.ts';
 import { publicityFeature } from './features/publicity/publicity.plugin.ts';
 import { suppliesFeature } from './features/supplies/supplies.plugin.ts';
 import { suppliesService } from './features/supplies/supplies.service.ts';
+import { errandsFeature } from './features/errands/errands.plugin.ts';
+import { errandsService } from './features/errands/errands.service.ts';
 import { publicityService } from './features/publicity/publicity.service.ts';
 import { announcementsService } from './features/publicity/announcements.service.ts';
 import { riskAreasService } from './features/risk-areas/risk-areas.service.ts';
@@ -185,6 +187,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const publicity = publicityService(deps, { regions, checkpoints });
   const announcements = announcementsService(deps, { regions, tokens: residentTokens });
   const supplies = suppliesService(deps, { regions, accounts, checkpoints, teams, households });
+  const errands = errandsService(deps, {});
   await app.register(
     async (api) => {
       await api.register(regionsRoutes, { regions });
@@ -209,6 +212,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(disinfectionFeature, { disinfection });
       await api.register(publicityFeature, { publicity, announcements });
       await api.register(suppliesFeature, { supplies });
+      await api.register(errandsFeature, { errands });
       await api.register(notificationsRoutes, { deps });
       await api.register(auditRoutes, { deps });
       await api.register(eventStreamRoutes, { deps, hub });

@@ -45,6 +45,14 @@ export interface Config {
   alertEscalateMinutes: number;
   /** Days after a case closes that its reports and the person's identity in it are kept; then anonymised. */
   healthRetentionDays: number;
+  /** 红色代办 (DESIGN.md §6): minutes to claim an order before it escalates, unless its post sets its own. */
+  errandResponseMinutes: number;
+  /** Hours from ordering to delivery before an order counts as late. */
+  errandDeliveryHours: number;
+  /** Orders one household may place in a day (abuse); staff entering by phone are held to it too. */
+  errandOrdersPerDay: number;
+  /** Most of a free-text item one order may ask for; catalogue goods carry their own limit. */
+  errandMaxQuantity: number;
   /** Optional shared store for rate-limit counters; the database serves when unset. */
   redisUrl: string | null;
   demo: boolean;
@@ -201,6 +209,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     remeasureMinutes: parseInteger('REDVEST_REMEASURE_MINUTES', env.REDVEST_REMEASURE_MINUTES, 60, 5, 24 * 60),
     alertEscalateMinutes: parseInteger('REDVEST_ALERT_ESCALATE_MINUTES', env.REDVEST_ALERT_ESCALATE_MINUTES, 120, 5, 7 * 24 * 60),
     healthRetentionDays: parseInteger('REDVEST_HEALTH_RETENTION_DAYS', env.REDVEST_HEALTH_RETENTION_DAYS, 30, 1, 3650),
+    errandResponseMinutes: parseInteger('REDVEST_ERRAND_RESPONSE_MINUTES', env.REDVEST_ERRAND_RESPONSE_MINUTES, 30, 5, 24 * 60),
+    errandDeliveryHours: parseInteger('REDVEST_ERRAND_DELIVERY_HOURS', env.REDVEST_ERRAND_DELIVERY_HOURS, 24, 1, 7 * 24),
+    errandOrdersPerDay: parseInteger('REDVEST_ERRAND_ORDERS_PER_DAY', env.REDVEST_ERRAND_ORDERS_PER_DAY, 3, 1, 50),
+    errandMaxQuantity: parseInteger('REDVEST_ERRAND_MAX_QUANTITY', env.REDVEST_ERRAND_MAX_QUANTITY, 20, 1, 1000),
     redisUrl: parseRedisUrl(env.REDVEST_REDIS_URL),
     demo,
     webDir: webDir && existsSync(webDir) ? webDir : null,

@@ -22,6 +22,9 @@ import { volunteersMessages } from './volunteers/volunteers.messages.ts';
 import { publicityMessages } from './publicity/publicity.messages.ts';
 import { disinfectionMessages } from './disinfection/disinfection.messages.ts';
 import { suppliesMessages } from './supplies/supplies.messages.ts';
+import { errandOrdersMessages } from './errands/orders.messages.ts';
+import { errandDispatchMessages } from './errands/dispatch.messages.ts';
+import { errandRunsMessages } from './errands/runs.messages.ts';
 
 export const FEATURE_MESSAGES: readonly FeatureMessages[] = [
   pledgesMessages,
@@ -46,4 +49,7 @@ export const FEATURE_MESSAGES: readonly FeatureMessages[] = [
   publicityMessages,
   disinfectionMessages,
   suppliesMessages,
+  errandOrdersMessages,
+  errandDispatchMessages,
+  errandRunsMessages,
 ];

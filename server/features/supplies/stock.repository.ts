@@ -190,13 +190,3 @@ export async function movementsOf(
   };
 }
 
-/** The last reference of the day with this prefix (JZ-20260201-), as a number. */
-export async function lastRef(q: Q, table: 'donations' | 'allocations' | 'transfers', prefix: string): Promise<number> {
-  const row = await q
-    .selectFrom(table)
-    .select((eb) => eb.fn.max('ref').as('ref'))
-    .where('ref', 'like', `${prefix}%`)
-    .executeTakeFirst();
-  const ref = row?.ref as string | null | undefined;
-  return ref ? Number(ref.slice(prefix.length)) || 0 : 0;
-}

@@ -8,6 +8,7 @@ import * as inspections from '../../migrations/2026-12-01-05-inspections.ts';
 import * as householdsQuarantine from '../../migrations/2026-12-01-06-households-quarantine.ts';
 import * as quarantineRetention from '../../migrations/2026-12-02-07-quarantine-retention.ts';
 import * as disinfectionPublicitySupplies from '../../migrations/2026-12-02-08-disinfection-publicity-supplies.ts';
+import * as errands from '../../migrations/2026-12-03-09-errands.ts';
 import type { Db } from './connect.ts';
 
 /**
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-01-06-households-quarantine': householdsQuarantine,
   '2026-12-02-07-quarantine-retention': quarantineRetention,
   '2026-12-02-08-disinfection-publicity-supplies': disinfectionPublicitySupplies,
+  '2026-12-03-09-errands': errands,
 };
 
 class ListedMigrations implements MigrationProvider {

@@ -956,6 +956,158 @@ export interface StockMovementTable {
   createdAt: string;
 }
 
+export interface StoredFileTable {
+  id: string;
+  kind: string;
+  mime: string;
+  sizeBytes: number;
+  sha256: string;
+  regionId: string;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+export interface ErrandPostTable {
+  id: string;
+  regionId: string;
+  teamId: string;
+  name: string;
+  address: string | null;
+  phone: string | null;
+  responseMinutes: number | null;
+  active: number;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ErrandShopTable {
+  id: string;
+  regionId: string;
+  name: string;
+  address: string | null;
+  phone: string | null;
+  isDefault: number;
+  active: number;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ErrandGoodsTable {
+  id: string;
+  code: string;
+  category: string;
+  nameZh: string;
+  nameEn: string;
+  unitZh: string;
+  unitEn: string;
+  maxQuantity: number;
+  sortOrder: number;
+  active: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ErrandRunTable {
+  id: string;
+  ref: string;
+  postId: string;
+  regionId: string;
+  status: string;
+  note: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  boughtAt: string | null;
+  updatedAt: string;
+}
+
+export interface ErrandRunShopTable {
+  runId: string;
+  shopId: string;
+  amountFen: number;
+  receiptFileId: string | null;
+  paidByVolunteerId: string | null;
+  recordedBy: string | null;
+  recordedAt: string;
+}
+
+export interface ErrandOrderTable {
+  id: string;
+  ref: string;
+  regionId: string;
+  householdId: string | null;
+  caseId: string | null;
+  postId: string | null;
+  channel: string;
+  enteredBy: string | null;
+  contactName: string;
+  contactMobile: string | null;
+  address: string;
+  note: string | null;
+  payment: string;
+  status: string;
+  claimedBy: string | null;
+  claimedAt: string | null;
+  purchasingAt: string | null;
+  deliveringAt: string | null;
+  deliveredAt: string | null;
+  confirmedAt: string | null;
+  cancelledAt: string | null;
+  cancelReason: string | null;
+  claimBy: string;
+  deliverBy: string;
+  escalationLevel: number;
+  escalatedAt: string | null;
+  runId: string | null;
+  amountDueFen: number | null;
+  paidFen: number;
+  paidAt: string | null;
+  collectedBy: string | null;
+  proofNote: string | null;
+  proofFileId: string | null;
+  rating: number | null;
+  comment: string | null;
+  issueId: string | null;
+  orderedOn: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ErrandOrderItemTable {
+  id: string;
+  orderId: string;
+  goodsId: string | null;
+  name: string;
+  unit: string;
+  quantity: number;
+  note: string | null;
+  shopId: string | null;
+  costFen: number | null;
+  sortOrder: number;
+}
+
+export interface ErrandOrderEventTable {
+  id: string;
+  orderId: string;
+  kind: string;
+  /** JSON object, or null. */
+  detail: string | null;
+  byAccountId: string | null;
+  at: string;
+}
+
+export interface ErrandPayoutTable {
+  id: string;
+  regionId: string;
+  volunteerId: string;
+  direction: string;
+  amountFen: number;
+  note: string | null;
+  recordedBy: string | null;
+  at: string;
+}
+
 export interface Database {
   regions: RegionTable;
   units: UnitTable;
@@ -1021,6 +1173,16 @@ export interface Database {
   allocations: AllocationTable;
   transfers: TransferTable;
   stockMovements: StockMovementTable;
+  storedFiles: StoredFileTable;
+  errandPosts: ErrandPostTable;
+  errandShops: ErrandShopTable;
+  errandGoods: ErrandGoodsTable;
+  errandRuns: ErrandRunTable;
+  errandRunShops: ErrandRunShopTable;
+  errandOrders: ErrandOrderTable;
+  errandOrderItems: ErrandOrderItemTable;
+  errandOrderEvents: ErrandOrderEventTable;
+  errandPayouts: ErrandPayoutTable;
 }
 
 export type { Generated };
