@@ -1,7 +1,7 @@
 import type { Permission } from './session.ts';
 
 /** The side menu's sections, in menu order. */
-export const NAV_GROUPS = ['organisation', 'volunteers', 'duty', 'inspection', 'screening', 'support', 'system'] as const;
+export const NAV_GROUPS = ['organisation', 'volunteers', 'duty', 'inspection', 'screening', 'errands', 'support', 'system'] as const;
 export type NavGroup = (typeof NAV_GROUPS)[number];
 
 /**

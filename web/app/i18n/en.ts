@@ -94,6 +94,7 @@ export const en: Messages = {
       inspection: 'Inspection',
       screening: 'Screening & quarantine',
       support: 'Disinfection, publicity & supplies',
+      errands: 'Red errands',
       system: 'System',
     },
   },

@@ -94,6 +94,7 @@ export const zhCN = {
       inspection: '督查',
       screening: '排查与隔离',
       support: '消杀·宣传·物资',
+      errands: '红色代办',
       system: '系统',
     },
   },
