@@ -257,6 +257,8 @@ export const ERRAND_EVENT_KINDS = [
   'created',
   'claimed',
   'assigned',
+  // The volunteer gave the order back to the post: it is new again, for anyone to claim.
+  'released',
   'purchasing',
   'delivering',
   'delivered',

@@ -512,6 +512,7 @@ export const ERRAND_EVENT_KIND_LABELS: Record<ErrandEventKind, Label> = {
   created: { 'zh-CN': '下单', en: 'Ordered' },
   claimed: { 'zh-CN': '接单', en: 'Claimed' },
   assigned: { 'zh-CN': '派单', en: 'Assigned' },
+  released: { 'zh-CN': '退回待接单', en: 'Given back to the post' },
   purchasing: { 'zh-CN': '开始采购', en: 'Buying' },
   delivering: { 'zh-CN': '开始配送', en: 'On the way' },
   delivered: { 'zh-CN': '送达', en: 'Delivered' },
