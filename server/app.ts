@@ -187,7 +187,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const publicity = publicityService(deps, { regions, checkpoints });
   const announcements = announcementsService(deps, { regions, tokens: residentTokens });
   const supplies = suppliesService(deps, { regions, accounts, checkpoints, teams, households });
-  const errands = errandsService(deps, {});
+  const errands = errandsService(deps, { volunteers, accounts });
   await app.register(
     async (api) => {
       await api.register(regionsRoutes, { regions });
@@ -246,6 +246,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       ...cases.jobs,
       ...healthReports.jobs,
       ...alerts.jobs,
+      ...errands.escalation.jobs,
     ],
     {
       onError: (job, err) => app.log.error({ job, err }, 'scheduled job failed'),

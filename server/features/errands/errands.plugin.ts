@@ -1,8 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { dispatchRoutes } from './dispatch.routes.ts';
 import type { ErrandsService } from './errands.service.ts';
+import { proofRoutes } from './proof.routes.ts';
 
 /** 红色代办: the resident's ordering page, dispatch to volunteers, purchase runs, settlement. */
 export const errandsFeature: FastifyPluginAsync<{ errands: ErrandsService }> = async (app, { errands }) => {
-  void app;
-  void errands;
+  await app.register(dispatchRoutes, { dispatch: errands.dispatch });
+  await app.register(proofRoutes, { dispatch: errands.dispatch });
 };
