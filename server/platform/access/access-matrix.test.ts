@@ -26,6 +26,7 @@ import { riskAreasMatrix } from '../../features/risk-areas/risk-areas.matrix.ts'
 import { disinfectionMatrix } from '../../features/disinfection/disinfection.matrix.ts';
 import { publicityMatrix } from '../../features/publicity/publicity.matrix.ts';
 import { suppliesMatrix } from '../../features/supplies/supplies.matrix.ts';
+import { dispatchMatrix } from '../../features/errands/dispatch.matrix.ts';
 import { API } from '../../../test/requests.ts';
 import { PERMISSIONS, ROLE_PERMISSIONS, type Permission } from '../../../common/permissions.ts';
 
@@ -91,6 +92,7 @@ const CASES: Record<string, Case> = {
   ...disinfectionMatrix(ctx),
   ...publicityMatrix(ctx),
   ...suppliesMatrix(ctx),
+  ...dispatchMatrix(ctx),
   'GET /healthz': { scoped: false, build: async () => ({ url: '/healthz' }) },
   'GET /readyz': { scoped: false, build: async () => ({ url: '/readyz' }) },
   'GET /api/openapi.json': { scoped: false, build: async () => ({ url: '/api/openapi.json' }) },
