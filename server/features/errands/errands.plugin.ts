@@ -2,9 +2,13 @@ import type { FastifyPluginAsync } from 'fastify';
 import { dispatchRoutes } from './dispatch.routes.ts';
 import type { ErrandsService } from './errands.service.ts';
 import { proofRoutes } from './proof.routes.ts';
+import { runReceiptsRoutes } from './runs.receipts.routes.ts';
+import { runsRoutes } from './runs.routes.ts';
 
 /** 红色代办: the resident's ordering page, dispatch to volunteers, purchase runs, settlement. */
 export const errandsFeature: FastifyPluginAsync<{ errands: ErrandsService }> = async (app, { errands }) => {
   await app.register(dispatchRoutes, { dispatch: errands.dispatch });
   await app.register(proofRoutes, { dispatch: errands.dispatch });
+  await app.register(runsRoutes, { runs: errands.runs });
+  await app.register(runReceiptsRoutes, { runs: errands.runs });
 };
