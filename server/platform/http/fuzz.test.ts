@@ -8,6 +8,7 @@ import { snapshot, snapshotChanges, type Snapshot } from '../../../test/requests
 import { csrfTokenFor } from '../access/guard.ts';
 import { createSession } from '../auth/sessions.ts';
 import type { RouteEntry } from './route-table.ts';
+import { dispatchFixtures } from '../../features/errands/dispatch.test-helpers.ts';
 
 /**
  * DESIGN.md §7: every route gets generated hostile input, as an administrator and anonymously.
@@ -57,6 +58,9 @@ beforeAll(async () => {
   const target = await t.factory.account({ login: 'fuzz-target', grants: [{ role: 'volunteer', regionId: w.a.grid.id }] });
   const unit = await t.factory.unit({ regionId: w.a.community.id });
   const grants = await t.deps.db.db.selectFrom('roleGrants').select('id').execute();
+  // An open errand order (with its post), so the dispatch routes are fuzzed past the look-up.
+  const errands = dispatchFixtures(t);
+  const errand = await errands.order({ regionId: w.a.grid.id, postId: (await errands.post({ regionId: w.a.grid.id })).id });
   pool = [
     w.city.id,
     ...Object.values(w.a).map((r) => r.id),
@@ -64,6 +68,7 @@ beforeAll(async () => {
     target.id,
     unit.id,
     ...grants.map((g) => g.id),
+    errand.id,
   ];
 });
 afterAll(async () => {
