@@ -22,6 +22,7 @@ import { loadDemoHealthReports } from './demo/demo-health-reports.ts';
 import { loadDemoDisinfection } from './demo/demo-disinfection.ts';
 import { loadDemoPublicity } from './demo/demo-publicity.ts';
 import { loadDemoSupplies } from './demo/demo-supplies.ts';
+import { loadDemoErrands } from './demo/demo-errands.ts';
 import { authService } from './features/accounts/auth.service.ts';
 import { connect } from './platform/db/connect.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
@@ -57,6 +58,8 @@ async function serve(config: Config): Promise<void> {
     if (publicity) app.log.info(publicity, 'demo publicity logs and announcements (宣传, 公告) loaded');
     const supplies = await app.deps.db.withoutSync(() => loadDemoSupplies(app.deps));
     if (supplies) app.log.info(supplies, 'demo stores, donations, allocations and transfers (物资) loaded');
+    const errands = await app.deps.db.withoutSync(() => loadDemoErrands(app.deps));
+    if (errands) app.log.info(errands, 'demo errand posts, shops, orders, purchase runs and receipts (红色代办) loaded');
   } else {
     const code = await authService(app.deps).prepareSetup();
     if (code) {
