@@ -1,7 +1,16 @@
 import type { Permission } from './session.ts';
 
 /** The side menu's sections, in menu order. */
-export const NAV_GROUPS = ['organisation', 'volunteers', 'duty', 'inspection', 'screening', 'errands', 'support', 'system'] as const;
+export const NAV_GROUPS = [
+  'organisation',
+  'volunteers',
+  'duty',
+  'inspection',
+  'screening',
+  'errands',
+  'support',
+  'system',
+] as const;
 export type NavGroup = (typeof NAV_GROUPS)[number];
 
 /**
@@ -35,6 +44,7 @@ export const NAV_ITEMS = [
   { key: 'contacts', group: 'screening', path: '/quarantine/contacts', permission: 'quarantine.read' },
   { key: 'screening', group: 'screening', path: '/screening', permission: 'households.read' },
   { key: 'households', group: 'screening', path: '/households', permission: 'households.read' },
+  { key: 'myErrands', group: 'errands', path: '/my-errands', permission: 'errands.run' },
   { key: 'myDisinfection', group: 'support', path: '/my-disinfection', permission: 'disinfection.log' },
   { key: 'disinfection', group: 'support', path: '/disinfection', permission: 'disinfection.read' },
   { key: 'disinfectionPlaces', group: 'support', path: '/disinfection/places', permission: 'disinfection.read' },

@@ -97,6 +97,7 @@ const DisinfectionPage = lazy(() =>
 const DisinfectionPlacesPage = lazy(() =>
   import('../features/disinfection/DisinfectionPlacesPage.tsx').then((m) => ({ default: m.DisinfectionPlacesPage })),
 );
+const MyErrandsPage = lazy(() => import('../features/errands/MyErrandsPage.tsx').then((m) => ({ default: m.MyErrandsPage })));
 const MyDisinfectionPage = lazy(() =>
   import('../features/disinfection/MyDisinfectionPage.tsx').then((m) => ({ default: m.MyDisinfectionPage })),
 );
@@ -242,6 +243,7 @@ export const router = createBrowserRouter([
               { path: 'disinfection', element: guarded('disinfection.read', <DisinfectionPage />) },
               { path: 'disinfection/places', element: guarded('disinfection.read', <DisinfectionPlacesPage />) },
               { path: 'my-disinfection', element: guarded('disinfection.log', <MyDisinfectionPage />) },
+              { path: 'my-errands', element: guarded('errands.run', <MyErrandsPage />) },
               { path: 'publicity', element: guarded('publicity.read', <PublicityPage />) },
               { path: 'publicity/log', element: guarded('publicity.log', <LogPublicityPage />) },
               { path: 'announcements', element: guarded('announcements.write', <AnnouncementsPage />) },

@@ -24,7 +24,6 @@ let ann: Crew;
 let bo: Crew;
 let cy: Crew;
 let post1: string;
-let post2: string;
 let manager: Client;
 let managerId: string;
 let otherManager: Client;
@@ -52,7 +51,7 @@ beforeAll(async () => {
       name: '一网格代办岗',
     })
   ).id;
-  post2 = (await fx.post({ regionId: grid2.id, members: [cy.volunteerId], name: '二网格代办岗' })).id;
+  await fx.post({ regionId: grid2.id, members: [cy.volunteerId], name: '二网格代办岗' });
   managerId = (await t.factory.account({ login: 'd-manager', grants: [{ role: 'region_manager', regionId: community.id }] })).id;
   manager = await t.signIn('d-manager');
   await t.factory.account({ login: 'd-other', grants: [{ role: 'region_manager', regionId: other.county.id }] });

@@ -11,6 +11,7 @@ import { casesI18n } from '../../features/quarantine/cases.i18n.ts';
 import { disinfectionI18n } from '../../features/disinfection/disinfection.i18n.ts';
 import { publicityI18n } from '../../features/publicity/publicity.i18n.ts';
 import { suppliesI18n } from '../../features/supplies/supplies.i18n.ts';
+import { myErrandsI18n } from '../../features/errands/myErrands.i18n.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
@@ -76,6 +77,7 @@ export const en: Messages = {
     accounts: 'Accounts',
     audit: 'Audit log',
     myDisinfection: 'My disinfection jobs',
+    myErrands: 'My errands',
     disinfection: 'Disinfection',
     disinfectionPlaces: 'Disinfection places',
     suppliesToConfirm: 'Sign for supplies',
@@ -840,4 +842,5 @@ export const en: Messages = {
   disinfection: disinfectionI18n.en,
   publicity: publicityI18n.en,
   supplies: suppliesI18n.en,
+  myErrands: myErrandsI18n.en,
 };

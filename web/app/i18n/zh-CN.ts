@@ -11,6 +11,7 @@ import { casesI18n } from '../../features/quarantine/cases.i18n.ts';
 import { disinfectionI18n } from '../../features/disinfection/disinfection.i18n.ts';
 import { publicityI18n } from '../../features/publicity/publicity.i18n.ts';
 import { suppliesI18n } from '../../features/supplies/supplies.i18n.ts';
+import { myErrandsI18n } from '../../features/errands/myErrands.i18n.ts';
 
 /** The reference catalog: en.ts must have exactly these keys (its type is derived from this one). */
 export const zhCN = {
@@ -76,6 +77,7 @@ export const zhCN = {
     accounts: '账号管理',
     audit: '审计日志',
     myDisinfection: '我的消杀任务',
+    myErrands: '我的代办',
     disinfection: '卫生消杀',
     disinfectionPlaces: '消杀点位与计划',
     suppliesToConfirm: '物资签收',
@@ -829,6 +831,7 @@ export const zhCN = {
   disinfection: disinfectionI18n['zh-CN'],
   publicity: publicityI18n['zh-CN'],
   supplies: suppliesI18n['zh-CN'],
+  myErrands: myErrandsI18n['zh-CN'],
 };
 
 /** Every catalog has this shape: en.ts is checked against it key by key. */

@@ -1,5 +1,6 @@
 import {
   ExperimentOutlined,
+  ShoppingOutlined,
   PushpinOutlined,
   SafetyCertificateOutlined,
   AimOutlined,
@@ -56,6 +57,7 @@ const ICONS: Record<NavKey, ReactNode> = {
   teams: <ClusterOutlined />,
   posts: <FlagOutlined />,
   myDuty: <CarryOutOutlined />,
+  myErrands: <ShoppingOutlined />,
   checkpoints: <EnvironmentOutlined />,
   rosters: <CalendarOutlined />,
   dutyNow: <SafetyOutlined />,
