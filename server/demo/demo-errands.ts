@@ -12,6 +12,8 @@
  */
 import type { Kysely } from 'kysely';
 import type { ErrandEventKind, ErrandPayment, ErrandStatus } from '../../common/enums.ts';
+import { maskName } from '../../common/mask.ts';
+import { errandHours } from '../features/errands/proof.ts';
 import { findAccountForLogin } from '../features/accounts/accounts.repository.ts';
 import { findRegionByCode } from '../features/regions/regions.repository.ts';
 import { auditWrite, type CallContext } from '../platform/audit/audit.ts';
@@ -163,6 +165,7 @@ interface Member {
 }
 interface Post {
   id: string;
+  name: string;
   regionId: string;
   regionPath: string;
   communityRegionId: string;
@@ -315,13 +318,14 @@ export async function loadDemoErrands(deps: Deps): Promise<DemoErrandsSummary | 
         const homes = await homesOf(trx, grid.id);
         if (homes.length === 0) continue;
         const id = newId();
+        const name = `${spec.name}${grid.name}红色代办岗`;
         await trx
           .insertInto('errandPosts')
           .values({
             id,
             regionId: grid.id,
             teamId: team.id,
-            name: `${spec.name}${grid.name}红色代办岗`,
+            name,
             address: spec.address,
             phone: `0396-${between(2100000, 2999999)}`,
             responseMinutes: spec.responseMinutes,
@@ -334,6 +338,7 @@ export async function loadDemoErrands(deps: Deps): Promise<DemoErrandsSummary | 
         summary.posts++;
         posts.push({
           id,
+          name,
           regionId: grid.id,
           regionPath: grid.path,
           communityRegionId: community.id,
@@ -347,6 +352,12 @@ export async function loadDemoErrands(deps: Deps): Promise<DemoErrandsSummary | 
         });
       }
     }
+
+    /** The post an escalated order also goes to: the next grid's of the same community. */
+    const nextPost = (post: Post) => {
+      const same = posts.filter((p) => p.communityRegionId === post.communityRegionId);
+      return same.length > 1 ? same[(same.indexOf(post) + 1) % same.length] : undefined;
+    };
 
     // 2. A week of orders, each taken as far as its time allows.
     const drafts: Draft[] = [];
@@ -536,7 +547,7 @@ export async function loadDemoErrands(deps: Deps): Promise<DemoErrandsSummary | 
       return `${key}${String(n).padStart(4, '0')}`;
     };
     const runRefs = new Map<Run, string>();
-    for (const run of [...runs.values()].sort((a, b) => a.slot - b.slot)) runRefs.set(run, ref('CG', run.slot - 5 * MINUTE));
+    for (const run of [...runs.values()].sort((a, b) => a.slot - b.slot)) runRefs.set(run, ref('CG', run.slot));
     const rows: ErrandOrderTable[] = [];
     const events: { orderId: string; kind: ErrandEventKind; at: number; by: string | null; detail?: Record<string, unknown> }[] =
       [];
@@ -603,18 +614,19 @@ export async function loadDemoErrands(deps: Deps): Promise<DemoErrandsSummary | 
         if (at !== undefined) events.push({ orderId: d.id, kind, at, by, ...(detail ? { detail } : {}) });
       };
       step('created', d.createdAt, staff, { channel: d.channel });
-      step('escalated', d.escalatedAt, null, { level: 1 });
+      step('escalated', d.escalatedAt, null, { post: nextPost(d.post)?.name ?? null });
       if (d.claimer)
         step(d.assigned ? 'assigned' : 'claimed', d.claimedAt, d.assigned ? d.post.recorder : d.claimer.accountId, {
-          volunteerName: d.claimer.name,
+          volunteer: maskName(d.claimer.name),
         });
       if (d.run) {
-        step('bundled', d.run.slot - 5 * MINUTE, d.post.recorder, { runRef: runRefs.get(d.run) });
-        step('purchasing', d.run.slot, d.post.recorder);
+        // As the run's creation records them: the purchase under way, then the bundling.
+        step('purchasing', d.run.slot, d.post.recorder, { run: runRefs.get(d.run) });
+        step('bundled', d.run.slot, d.post.recorder, { run: runRefs.get(d.run) });
       }
       step('delivering', d.deliveringAt, d.claimer?.accountId ?? null);
       step('delivered', d.deliveredAt, d.claimer?.accountId ?? null);
-      if (pay) step('paid', pay.at, d.post.recorder, { amountFen: due, payment: d.payment });
+      if (pay) step('paid', pay.at, d.post.recorder, { paidFen: due, method: d.payment });
       step('confirmed', d.confirmedAt, null);
       if (rating) step('rated', d.confirmedAt! + MINUTE, null, { rating });
       step('cancelled', d.cancelledAt, d.cancelReason && CANCEL_REASONS.includes(d.cancelReason) ? null : d.post.recorder, {
@@ -636,7 +648,7 @@ export async function loadDemoErrands(deps: Deps): Promise<DemoErrandsSummary | 
           status: bought ? 'bought' : 'open',
           note: null,
           createdBy: run.post.recorder,
-          createdAt: iso(run.slot - 5 * MINUTE),
+          createdAt: iso(run.slot),
           boughtAt: bought ? iso(run.boughtAt!) : null,
           updatedAt: iso(bought ? run.boughtAt! : run.slot),
         })
@@ -666,6 +678,30 @@ export async function loadDemoErrands(deps: Deps): Promise<DemoErrandsSummary | 
       await trx
         .insertInto('errandOrderEvents')
         .values(eventRows.slice(i, i + 500))
+        .execute();
+
+    // The volunteers' service records count the errands they delivered, from claim to door.
+    const records = drafts.flatMap((d) =>
+      d.deliveredAt !== undefined && d.claimer
+        ? [
+            {
+              id: newId(),
+              volunteerId: d.claimer.volunteerId,
+              kind: 'errand',
+              sourceId: d.id,
+              title: `代办跑腿（${rows.find((r) => r.id === d.id)!.ref}）`,
+              hours: errandHours(iso(d.claimedAt!), iso(d.deliveredAt)),
+              occurredOn: dayOf(d.deliveredAt),
+              createdAt: iso(d.deliveredAt),
+              createdBy: d.claimer.accountId ?? d.post.recorder,
+            },
+          ]
+        : [],
+    );
+    for (let i = 0; i < records.length; i += 500)
+      await trx
+        .insertInto('serviceRecords')
+        .values(records.slice(i, i + 500))
         .execute();
 
     // 5. Receipts: the photos' bytes on disk as an upload would leave them, each with its row.
