@@ -2,13 +2,14 @@
 import type { ErrandStatus } from '../../../common/enums.ts';
 import type { TestApp } from '../../../test/app.ts';
 import { newId, nowIso } from '../../platform/db/ids.ts';
+import { dutyFixtures } from '../duty/rosters.fixtures.ts';
 
 let serial = 0;
 
 export function dispatchFixtures(t: TestApp) {
   const db = () => t.deps.db.db;
 
-  /** A team in `regionId` led by `leader`, with `members`; an active post of it serving `postRegionId`. */
+  /** A team in `regionId` led by `leader`, with `members`, and an active errand post of it serving that region. */
   async function post(o: {
     regionId: string;
     leader?: string | null;
@@ -16,26 +17,10 @@ export function dispatchFixtures(t: TestApp) {
     responseMinutes?: number;
     name?: string;
   }) {
+    const duty = dutyFixtures(t);
+    const teamId = await duty.team(o.regionId, o.leader ? { leaderVolunteerId: o.leader } : {});
+    for (const volunteerId of o.members ?? []) await duty.member(teamId, volunteerId);
     const now = nowIso();
-    const teamId = newId();
-    await db()
-      .insertInto('teams')
-      .values({
-        id: teamId,
-        parentTeamId: null,
-        name: `代办队${++serial}`,
-        kind: 'volunteer_service',
-        regionId: o.regionId,
-        leaderVolunteerId: o.leader ?? null,
-        description: null,
-        branchName: null,
-        branchSecretaryId: null,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .execute();
-    for (const volunteerId of o.members ?? [])
-      await db().insertInto('teamMembers').values({ teamId, volunteerId, roleTags: '[]', inBranch: 0, joinedAt: now }).execute();
     const id = newId();
     await db()
       .insertInto('errandPosts')
@@ -43,7 +28,7 @@ export function dispatchFixtures(t: TestApp) {
         id,
         regionId: o.regionId,
         teamId,
-        name: o.name ?? `代办岗${serial}`,
+        name: o.name ?? `代办岗${++serial}`,
         address: null,
         phone: null,
         responseMinutes: o.responseMinutes ?? null,
