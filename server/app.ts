@@ -187,7 +187,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const publicity = publicityService(deps, { regions, checkpoints });
   const announcements = announcementsService(deps, { regions, tokens: residentTokens });
   const supplies = suppliesService(deps, { regions, accounts, checkpoints, teams, households });
-  const errands = errandsService(deps, { regions, volunteers, accounts });
+  const errands = errandsService(deps, { regions, volunteers, accounts, households, fieldIssues });
   await app.register(
     async (api) => {
       await api.register(regionsRoutes, { regions });

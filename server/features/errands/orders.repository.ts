@@ -105,7 +105,8 @@ export interface OrderFilter {
   statuses?: readonly ErrandStatus[];
   postId?: string;
   householdId?: string;
-  caseId?: string;
+  /** The orders a resident's link sees: its household's, or its case's. */
+  ownedBy?: Owner;
   from?: string;
   to?: string;
   /** Open orders past a deadline: unclaimed past claim_by, or undelivered past deliver_by. */
@@ -120,7 +121,11 @@ export async function listOrders(q: Q, scope: Scope, f: OrderFilter): Promise<{ 
   if (f.statuses?.length) query = query.where('o.status', 'in', [...f.statuses]);
   if (f.postId) query = query.where('o.postId', '=', f.postId);
   if (f.householdId) query = query.where('o.householdId', '=', f.householdId);
-  if (f.caseId) query = query.where('o.caseId', '=', f.caseId);
+  const owner = f.ownedBy;
+  if (owner)
+    query = query.where((eb) =>
+      eb.or([eb('o.householdId', '=', owner.householdId ?? ''), eb('o.caseId', '=', owner.caseId ?? '')]),
+    );
   if (f.from) query = query.where('o.orderedOn', '>=', f.from);
   if (f.to) query = query.where('o.orderedOn', '<=', f.to);
   const overdueAt = f.overdueAt;
@@ -139,12 +144,14 @@ export async function listOrders(q: Q, scope: Scope, f: OrderFilter): Promise<{ 
   return { items: rows.map(toRow), total: toNumber(count.n) };
 }
 
+/** Who placed an order through a link: a household, an isolated person's case, or both. */
+export interface Owner {
+  householdId: string | null;
+  caseId: string | null;
+}
+
 /** Orders a household (or an isolated person's case) placed on a day: the daily limit counts them. */
-export async function countOrdersOn(
-  q: Q,
-  who: { householdId: string | null; caseId: string | null },
-  day: string,
-): Promise<number> {
+export async function countOrdersOn(q: Q, who: Owner, day: string): Promise<number> {
   let query = q
     .selectFrom('errandOrders')
     .select((eb) => eb.fn.countAll<number | string>().as('n'))

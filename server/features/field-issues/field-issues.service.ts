@@ -248,6 +248,65 @@ export function fieldIssuesService(
     jobs,
     escalate,
 
+    /**
+     * A resident's complaint the system files for them (an errand order's complaint, issue 8):
+     * no actor, inside the caller's transaction. The place's community owns it; an issue needs a
+     * raising account, so it is raised in the name of the region manager nearest the place, who
+     * is told like any owner. Undefined when nobody looks after the place (nothing is written).
+     */
+    async raiseForResident(
+      trx: typeof db,
+      call: CallContext,
+      input: { regionId: string; regionPath: string; regionName: string; title: string; description: string },
+    ): Promise<{ id: string; ref: string } | undefined> {
+      const [raiser, ...others] = await staffOf(trx, input.regionPath, []);
+      if (!raiser) return undefined;
+      const chain = await regions.findByIds(pathIds(input.regionPath));
+      const ownerId = defaultOwnerId(input.regionPath, new Map(chain.map((r) => [r.id, r.level])));
+      const owner = chain.find((r) => r.id === ownerId)!;
+      const now = new Date();
+      const today = calendarDate(timeZone, now);
+      const at = nowIso(now);
+      const deadline = nowIso(new Date(now.getTime() + DEFAULT_DEADLINE_MS));
+      const id = newId();
+      let n = (await repo.refsIssued(trx, refPrefix(today))) + 1;
+      const issue: repo.NewIssue = {
+        id,
+        category: 'resident_difficulty',
+        title: input.title,
+        description: input.description,
+        regionId: input.regionId,
+        checkpointId: null,
+        inspectionId: null,
+        raisedBy: raiser,
+        ownerRegionId: owner.id,
+        ownerUnitId: null,
+        deadline,
+      };
+      while (!(await repo.insertIssue(trx, issue, issueRef(today, n), at))) n++;
+      const ref = issueRef(today, n);
+      await repo.insertEvent(trx, { id: newId(), issueId: id, accountId: null, kind: 'created', toStatus: 'open', at });
+      await auditWrite(trx, call, 'fieldIssue.create', 'field_issue', id, input.regionPath, {
+        ref,
+        category: issue.category,
+        ownerRegionId: owner.id,
+        raisedFor: 'resident',
+        deadline,
+      });
+      await changed(trx, { id, regionPath: input.regionPath }, 'created');
+      const params = { ref, title: input.title, place: input.regionName, deadline: localText(deadline) };
+      await notify(
+        trx,
+        [raiser, ...others].map((accountId) => ({
+          accountId,
+          kind: 'notify.fieldIssues.raised',
+          params,
+          link: `/field-issues/${id}`,
+        })),
+      );
+      return { id, ref };
+    },
+
     async list(actor: Actor, query: FieldIssueQueryInput) {
       requireScope(actor, 'fieldIssues.raise');
       let region: { id: string; path: string } | undefined;
