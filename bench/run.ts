@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [--seconds N] [--rounds N] [--warmup N] [--connections N] [--only http,sqlite,postgres,login,import,registry,roster,passages,counts,screening,health,disinfection,stock]
+ * npm run bench [-- --quick] [--seconds N] [--rounds N] [--warmup N] [--connections N] [--only http,sqlite,postgres,login,import,registry,roster,passages,counts,screening,health,disinfection,stock,errands]
  * Each benchmark measures our path and its bare baseline in the same run and prints the ratio
  * (bench/README.md). Servers run in child processes on core 0, autocannon here on core 1.
  */
@@ -18,6 +18,7 @@ import { benchScreeningCoverage } from './cases/screening-coverage.ts';
 import { benchHealthReportWrite, benchMissedSlotScan } from './cases/health-reports.ts';
 import { benchDisinfectionTotals } from './cases/disinfection-totals.ts';
 import { benchStockLevels } from './cases/stock-levels.ts';
+import { benchErrandArrival, benchErrandOrderWrite } from './cases/errands.ts';
 import { benchRegistryQuery } from './cases/volunteers-query.ts';
 import { canPin, pinSelf } from './lib/children.ts';
 import { freshPostgres } from './lib/redvest.ts';
@@ -37,6 +38,7 @@ const CASES = [
   'health',
   'disinfection',
   'stock',
+  'errands',
 ] as const;
 
 const { values: flags } = parseArgs({
@@ -120,6 +122,19 @@ async function main(): Promise<number> {
     }
     if (only.has('disinfection')) record(await benchDisinfectionTotals(dir, settings));
     if (only.has('stock')) record(await benchStockLevels(dir, settings));
+    if (only.has('errands')) {
+      record(await benchErrandOrderWrite({ kind: 'sqlite', file: join(dir, 'errands-write.db') }, dir, settings));
+      const pg = await freshPostgres('redvest_bench');
+      if ('skipped' in pg) skipped.push(`16. errand order on PostgreSQL — ${pg.skipped}`);
+      else {
+        try {
+          record(await benchErrandOrderWrite(pg.config, dir, settings));
+        } finally {
+          await pg.drop();
+        }
+      }
+      record(await benchErrandArrival(dir, settings));
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

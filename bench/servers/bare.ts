@@ -4,8 +4,9 @@
  *   fastify  — the same answer from a bare Fastify route
  *   sqlite   — bare Fastify, POST /units does one INSERT into `units` on TARGET (a migrated file),
  *              opened by our own openSqlite (same pragmas); SYNC=NORMAL overrides synchronous;
- *              POST /passages likewise one INSERT into `passages`, POST /health-reports one into `health_reports`
- *   postgres — bare Fastify, the same three routes, each one INSERT through a pg pool (10, like ours) on TARGET
+ *              POST /passages likewise one INSERT into `passages`, POST /health-reports one into `health_reports`,
+ *              POST /errand-orders one into `errand_orders`
+ *   postgres — bare Fastify, the same four routes, each one INSERT through a pg pool (10, like ours) on TARGET
  * Every mode answers GET /hello, which the parent polls until the server is ready.
  */
 import Fastify from 'fastify';
@@ -143,9 +144,75 @@ const reportValues = (id: string, b: ReportBody, now: string) => [
   null,
 ];
 
+const ORDER_COLUMNS = [
+  'id',
+  'ref',
+  'region_id',
+  'household_id',
+  'post_id',
+  'channel',
+  'contact_name',
+  'contact_mobile',
+  'address',
+  'note',
+  'payment',
+  'status',
+  'claim_by',
+  'deliver_by',
+  'escalation_level',
+  'paid_fen',
+  'ordered_on',
+  'created_at',
+  'updated_at',
+];
+const INSERT_ORDER = `INSERT INTO errand_orders (${ORDER_COLUMNS.join(', ')}) VALUES`;
+
+/** What the bare errand-order route is sent: the order plus the household's grid and post our route looks up. */
+interface OrderBody {
+  householdId: string;
+  regionId: string;
+  postId: string;
+  contactName: string;
+  contactMobile: string;
+  address: string;
+  note: string;
+  payment: string;
+}
+
+const orderValues = (id: string, b: OrderBody, now: string) => {
+  const at = Date.parse(now);
+  return [
+    id,
+    // Unique, as the day's number is; the bare route does not count the day's orders.
+    `PT-BARE-${id}`,
+    b.regionId,
+    b.householdId,
+    b.postId,
+    'resident',
+    b.contactName,
+    b.contactMobile,
+    b.address,
+    b.note,
+    b.payment,
+    'new',
+    new Date(at + 30 * 60_000).toISOString(),
+    new Date(at + 24 * 3_600_000).toISOString(),
+    0,
+    0,
+    now.slice(0, 10),
+    now,
+    now,
+  ];
+};
+
 type Insert<B> = (id: string, body: B, now: string) => unknown;
 
-function fastifyWith(inserts?: { unit: Insert<UnitBody>; passage: Insert<PassageBody>; report: Insert<ReportBody> }) {
+function fastifyWith(inserts?: {
+  unit: Insert<UnitBody>;
+  passage: Insert<PassageBody>;
+  report: Insert<ReportBody>;
+  order: Insert<OrderBody>;
+}) {
   const app = Fastify({ logger: false });
   app.get('/hello', async () => HELLO);
   if (inserts) {
@@ -162,6 +229,11 @@ function fastifyWith(inserts?: { unit: Insert<UnitBody>; passage: Insert<Passage
     app.post<{ Body: ReportBody }>('/health-reports', async (req, reply) => {
       const id = newId();
       await inserts.report(id, req.body, nowIso());
+      return reply.status(201).send({ id });
+    });
+    app.post<{ Body: OrderBody }>('/errand-orders', async (req, reply) => {
+      const id = newId();
+      await inserts.order(id, req.body, nowIso());
       return reply.status(201).send({ id });
     });
   }
@@ -186,10 +258,12 @@ switch (mode) {
     const unit = sqlite.prepare(`${INSERT} (?, ?, ?, ?, NULL, ?, ?)`);
     const passage = sqlite.prepare(`${INSERT_PASSAGE} (${PASSAGE_COLUMNS.map(() => '?').join(', ')})`);
     const report = sqlite.prepare(`${INSERT_REPORT} (${REPORT_COLUMNS.map(() => '?').join(', ')})`);
+    const order = sqlite.prepare(`${INSERT_ORDER} (${ORDER_COLUMNS.map(() => '?').join(', ')})`);
     await fastifyWith({
       unit: (id, b, now) => unit.run(id, b.name, b.kind, b.regionId, now, now),
       passage: (id, b, now) => passage.run(...passageValues(id, b, now)),
       report: (id, b, now) => report.run(...reportValues(id, b, now)),
+      order: (id, b, now) => order.run(...orderValues(id, b, now)),
     });
     break;
   }
@@ -197,10 +271,12 @@ switch (mode) {
     const pool = new pg.Pool({ connectionString: target, max: 10 });
     const placeholders = PASSAGE_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
     const reportPlaceholders = REPORT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
+    const orderPlaceholders = ORDER_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
     await fastifyWith({
       unit: (id, b, now) => pool.query(`${INSERT} ($1, $2, $3, $4, NULL, $5, $6)`, [id, b.name, b.kind, b.regionId, now, now]),
       passage: (id, b, now) => pool.query(`${INSERT_PASSAGE} (${placeholders})`, passageValues(id, b, now)),
       report: (id, b, now) => pool.query(`${INSERT_REPORT} (${reportPlaceholders})`, reportValues(id, b, now)),
+      order: (id, b, now) => pool.query(`${INSERT_ORDER} (${orderPlaceholders})`, orderValues(id, b, now)),
     });
     break;
   }
