@@ -7,6 +7,8 @@ import { postsRoutes } from './posts.routes.ts';
 import { proofRoutes } from './proof.routes.ts';
 import { runReceiptsRoutes } from './runs.receipts.routes.ts';
 import { runsRoutes } from './runs.routes.ts';
+import { errandLedgerRoutes } from './ledger.routes.ts';
+import { numbersRoutes } from './numbers.routes.ts';
 import { settlementRoutes } from './settlement.routes.ts';
 
 /** 红色代办: the resident's ordering page, dispatch to volunteers, purchase runs, settlement. */
@@ -19,4 +21,6 @@ export const errandsFeature: FastifyPluginAsync<{ errands: ErrandsService }> = a
   await app.register(runsRoutes, { runs: errands.runs });
   await app.register(runReceiptsRoutes, { runs: errands.runs });
   await app.register(settlementRoutes, { settlement: errands.settlement });
+  await app.register(numbersRoutes, { numbers: errands.numbers });
+  await app.register(errandLedgerRoutes, { ledger: errands.ledger });
 };

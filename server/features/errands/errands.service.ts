@@ -10,6 +10,8 @@ import { escalationService } from './escalation.service.ts';
 import { ordersService } from './orders.service.ts';
 import { postsService } from './posts.service.ts';
 import { runsService } from './runs.service.ts';
+import { errandLedgerService } from './ledger.service.ts';
+import { numbersService } from './numbers.service.ts';
 import { settlementService } from './settlement.service.ts';
 import { shopsService } from './shops.service.ts';
 
@@ -40,5 +42,7 @@ export function errandsService(
     escalation: escalationService(deps, { accounts: others.accounts, dispatch }),
     runs: runsService(deps, { regions }),
     settlement: settlementService(deps, { regions }),
+    numbers: numbersService(deps, { regions }),
+    ledger: errandLedgerService(deps, { regions }),
   };
 }
