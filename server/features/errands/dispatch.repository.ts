@@ -195,10 +195,9 @@ export async function newOrdersOfPosts(q: Q, postIds: readonly string[]): Promis
 }
 
 /** New orders escalated in these communities (the caller keeps those that escalated to its posts). */
-export async function escalatedNewOrders(q: Q, communityPaths: readonly string[]): Promise<(CardRow & { regionPath: string })[]> {
+export async function escalatedNewOrders(q: Q, communityPaths: readonly string[]): Promise<CardRow[]> {
   if (!communityPaths.length) return [];
   const rows = await cards(q)
-    .select('r.path as regionPath')
     .where('o.status', '=', 'new')
     .where('o.escalationLevel', '>=', 1)
     .where((eb) => eb.or(communityPaths.map((p) => startsWith('r.path', p))))
@@ -206,7 +205,7 @@ export async function escalatedNewOrders(q: Q, communityPaths: readonly string[]
     .orderBy('o.id')
     .limit(LIST_MAX)
     .execute();
-  return rows.map((r) => ({ ...toCard(r), regionPath: r.regionPath }));
+  return rows.map(toCard);
 }
 
 /** Orders a volunteer has claimed and not yet delivered, the most urgent first. */

@@ -41,11 +41,20 @@ export function dispatchService(deps: Deps, { volunteers }: { volunteers: Volunt
     config,
   } = deps;
 
-  /** The post the order escalated to: the one after its own among the community's posts (wrapping round). */
-  async function nextPostOf(order: { postId: string | null; regionId: string }): Promise<repo.PostRow | null> {
-    const community = await repo.communityOf(db, order.regionId);
-    if (!community) return null;
-    const list = await repo.postsUnder(db, community.path);
+  /**
+   * The post the order escalated to: the one after its own among the community's posts (wrapping
+   * round). `memo` keeps each region's list for one page or one pass of the job.
+   */
+  async function nextPostOf(
+    order: { postId: string | null; regionId: string },
+    memo: Map<string, Promise<repo.PostRow[]>> = new Map(),
+  ): Promise<repo.PostRow | null> {
+    let posts = memo.get(order.regionId);
+    if (!posts) {
+      posts = repo.communityOf(db, order.regionId).then((c) => (c ? repo.postsUnder(db, c.path) : []));
+      memo.set(order.regionId, posts);
+    }
+    const list = await posts;
     const i = list.findIndex((p) => p.id === order.postId);
     if (i < 0) return list[0] ?? null;
     return list.length > 1 ? list[(i + 1) % list.length]! : null;
@@ -154,9 +163,10 @@ export function dispatchService(deps: Deps, { volunteers }: { volunteers: Volunt
         ...new Set((await Promise.all(posts.map((p) => repo.communityOf(db, p.regionId)))).flatMap((c) => (c ? [c.path] : []))),
       ];
       const escalated: repo.CardRow[] = [];
+      const memo = new Map<string, Promise<repo.PostRow[]>>();
       for (const o of await repo.escalatedNewOrders(db, communities)) {
         if (o.postId && ids.has(o.postId)) continue;
-        const next = await nextPostOf(o);
+        const next = await nextPostOf(o, memo);
         if (next && ids.has(next.id)) escalated.push(o);
       }
       const own = await repo.newOrdersOfPosts(db, [...ids]);

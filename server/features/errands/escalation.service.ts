@@ -47,11 +47,12 @@ export function escalationService(
         const tell: NewNotification[] = [];
         const perCommunity = new Map<string, { name: string; refs: string[] }>();
         let done = 0;
+        const memo = new Map<string, Promise<repo.PostRow[]>>();
         for (const { id } of due) {
           const order = await findOrder(trx, id);
           if (!order || !(await repo.escalate(trx, id, now))) continue;
           done++;
-          const next = await dispatch.nextPostOf(order);
+          const next = await dispatch.nextPostOf(order, memo);
           await recordStep(trx, events, order, 'escalated', { by: null, detail: { post: next?.name ?? null } }, now);
           if (next && !order.regionPath.startsWith(next.regionPath)) {
             // The next post's volunteers may hold their grant over their own grid only.
