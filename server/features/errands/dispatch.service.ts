@@ -90,6 +90,8 @@ export function dispatchService(deps: Deps, { volunteers }: { volunteers: Volunt
       ofPost: reachable && !!own,
       escalatedTo: reachable && !!via,
       leads: reachable && !!volunteer && [own, via].some((p) => p?.leaderVolunteerId === volunteer.id),
+      /** Leads the order's own post (not only the one it escalated to): may cancel it. */
+      leadsOwn: reachable && !!volunteer && own?.leaderVolunteerId === volunteer.id,
     };
     if (!(r.looks || r.mine || r.ofPost || r.escalatedTo)) throw notFound();
     return r;
@@ -305,7 +307,7 @@ export function dispatchService(deps: Deps, { volunteers }: { volunteers: Volunt
     /** 取消: staff, or the post's leader, with a reason the resident sees; whoever held it is told. */
     async cancel(actor: Actor, call: CallContext, id: string, input: ReasonInput): Promise<StepResult> {
       const r = await reach(actor, id);
-      if (!(r.leads || r.staff)) throw forbidden();
+      if (!(r.leadsOwn || r.staff)) throw forbidden();
       const reason = input.reason.trim();
       await transact(db, call, async (trx) => {
         await moveOrder(trx, events, r.order, 'cancelled', {
