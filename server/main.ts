@@ -1,7 +1,8 @@
 /**
  * redvest command line: serve | demo | migrate | backup | restore.
  *   serve   — real use; with no administrator yet, prints a one-time setup code
- *   demo    — the demo city in data/demo.db (created on first run; --reset starts it again)
+ *   demo    — the demo city in data/demo.db (created on first run; --reset starts it again);
+ *             demo --scale city [--factor F] [--reset]: a synthetic city at full size in data/city.db
  *   migrate — bring the database schema up to date and exit
  *   backup [file]   — a consistent copy of the database (SQLite online; PostgreSQL via pg_dump)
  *   restore <file>  — replace the database with a backup (stop the server first on SQLite)
@@ -11,6 +12,7 @@ import { resolve } from 'node:path';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { loadDemoCity, DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/demo-city.ts';
+import { runCityScale } from './demo/scale/city-command.ts';
 import { loadDemoDuty } from './demo/demo-duty.ts';
 import { loadDemoInspections } from './demo/demo-inspections.ts';
 import { loadDemoHouseholds } from './demo/demo-households.ts';
@@ -105,6 +107,8 @@ async function main(): Promise<void> {
   switch (command) {
     case 'serve':
     case 'demo':
+      // The synthetic city at full size goes into its own database, and the command ends there.
+      if (demo && flags.includes('--scale')) return runCityScale(flags);
       if (demo && flags.includes('--reset')) {
         if (config.database.kind !== 'sqlite') throw new ConfigError('--reset only applies to the SQLite demo database');
         for (const suffix of ['', '-wal', '-shm']) rmSync(config.database.file + suffix, { force: true });

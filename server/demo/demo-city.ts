@@ -32,7 +32,7 @@ interface Division {
 }
 
 /** The NBS file: `code,name,level,parent_code`, parents before children, no quoting needed. */
-function readDivisions(): Division[] {
+export function readDivisions(): Division[] {
   const [header, ...lines] = readFileSync(DIVISIONS_FILE, 'utf8').trim().split(/\r?\n/);
   if (header !== 'code,name,level,parent_code') throw new Error(`unexpected header in ${DIVISIONS_FILE.pathname}`);
   return lines.map((line) => {
