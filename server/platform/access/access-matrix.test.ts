@@ -27,6 +27,7 @@ import { disinfectionMatrix } from '../../features/disinfection/disinfection.mat
 import { publicityMatrix } from '../../features/publicity/publicity.matrix.ts';
 import { suppliesMatrix } from '../../features/supplies/supplies.matrix.ts';
 import { dispatchMatrix } from '../../features/errands/dispatch.matrix.ts';
+import { ordersMatrix } from '../../features/errands/orders.matrix.ts';
 import { API } from '../../../test/requests.ts';
 import { PERMISSIONS, ROLE_PERMISSIONS, type Permission } from '../../../common/permissions.ts';
 
@@ -93,6 +94,7 @@ const CASES: Record<string, Case> = {
   ...publicityMatrix(ctx),
   ...suppliesMatrix(ctx),
   ...dispatchMatrix(ctx),
+  ...ordersMatrix(ctx),
   'GET /healthz': { scoped: false, build: async () => ({ url: '/healthz' }) },
   'GET /readyz': { scoped: false, build: async () => ({ url: '/readyz' }) },
   'GET /api/openapi.json': { scoped: false, build: async () => ({ url: '/api/openapi.json' }) },
