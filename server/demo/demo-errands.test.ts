@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERRAND_STATUSES } from '../../common/enums.ts';
 import { createTestApp, type TestApp } from '../../test/app.ts';
+import { API } from '../../test/requests.ts';
 import { calendarDate } from '../platform/dates.ts';
 import { openFile, sniffImage } from '../platform/files/stored-files.ts';
-import { loadDemoCity } from './demo-city.ts';
+import { DEMO_PASSWORD, loadDemoCity } from './demo-city.ts';
 import { loadDemoErrands, type DemoErrandsSummary } from './demo-errands.ts';
 import { loadDemoHouseholds } from './demo-households.ts';
 import { loadDemoVolunteers } from './demo-volunteers.ts';
@@ -148,5 +149,15 @@ describe('demo errands', () => {
       .executeTakeFirstOrThrow();
     expect(Number(reimbursed.n)).toBeGreaterThan(0);
     expect(Number(reimbursed.n)).toBeLessThan(Number(advanced.n));
+
+    // As the pages read it: her phone's list, and the community's settlement.
+    const volunteer = await t.signIn('volunteer', DEMO_PASSWORD);
+    const page = (await volunteer.get(`${API}/errands/my-orders`)).json();
+    expect(page.mine.length).toBeGreaterThan(0);
+    expect(page.posts.length).toBe(4);
+    const desk = await t.signIn('xuesong', DEMO_PASSWORD);
+    const money = (await desk.get(`${API}/errands/settlement`)).json();
+    expect(money.volunteers.some((v: { balanceFen: number }) => v.balanceFen > 0)).toBe(true);
+    expect(money.households.length).toBeGreaterThan(0);
   });
 });

@@ -378,10 +378,10 @@ export async function loadDemoErrands(deps: Deps): Promise<DemoErrandsSummary | 
       }
       return items;
     };
-    // Who claims: anyone of the team; 孙丽 (the demo volunteer, with an account) takes a good share.
+    // Who claims: anyone of the team; 孙丽 (the demo volunteer, with an account) takes a fair share.
     const claimerOf = (post: Post): Member => {
       const withAccount = post.members.filter((m) => m.accountId && m.volunteerId !== post.leader.volunteerId);
-      return withAccount.length && rnd() < 0.4 ? pick(rnd, withAccount) : pick(rnd, post.members);
+      return withAccount.length && rnd() < 0.25 ? pick(rnd, withAccount) : pick(rnd, post.members);
     };
     const runAt = (post: Post, slot: number, boughtAt: number | null): Run => {
       const key = `${post.id}|${slot}`;
