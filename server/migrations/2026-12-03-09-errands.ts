@@ -215,8 +215,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('errand_order_events')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('order_id', 'text', (c) => c.notNull().references('errand_orders.id'))
-    // created | claimed | assigned | purchasing | delivering | delivered | confirmed | cancelled |
-    // escalated | bundled | paid | rated | complaint
+    // created | claimed | assigned | released (given back to the post) | purchasing | delivering |
+    // delivered | confirmed | cancelled | escalated | bundled | paid | rated | complaint
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('detail', 'text')
     .addColumn('by_account_id', 'text', (c) => c.references('accounts.id'))
