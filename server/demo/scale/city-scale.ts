@@ -108,6 +108,16 @@ export async function generateCity(
   const today = calendarDate(o.timeZone);
   const now = nowIso();
   const counts: Record<string, number> = {};
+  // A person a draw: at this size the demo generator repeats ID numbers, which are unique here.
+  const taken = new Set<string>();
+  const person = (countyCode: string, place: string) => {
+    for (;;) {
+      const p = demoPerson(rnd, countyCode, place);
+      if (taken.has(p.idNumber)) continue;
+      taken.add(p.idNumber);
+      return p;
+    }
+  };
   const step = async (name: string, fn: () => Promise<number>) => {
     const t = performance.now();
     counts[name] = await fn();
@@ -201,7 +211,7 @@ export async function generateCity(
       const sink = new Sink(db, 'volunteers');
       for (let i = 0; i < n('volunteers'); i++) {
         const community = communities[i % communities.length]!;
-        const p = demoPerson(rnd, community.countyCode, community.name);
+        const p = person(community.countyCode, community.name);
         const id = newId();
         volunteerIds.push(id);
         volunteersOf.set(community.id, [...(volunteersOf.get(community.id) ?? []), id]);
@@ -517,7 +527,7 @@ export async function generateCity(
       const sink = new Sink(db, 'returnees');
       for (let i = 0; i < n('returnees'); i++) {
         const grid = grids[Math.floor(rnd() * grids.length)]!;
-        const p = demoPerson(rnd, grid.countyCode, grid.name);
+        const p = person(grid.countyCode, grid.name);
         const returnedOn = addDays(today, -Math.floor(rnd() * 28));
         const origin = rnd() < 0.35 ? ['420100', '武汉市'] : rnd() < 0.6 ? ['420600', '襄阳市'] : ['410100', '郑州市'];
         await sink.add({
@@ -556,7 +566,7 @@ export async function generateCity(
       const sink = new Sink(db, 'contacts');
       for (let i = 0; i < n('contacts'); i++) {
         const grid = grids[Math.floor(rnd() * grids.length)]!;
-        const p = demoPerson(rnd, grid.countyCode, grid.name);
+        const p = person(grid.countyCode, grid.name);
         await sink.add({
           id: newId(),
           regionId: grid.id,
@@ -586,7 +596,7 @@ export async function generateCity(
       const alerts = new Sink(db, 'alerts', [cases]);
       for (let i = 0; i < n('cases'); i++) {
         const grid = grids[Math.floor(rnd() * grids.length)]!;
-        const p = demoPerson(rnd, grid.countyCode, grid.name);
+        const p = person(grid.countyCode, grid.name);
         // Started 0–27 days ago: those past their 14 days are released (a few went to hospital).
         const startsOn = addDays(today, -Math.floor(rnd() * 28));
         const endsOn = addDays(startsOn, 13);
