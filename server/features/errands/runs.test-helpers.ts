@@ -194,3 +194,27 @@ export async function makeOrder(
     .execute();
   return { id, ref, itemIds };
 }
+
+/** An open run of `post` bundling these orders, their items at `shopId`. */
+export async function makeRun(db: Q, o: { post: TestPost; shopId: string; orderIds: string[] }): Promise<string> {
+  const id = newId();
+  const now = nowIso();
+  await db
+    .insertInto('errandRuns')
+    .values({
+      id,
+      ref: `CG-T-${id.slice(-12)}`,
+      postId: o.post.id,
+      regionId: o.post.regionId,
+      status: 'open',
+      note: null,
+      createdBy: null,
+      createdAt: now,
+      boughtAt: null,
+      updatedAt: now,
+    })
+    .execute();
+  await db.updateTable('errandOrders').set({ runId: id }).where('id', 'in', o.orderIds).execute();
+  await db.updateTable('errandOrderItems').set({ shopId: o.shopId }).where('orderId', 'in', o.orderIds).execute();
+  return id;
+}

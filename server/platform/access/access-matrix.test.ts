@@ -28,6 +28,7 @@ import { publicityMatrix } from '../../features/publicity/publicity.matrix.ts';
 import { suppliesMatrix } from '../../features/supplies/supplies.matrix.ts';
 import { dispatchMatrix } from '../../features/errands/dispatch.matrix.ts';
 import { ordersMatrix } from '../../features/errands/orders.matrix.ts';
+import { runsMatrix } from '../../features/errands/runs.matrix.ts';
 import { API } from '../../../test/requests.ts';
 import { PERMISSIONS, ROLE_PERMISSIONS, type Permission } from '../../../common/permissions.ts';
 
@@ -95,6 +96,7 @@ const CASES: Record<string, Case> = {
   ...suppliesMatrix(ctx),
   ...dispatchMatrix(ctx),
   ...ordersMatrix(ctx),
+  ...runsMatrix(ctx),
   'GET /healthz': { scoped: false, build: async () => ({ url: '/healthz' }) },
   'GET /readyz': { scoped: false, build: async () => ({ url: '/readyz' }) },
   'GET /api/openapi.json': { scoped: false, build: async () => ({ url: '/api/openapi.json' }) },

@@ -9,6 +9,7 @@ import { csrfTokenFor } from '../access/guard.ts';
 import { createSession } from '../auth/sessions.ts';
 import type { RouteEntry } from './route-table.ts';
 import { dispatchFixtures } from '../../features/errands/dispatch.test-helpers.ts';
+import { makeOrder, makePost, makeRun, makeShop } from '../../features/errands/runs.test-helpers.ts';
 
 /**
  * DESIGN.md §7: every route gets generated hostile input, as an administrator and anonymously.
@@ -61,6 +62,11 @@ beforeAll(async () => {
   // An open errand order (with its post), so the dispatch routes are fuzzed past the look-up.
   const errands = dispatchFixtures(t);
   const errand = await errands.order({ regionId: w.a.grid.id, postId: (await errands.post({ regionId: w.a.grid.id })).id });
+  // A purchase run with its shop, so the run routes are fuzzed past the look-up too.
+  const runPost = await makePost(t.deps.db.db, t.factory, { gridId: w.a.grid.id });
+  const runShop = await makeShop(t.deps.db.db, { communityId: w.a.community.id, isDefault: true });
+  const runOrder = await makeOrder(t.deps.db.db, { post: runPost });
+  const run = await makeRun(t.deps.db.db, { post: runPost, shopId: runShop, orderIds: [runOrder.id] });
   pool = [
     w.city.id,
     ...Object.values(w.a).map((r) => r.id),
@@ -69,6 +75,8 @@ beforeAll(async () => {
     unit.id,
     ...grants.map((g) => g.id),
     errand.id,
+    run,
+    runShop,
   ];
 });
 afterAll(async () => {
