@@ -98,6 +98,11 @@ const DisinfectionPlacesPage = lazy(() =>
   import('../features/disinfection/DisinfectionPlacesPage.tsx').then((m) => ({ default: m.DisinfectionPlacesPage })),
 );
 const MyErrandsPage = lazy(() => import('../features/errands/MyErrandsPage.tsx').then((m) => ({ default: m.MyErrandsPage })));
+const RunsPage = lazy(() => import('../features/errands/RunsPage.tsx').then((m) => ({ default: m.RunsPage })));
+const RunDetailPage = lazy(() => import('../features/errands/RunDetailPage.tsx').then((m) => ({ default: m.RunDetailPage })));
+const SettlementPage = lazy(() => import('../features/errands/SettlementPage.tsx').then((m) => ({ default: m.SettlementPage })));
+const ErrandNumbersPage = lazy(() => import('../features/errands/ErrandNumbersPage.tsx').then((m) => ({ default: m.ErrandNumbersPage })));
+const ErrandLedgerPage = lazy(() => import('../features/errands/ErrandLedgerPage.tsx').then((m) => ({ default: m.ErrandLedgerPage })));
 const MyDisinfectionPage = lazy(() =>
   import('../features/disinfection/MyDisinfectionPage.tsx').then((m) => ({ default: m.MyDisinfectionPage })),
 );
@@ -163,6 +168,14 @@ export const router = createBrowserRouter([
     element: (
       <Public>
         <PledgeStatusPage />
+      </Public>
+    ),
+  },
+  {
+    path: '/errands/ledger/:code',
+    element: (
+      <Public>
+        <ErrandLedgerPage />
       </Public>
     ),
   },
@@ -244,6 +257,10 @@ export const router = createBrowserRouter([
               { path: 'disinfection/places', element: guarded('disinfection.read', <DisinfectionPlacesPage />) },
               { path: 'my-disinfection', element: guarded('disinfection.log', <MyDisinfectionPage />) },
               { path: 'my-errands', element: guarded('errands.run', <MyErrandsPage />) },
+              { path: 'errands/runs', element: guarded('errands.run', <RunsPage />) },
+              { path: 'errands/runs/:id', element: guarded('errands.run', <RunDetailPage />) },
+              { path: 'errands/settlement', element: guarded('errands.read', <SettlementPage />) },
+              { path: 'errands/numbers', element: guarded('errands.read', <ErrandNumbersPage />) },
               { path: 'publicity', element: guarded('publicity.read', <PublicityPage />) },
               { path: 'publicity/log', element: guarded('publicity.log', <LogPublicityPage />) },
               { path: 'announcements', element: guarded('announcements.write', <AnnouncementsPage />) },

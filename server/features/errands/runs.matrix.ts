@@ -99,7 +99,7 @@ export const runsMatrix: CaseTable = (ctx) => {
         };
       },
     },
-    'PUT /api/v1/errands/runs/:id/shops/:shopId/receipt': {
+    'POST /api/v1/errands/runs/:id/shops/:shopId/receipt': {
       scoped: true,
       expectFor: onlyStaff,
       build: async (where) => {

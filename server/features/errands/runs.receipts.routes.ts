@@ -10,7 +10,7 @@ import type { RunsService } from './runs.service.ts';
 /** The receipt upload: raw image bytes as the body, so it sits in a plugin of its own. */
 export const runReceiptsRoutes: FastifyPluginAsyncTypebox<{ runs: RunsService }> = async (app, { runs }) => {
   acceptImageUploads(app);
-  app.put('/errands/runs/:id/shops/:shopId/receipt', {
+  app.post('/errands/runs/:id/shops/:shopId/receipt', {
     config: { access: 'errands.run' },
     schema: {
       tags: ['errands'],

@@ -231,15 +231,15 @@ describe('buying: amounts per shop, allocation, receipts', () => {
     const o = await makeOrder(db(), { post });
     const runId = (await leader.post(`${API}/errands/runs`, { postId: post.id, orderIds: [o.id] })).json().id;
     const url = `${API}/errands/runs/${runId}/shops/${superMarket}/receipt`;
-    expectError(await leader.put(url, PNG, { 'content-type': 'image/png' }), 409, 'RUN_SHOP_UNPAID');
+    expectError(await leader.post(url, PNG, { 'content-type': 'image/png' }), 409, 'RUN_SHOP_UNPAID');
     await leader.put(`${API}/errands/runs/${runId}/shops/${superMarket}`, {
       amountFen: 2_550,
       paidByVolunteerId: post.leader.volunteerId,
     });
-    const notImage = await leader.put(url, Buffer.from('not an image at all'), { 'content-type': 'image/png' });
+    const notImage = await leader.post(url, Buffer.from('not an image at all'), { 'content-type': 'image/png' });
     expect(Object.keys(expectError(notImage, 422).fields!)).toEqual(['receipt']);
-    expectError(await leader.put(url, Buffer.from('{}'), { 'content-type': 'application/json' }), 415);
-    const up = await leader.put(url, PNG, { 'content-type': 'image/png' });
+    expectError(await leader.post(url, Buffer.from('{}'), { 'content-type': 'application/json' }), 415);
+    const up = await leader.post(url, PNG, { 'content-type': 'image/png' });
     expect(up.statusCode, up.body).toBe(200);
     expect(up.json().lists[0].paid.hasReceipt).toBe(true);
     const got = await member.get(url);

@@ -12,6 +12,7 @@ import { disinfectionI18n } from '../../features/disinfection/disinfection.i18n.
 import { publicityI18n } from '../../features/publicity/publicity.i18n.ts';
 import { suppliesI18n } from '../../features/supplies/supplies.i18n.ts';
 import { myErrandsI18n } from '../../features/errands/myErrands.i18n.ts';
+import { errandRunsI18n } from '../../features/errands/runs.i18n.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
@@ -78,6 +79,9 @@ export const en: Messages = {
     audit: 'Audit log',
     myDisinfection: 'My disinfection jobs',
     myErrands: 'My errands',
+    errandRuns: 'Purchase runs',
+    errandSettlement: 'Errand settlement',
+    errandNumbers: 'Errand numbers',
     disinfection: 'Disinfection',
     disinfectionPlaces: 'Disinfection places',
     suppliesToConfirm: 'Sign for supplies',
@@ -843,4 +847,5 @@ export const en: Messages = {
   publicity: publicityI18n.en,
   supplies: suppliesI18n.en,
   myErrands: myErrandsI18n.en,
+  errandRuns: errandRunsI18n.en,
 };

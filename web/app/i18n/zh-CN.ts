@@ -12,6 +12,7 @@ import { disinfectionI18n } from '../../features/disinfection/disinfection.i18n.
 import { publicityI18n } from '../../features/publicity/publicity.i18n.ts';
 import { suppliesI18n } from '../../features/supplies/supplies.i18n.ts';
 import { myErrandsI18n } from '../../features/errands/myErrands.i18n.ts';
+import { errandRunsI18n } from '../../features/errands/runs.i18n.ts';
 
 /** The reference catalog: en.ts must have exactly these keys (its type is derived from this one). */
 export const zhCN = {
@@ -78,6 +79,9 @@ export const zhCN = {
     audit: '审计日志',
     myDisinfection: '我的消杀任务',
     myErrands: '我的代办',
+    errandRuns: '集中采办',
+    errandSettlement: '代办结算',
+    errandNumbers: '代办数据',
     disinfection: '卫生消杀',
     disinfectionPlaces: '消杀点位与计划',
     suppliesToConfirm: '物资签收',
@@ -832,6 +836,7 @@ export const zhCN = {
   publicity: publicityI18n['zh-CN'],
   supplies: suppliesI18n['zh-CN'],
   myErrands: myErrandsI18n['zh-CN'],
+  errandRuns: errandRunsI18n['zh-CN'],
 };
 
 /** Every catalog has this shape: en.ts is checked against it key by key. */
