@@ -45,6 +45,7 @@ export const NAV_ITEMS = [
   { key: 'screening', group: 'screening', path: '/screening', permission: 'households.read' },
   { key: 'households', group: 'screening', path: '/households', permission: 'households.read' },
   { key: 'myErrands', group: 'errands', path: '/my-errands', permission: 'errands.run' },
+  { key: 'errandOrders', group: 'errands', path: '/errands/orders', permission: 'errands.read' },
   { key: 'errandRuns', group: 'errands', path: '/errands/runs', permission: 'errands.run' },
   { key: 'errandSettlement', group: 'errands', path: '/errands/settlement', permission: 'errands.read' },
   { key: 'errandNumbers', group: 'errands', path: '/errands/numbers', permission: 'errands.read' },

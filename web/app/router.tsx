@@ -97,12 +97,26 @@ const DisinfectionPage = lazy(() =>
 const DisinfectionPlacesPage = lazy(() =>
   import('../features/disinfection/DisinfectionPlacesPage.tsx').then((m) => ({ default: m.DisinfectionPlacesPage })),
 );
+const ErrandOrderPage = lazy(() =>
+  import('../features/errands/ErrandOrderPage.tsx').then((m) => ({ default: m.ErrandOrderPage })),
+);
+const ErrandOrderStatusPage = lazy(() =>
+  import('../features/errands/ErrandOrderStatusPage.tsx').then((m) => ({ default: m.ErrandOrderStatusPage })),
+);
+const OrdersPage = lazy(() => import('../features/errands/OrdersPage.tsx').then((m) => ({ default: m.OrdersPage })));
+const OrderDetailPage = lazy(() =>
+  import('../features/errands/OrderDetailPage.tsx').then((m) => ({ default: m.OrderDetailPage })),
+);
 const MyErrandsPage = lazy(() => import('../features/errands/MyErrandsPage.tsx').then((m) => ({ default: m.MyErrandsPage })));
 const RunsPage = lazy(() => import('../features/errands/RunsPage.tsx').then((m) => ({ default: m.RunsPage })));
 const RunDetailPage = lazy(() => import('../features/errands/RunDetailPage.tsx').then((m) => ({ default: m.RunDetailPage })));
 const SettlementPage = lazy(() => import('../features/errands/SettlementPage.tsx').then((m) => ({ default: m.SettlementPage })));
-const ErrandNumbersPage = lazy(() => import('../features/errands/ErrandNumbersPage.tsx').then((m) => ({ default: m.ErrandNumbersPage })));
-const ErrandLedgerPage = lazy(() => import('../features/errands/ErrandLedgerPage.tsx').then((m) => ({ default: m.ErrandLedgerPage })));
+const ErrandNumbersPage = lazy(() =>
+  import('../features/errands/ErrandNumbersPage.tsx').then((m) => ({ default: m.ErrandNumbersPage })),
+);
+const ErrandLedgerPage = lazy(() =>
+  import('../features/errands/ErrandLedgerPage.tsx').then((m) => ({ default: m.ErrandLedgerPage })),
+);
 const MyDisinfectionPage = lazy(() =>
   import('../features/disinfection/MyDisinfectionPage.tsx').then((m) => ({ default: m.MyDisinfectionPage })),
 );
@@ -172,6 +186,14 @@ export const router = createBrowserRouter([
     ),
   },
   {
+    path: '/h/:token',
+    element: (
+      <Public>
+        <HealthReportPage />
+      </Public>
+    ),
+  },
+  {
     path: '/errands/ledger/:code',
     element: (
       <Public>
@@ -180,10 +202,18 @@ export const router = createBrowserRouter([
     ),
   },
   {
-    path: '/h/:token',
+    path: '/e/:token',
     element: (
       <Public>
-        <HealthReportPage />
+        <ErrandOrderPage />
+      </Public>
+    ),
+  },
+  {
+    path: '/e/:token/orders/:id',
+    element: (
+      <Public>
+        <ErrandOrderStatusPage />
       </Public>
     ),
   },
@@ -257,6 +287,8 @@ export const router = createBrowserRouter([
               { path: 'disinfection/places', element: guarded('disinfection.read', <DisinfectionPlacesPage />) },
               { path: 'my-disinfection', element: guarded('disinfection.log', <MyDisinfectionPage />) },
               { path: 'my-errands', element: guarded('errands.run', <MyErrandsPage />) },
+              { path: 'errands/orders', element: guarded('errands.read', <OrdersPage />) },
+              { path: 'errands/orders/:id', element: guarded('errands.read', <OrderDetailPage />) },
               { path: 'errands/runs', element: guarded('errands.run', <RunsPage />) },
               { path: 'errands/runs/:id', element: guarded('errands.run', <RunDetailPage />) },
               { path: 'errands/settlement', element: guarded('errands.read', <SettlementPage />) },

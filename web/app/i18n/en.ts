@@ -11,8 +11,9 @@ import { casesI18n } from '../../features/quarantine/cases.i18n.ts';
 import { disinfectionI18n } from '../../features/disinfection/disinfection.i18n.ts';
 import { publicityI18n } from '../../features/publicity/publicity.i18n.ts';
 import { suppliesI18n } from '../../features/supplies/supplies.i18n.ts';
-import { myErrandsI18n } from '../../features/errands/myErrands.i18n.ts';
+import { errandOrdersI18n } from '../../features/errands/errands.i18n.ts';
 import { errandRunsI18n } from '../../features/errands/runs.i18n.ts';
+import { myErrandsI18n } from '../../features/errands/myErrands.i18n.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
@@ -79,6 +80,7 @@ export const en: Messages = {
     audit: 'Audit log',
     myDisinfection: 'My disinfection jobs',
     myErrands: 'My errands',
+    errandOrders: 'Errand orders',
     errandRuns: 'Purchase runs',
     errandSettlement: 'Errand settlement',
     errandNumbers: 'Errand numbers',
@@ -847,5 +849,6 @@ export const en: Messages = {
   publicity: publicityI18n.en,
   supplies: suppliesI18n.en,
   myErrands: myErrandsI18n.en,
+  errandOrders: errandOrdersI18n.en,
   errandRuns: errandRunsI18n.en,
 };

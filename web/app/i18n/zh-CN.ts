@@ -11,8 +11,9 @@ import { casesI18n } from '../../features/quarantine/cases.i18n.ts';
 import { disinfectionI18n } from '../../features/disinfection/disinfection.i18n.ts';
 import { publicityI18n } from '../../features/publicity/publicity.i18n.ts';
 import { suppliesI18n } from '../../features/supplies/supplies.i18n.ts';
-import { myErrandsI18n } from '../../features/errands/myErrands.i18n.ts';
+import { errandOrdersI18n } from '../../features/errands/errands.i18n.ts';
 import { errandRunsI18n } from '../../features/errands/runs.i18n.ts';
+import { myErrandsI18n } from '../../features/errands/myErrands.i18n.ts';
 
 /** The reference catalog: en.ts must have exactly these keys (its type is derived from this one). */
 export const zhCN = {
@@ -79,6 +80,7 @@ export const zhCN = {
     audit: '审计日志',
     myDisinfection: '我的消杀任务',
     myErrands: '我的代办',
+    errandOrders: '代办订单',
     errandRuns: '集中采办',
     errandSettlement: '代办结算',
     errandNumbers: '代办数据',
@@ -836,6 +838,7 @@ export const zhCN = {
   publicity: publicityI18n['zh-CN'],
   supplies: suppliesI18n['zh-CN'],
   myErrands: myErrandsI18n['zh-CN'],
+  errandOrders: errandOrdersI18n['zh-CN'],
   errandRuns: errandRunsI18n['zh-CN'],
 };
 

@@ -58,6 +58,7 @@ const ICONS: Record<NavKey, ReactNode> = {
   posts: <FlagOutlined />,
   myDuty: <CarryOutOutlined />,
   myErrands: <ShoppingOutlined />,
+  errandOrders: <ProfileOutlined />,
   errandRuns: <ReconciliationOutlined />,
   errandSettlement: <AuditOutlined />,
   errandNumbers: <FundOutlined />,
