@@ -50,6 +50,7 @@ export function ErrandLedgerPage() {
         rowKey="ref"
         pagination={false}
         bordered
+        scroll={{ x: 720 }}
         dataSource={d.runs}
         columns={[
           { title: t('errandRuns.ref'), dataIndex: 'ref' },
@@ -66,6 +67,7 @@ export function ErrandLedgerPage() {
         rowKey="ref"
         pagination={false}
         bordered
+        scroll={{ x: 720 }}
         dataSource={d.orders}
         columns={[
           { title: t('errandRuns.ref'), dataIndex: 'ref' },
