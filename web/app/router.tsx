@@ -103,6 +103,7 @@ const ErrandOrderPage = lazy(() =>
 const ErrandOrderStatusPage = lazy(() =>
   import('../features/errands/ErrandOrderStatusPage.tsx').then((m) => ({ default: m.ErrandOrderStatusPage })),
 );
+const ErrandCardPage = lazy(() => import('../features/errands/ErrandCardPage.tsx').then((m) => ({ default: m.ErrandCardPage })));
 const OrdersPage = lazy(() => import('../features/errands/OrdersPage.tsx').then((m) => ({ default: m.OrdersPage })));
 const OrderDetailPage = lazy(() =>
   import('../features/errands/OrderDetailPage.tsx').then((m) => ({ default: m.OrderDetailPage })),
@@ -287,6 +288,7 @@ export const router = createBrowserRouter([
               { path: 'disinfection/places', element: guarded('disinfection.read', <DisinfectionPlacesPage />) },
               { path: 'my-disinfection', element: guarded('disinfection.log', <MyDisinfectionPage />) },
               { path: 'my-errands', element: guarded('errands.run', <MyErrandsPage />) },
+              { path: 'households/:id/errand-card', element: guarded('errands.manage', <ErrandCardPage />) },
               { path: 'errands/orders', element: guarded('errands.read', <OrdersPage />) },
               { path: 'errands/orders/:id', element: guarded('errands.read', <OrderDetailPage />) },
               { path: 'errands/runs', element: guarded('errands.run', <RunsPage />) },

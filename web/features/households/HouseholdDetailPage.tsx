@@ -67,6 +67,11 @@ export function HouseholdDetailPage() {
               <ArrowLeftOutlined />
             </Link>
             {h.address}
+            {can(me, 'errands.manage') ? (
+              <Link to={`/households/${h.id}/errand-card`} data-testid="household-errand-card">
+                {t('errandOrders.card')}
+              </Link>
+            ) : null}
           </Space>
         }
         extra={

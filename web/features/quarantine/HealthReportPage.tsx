@@ -1,7 +1,8 @@
+import { ShoppingOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Flex, Input, Radio, Result, Skeleton, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { SYMPTOMS, TEMPERATURE_MAX, TEMPERATURE_MIN, type Feeling, type Symptom } from '../../../common/enums.ts';
 import { ApiError } from '../../app/api.ts';
 import { formatDateTime } from '../../app/dates.ts';
@@ -180,6 +181,12 @@ export function HealthReportPage() {
           ))}
         </Flex>
         <ResidentAnnouncements token={token} />
+        {/* The same link orders errands (红色代办) for an isolated person who cannot go out. */}
+        <Link to={`/e/${token}`} data-testid="health-errand-entry">
+          <Button block icon={<ShoppingOutlined />}>
+            {t('errandOrders.errandEntry')}
+          </Button>
+        </Link>
         {outcome}
         {!second && s.remeasure ? (
           <Flex vertical gap={12} data-testid="remeasure-form">
