@@ -162,7 +162,7 @@ describe.skipIf(skipReason !== null)(
         advancedFen += amountFen;
         await send(leader, 'PUT', `/errands/runs/${runId}/shops/${list.shop!.id}`, { amountFen, paidByVolunteerId: zhao.id });
         const res = await leader.request.fetch(`${server.url}/api/v1/errands/runs/${runId}/shops/${list.shop!.id}/receipt`, {
-          method: 'PUT',
+          method: 'POST',
           headers: { 'content-type': 'image/png', 'x-csrf-token': csrfToken, 'idempotency-key': crypto.randomUUID() },
           data: receiptPng(amountFen),
         });
@@ -173,6 +173,11 @@ describe.skipIf(skipReason !== null)(
       expect(bought.lists.filter((l) => l.shop).every((l) => l.paid?.hasReceipt)).toBe(true);
       const due = (await get<OrderDetail>(desk, `/errands/orders/${placed.id}`)).amountDueFen;
       expect(due).toBeGreaterThan(0);
+
+      // The run's page: the shopping list by shop, as it prints.
+      await leader.goto(`${server.url}/errands/runs/${runId}`);
+      await expect.poll(() => leader.getByTestId('shopping-list').innerText()).toContain('大米');
+      await shot(leader, 'run');
     });
 
     it('孙丽 takes it to the door with a note as proof; the resident confirms and rates it', async () => {
@@ -220,6 +225,9 @@ describe.skipIf(skipReason !== null)(
         collectedByVolunteerId: sunLi.id,
       });
       const after = await get<Settlement>(desk, '/errands/settlement');
+      await desk.goto(`${server.url}/errands/settlement`);
+      await expect.poll(() => desk.locator('body').innerText()).toContain('赵志刚');
+      await shot(desk, 'settlement');
       expect(after.orders.find((o) => o.id === placed.id)!.outstandingFen).toBe(0);
       expect(volunteerOf(after, '孙丽')!.collectedFen - (volunteerOf(before, '孙丽')?.collectedFen ?? 0)).toBe(mine.amountDueFen);
       expect(volunteerOf(after, '孙丽')!.balanceFen).toBe((volunteerOf(before, '孙丽')?.balanceFen ?? 0) - mine.amountDueFen!);
