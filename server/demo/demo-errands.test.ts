@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERRAND_STATUSES } from '../../common/enums.ts';
+import { nextRef } from '../platform/db/refs.ts';
 import { createTestApp, type TestApp } from '../../test/app.ts';
 import { API } from '../../test/requests.ts';
 import { calendarDate } from '../platform/dates.ts';
@@ -159,5 +160,24 @@ describe('demo errands', () => {
     const money = (await desk.get(`${API}/errands/settlement`)).json();
     expect(money.volunteers.some((v: { balanceFen: number }) => v.balanceFen > 0)).toBe(true);
     expect(money.households.length).toBeGreaterThan(0);
+  });
+
+  it('leaves the day counters past its numbers: the next real order and run get new ones', async () => {
+    const { db } = t.deps.db;
+    for (const [code, table] of [
+      ['PT', 'errandOrders'],
+      ['CG', 'errandRuns'],
+    ] as const) {
+      const last = await db
+        .selectFrom(table)
+        .select('ref')
+        .where('ref', 'like', `${code}-%`)
+        .orderBy('ref', 'desc')
+        .executeTakeFirstOrThrow();
+      const day = last.ref.slice(3, 11);
+      const next = await nextRef(db, code, `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6)}`);
+      expect(next > last.ref).toBe(true);
+      expect(await db.selectFrom(table).select('id').where('ref', '=', next).executeTakeFirst()).toBeUndefined();
+    }
   });
 });

@@ -20,6 +20,7 @@ import { auditWrite, type CallContext } from '../platform/audit/audit.ts';
 import { tokenHash, newToken } from '../platform/auth/tokens.ts';
 import { addDays, calendarDate, zonedInstant } from '../platform/dates.ts';
 import { newId } from '../platform/db/ids.ts';
+import { refNumbering } from '../platform/db/refs.ts';
 import type { Database, ErrandOrderItemTable, ErrandOrderTable } from '../platform/db/schema.ts';
 import { transact } from '../platform/db/transact.ts';
 import type { Deps } from '../platform/deps.ts';
@@ -539,13 +540,8 @@ export async function loadDemoErrands(deps: Deps): Promise<DemoErrandsSummary | 
 
     // 4. Orders, numbered per day in the order they came in, with every step.
     drafts.sort((a, b) => a.createdAt - b.createdAt);
-    const perDay = new Map<string, number>();
-    const ref = (prefix: string, t: number) => {
-      const key = `${prefix}-${dayOf(t).replaceAll('-', '')}-`;
-      const n = (perDay.get(key) ?? 0) + 1;
-      perDay.set(key, n);
-      return `${key}${String(n).padStart(4, '0')}`;
-    };
+    const numbering = refNumbering();
+    const ref = (prefix: string, t: number) => numbering.next(prefix, dayOf(t));
     const runRefs = new Map<Run, string>();
     for (const run of [...runs.values()].sort((a, b) => a.slot - b.slot)) runRefs.set(run, ref('CG', run.slot));
     const rows: ErrandOrderTable[] = [];
@@ -806,6 +802,7 @@ export async function loadDemoErrands(deps: Deps): Promise<DemoErrandsSummary | 
         .values(tokens.slice(i, i + 500))
         .execute();
 
+    await numbering.save(trx);
     await auditWrite(trx, call, 'demo.errands', 'errand_post', null, null, {
       posts: summary.posts,
       orders: summary.orders,

@@ -10,6 +10,7 @@
  */
 import type { Kysely } from 'kysely';
 import { addDays, calendarDate, zonedInstant } from '../platform/dates.ts';
+import { refNumbering } from '../platform/db/refs.ts';
 import type { Database } from '../platform/db/schema.ts';
 import type { Deps } from '../platform/deps.ts';
 import { accountsService } from '../features/accounts/accounts.service.ts';
@@ -157,7 +158,6 @@ export async function loadDemoSupplies(deps: Deps): Promise<DemoSuppliesSummary 
     .execute();
 
   // Times: each record is moved to the day it happened, at a plausible hour.
-  const refs = new Map<string, number>();
   const loadedAt = Date.now();
   // Today's records happened earlier today, never later than the load itself.
   const at = (day: string, hour: number) => {
@@ -165,12 +165,8 @@ export async function loadDemoSupplies(deps: Deps): Promise<DemoSuppliesSummary 
     const start = zonedInstant(tz, day, '00:00').getTime();
     return new Date(when < loadedAt ? when : Math.max(start, loadedAt - between(5, 90) * 60_000)).toISOString();
   };
-  const dayRef = (prefix: string, day: string) => {
-    const key = `${prefix}-${day.replaceAll('-', '')}-`;
-    const n = (refs.get(key) ?? 0) + 1;
-    refs.set(key, n);
-    return `${key}${String(n).padStart(4, '0')}`;
-  };
+  const numbering = refNumbering();
+  const dayRef = numbering.next;
   const moved = async (
     column: 'donationId' | 'allocationId' | 'transferId',
     id: string,
@@ -454,5 +450,6 @@ export async function loadDemoSupplies(deps: Deps): Promise<DemoSuppliesSummary 
   summary.reversals = 1;
 
   summary.lowItems = (await catalogue.stock(commander.actor, { lowOnly: true })).total;
+  await numbering.save(db);
   return summary;
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 
 /**
  * 红色代办 ("你下单、我跑腿"): errand posts (代办岗) of grids, each staffed by a team; shops per
@@ -9,6 +9,27 @@ import type { Kysely } from 'kysely';
  * are ISO-8601 UTC text; dates are local `YYYY-MM-DD`; flags are integer 0/1.
  */
 export async function up(db: Kysely<any>): Promise<void> {
+  // Day-numbered references (JZ-20260201-0001) come from a counter a code and day: reading the
+  // day's highest number let parallel writers on PostgreSQL take the same one. Seeded from the
+  // references already given.
+  await db.schema
+    .createTable('day_refs')
+    .addColumn('prefix', 'text', (c) => c.primaryKey())
+    .addColumn('last', 'integer', (c) => c.notNull())
+    .execute();
+  for (const table of ['donations', 'allocations', 'transfers']) {
+    await db
+      .insertInto('day_refs')
+      .columns(['prefix', 'last'])
+      .expression(
+        db
+          .selectFrom(table)
+          .select([sql<string>`substr(ref, 1, 12)`.as('prefix'), sql<number>`max(cast(substr(ref, 13) as integer))`.as('last')])
+          .groupBy(sql`substr(ref, 1, 12)`),
+      )
+      .execute();
+  }
+
   // Photos the server keeps on disk under <data dir>/files/<id>; the row says what and whose.
   await db.schema
     .createTable('stored_files')
@@ -275,6 +296,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     'errand_shops',
     'errand_posts',
     'stored_files',
+    'day_refs',
   ]) {
     await db.schema.dropTable(t).execute();
   }

@@ -4,7 +4,7 @@ import { requireAccess, requireScope, type Actor } from '../../platform/access/a
 import { auditWrite, type CallContext } from '../../platform/audit/audit.ts';
 import { calendarDate } from '../../platform/dates.ts';
 import { newId, nowIso } from '../../platform/db/ids.ts';
-import { nextRef, withFreshRef } from '../../platform/db/refs.ts';
+import { nextRef } from '../../platform/db/refs.ts';
 import type { ErrandOrderItemTable } from '../../platform/db/schema.ts';
 import { transact } from '../../platform/db/transact.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -256,27 +256,26 @@ export function ordersService(
       updatedAt: nowIso(now),
     };
     if (!order.address) throw invalidField('address', 'field.required');
-    await withFreshRef(() =>
-      transact(db, call, async (trx) => {
-        const placed = await repo.countOrdersOn(trx, where, today);
-        if (placed >= config.errandOrdersPerDay) throw conflict('ERRAND_DAILY_LIMIT', { limit: config.errandOrdersPerDay });
-        const ref = await nextRef(trx, 'errandOrders', REF_PREFIX.errandOrders, today);
-        await repo.insertOrder(trx, { ...order, ref }, items);
-        // Counts only: the contact's name and mobile stay out of the audit log.
-        await auditWrite(trx, call, 'errandOrder.create', 'errand_order', id, where.regionPath, {
-          ref,
-          channel,
-          householdId: where.householdId,
-          caseId: where.caseId,
-          postId: order.postId,
-          lines: items.length,
-        });
-        await recordStep(trx, events, { id, ref, status: 'new', postId: order.postId, regionPath: where.regionPath }, 'created', {
-          by: enteredBy,
-          detail: { channel },
-        });
-      }),
-    );
+    await transact(db, call, async (trx) => {
+      // The number first: its counter row queues parallel orders, so the count below sees theirs.
+      const ref = await nextRef(trx, REF_PREFIX.errandOrders, today);
+      const placed = await repo.countOrdersOn(trx, where, today);
+      if (placed >= config.errandOrdersPerDay) throw conflict('ERRAND_DAILY_LIMIT', { limit: config.errandOrdersPerDay });
+      await repo.insertOrder(trx, { ...order, ref }, items);
+      // Counts only: the contact's name and mobile stay out of the audit log.
+      await auditWrite(trx, call, 'errandOrder.create', 'errand_order', id, where.regionPath, {
+        ref,
+        channel,
+        householdId: where.householdId,
+        caseId: where.caseId,
+        postId: order.postId,
+        lines: items.length,
+      });
+      await recordStep(trx, events, { id, ref, status: 'new', postId: order.postId, regionPath: where.regionPath }, 'created', {
+        by: enteredBy,
+        detail: { channel },
+      });
+    });
     return (await repo.findOrder(db, id))!;
   }
 

@@ -4,7 +4,7 @@ import { requireAccess, requireScope, scopeFor, inScope, type Actor } from '../.
 import { auditWrite, type CallContext } from '../../platform/audit/audit.ts';
 import { calendarDate } from '../../platform/dates.ts';
 import { newId, nowIso } from '../../platform/db/ids.ts';
-import { nextRef, withFreshRef } from '../../platform/db/refs.ts';
+import { nextRef } from '../../platform/db/refs.ts';
 import { transact } from '../../platform/db/transact.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError, conflict, forbidden, invalidField, notFound, type FieldProblem } from '../../platform/errors.ts';
@@ -262,55 +262,53 @@ export function runsService(deps: Deps, { regions }: { regions: RegionsService }
       const defaultShop = (await repo.shopsFor(db, post.regionPath)).find((s) => s.isDefault === 1) ?? null;
       const orders = input.orderIds.map((id) => found.get(id)!);
       const id = newId();
-      await withFreshRef(() =>
-        transact(db, call, async (trx) => {
-          const at = nowIso();
-          const ref = await nextRef(trx, 'errandRuns', REF_PREFIX.errandRuns, calendarDate(timeZone));
-          await trx
-            .insertInto('errandRuns')
-            .values({
-              id,
-              ref,
-              postId: post.id,
-              regionId: post.regionId,
-              status: 'open',
-              note: input.note?.trim() ?? null,
-              createdBy: actor.accountId,
-              createdAt: at,
-              boughtAt: null,
-              updatedAt: at,
-            })
-            .execute();
-          // Conditional on "in no run yet": of two leaders bundling the same order, one wins.
-          const taken = await trx
-            .updateTable('errandOrders')
-            .set({ runId: id, updatedAt: at })
-            .where('id', 'in', input.orderIds)
-            .where('runId', 'is', null)
-            .executeTakeFirst();
-          if (Number(taken.numUpdatedRows) !== orders.length) throw conflict('RUN_ORDER_TAKEN');
-          if (defaultShop) {
-            await trx
-              .updateTable('errandOrderItems')
-              .set({ shopId: defaultShop.id })
-              .where('orderId', 'in', input.orderIds)
-              .where('shopId', 'is', null)
-              .execute();
-          }
-          for (const o of orders) {
-            const step = { by: actor.accountId, detail: { run: ref } };
-            // The leader buying for a claimed order is its purchase under way.
-            if (o.status === 'claimed') await moveOrder(trx, events, o, 'purchasing', step);
-            await recordStep(trx, events, o.status === 'claimed' ? { ...o, status: 'purchasing' } : o, 'bundled', step);
-          }
-          await auditWrite(trx, call, 'errandRun.create', 'errand_run', id, post.regionPath, {
+      await transact(db, call, async (trx) => {
+        const at = nowIso();
+        const ref = await nextRef(trx, REF_PREFIX.errandRuns, calendarDate(timeZone));
+        await trx
+          .insertInto('errandRuns')
+          .values({
+            id,
             ref,
             postId: post.id,
-            orderIds: input.orderIds,
-          });
-          await published(trx, 'errandRun.created', { id, ref, regionPath: post.regionPath, postId: post.id });
-        }),
-      );
+            regionId: post.regionId,
+            status: 'open',
+            note: input.note?.trim() ?? null,
+            createdBy: actor.accountId,
+            createdAt: at,
+            boughtAt: null,
+            updatedAt: at,
+          })
+          .execute();
+        // Conditional on "in no run yet": of two leaders bundling the same order, one wins.
+        const taken = await trx
+          .updateTable('errandOrders')
+          .set({ runId: id, updatedAt: at })
+          .where('id', 'in', input.orderIds)
+          .where('runId', 'is', null)
+          .executeTakeFirst();
+        if (Number(taken.numUpdatedRows) !== orders.length) throw conflict('RUN_ORDER_TAKEN');
+        if (defaultShop) {
+          await trx
+            .updateTable('errandOrderItems')
+            .set({ shopId: defaultShop.id })
+            .where('orderId', 'in', input.orderIds)
+            .where('shopId', 'is', null)
+            .execute();
+        }
+        for (const o of orders) {
+          const step = { by: actor.accountId, detail: { run: ref } };
+          // The leader buying for a claimed order is its purchase under way.
+          if (o.status === 'claimed') await moveOrder(trx, events, o, 'purchasing', step);
+          await recordStep(trx, events, o.status === 'claimed' ? { ...o, status: 'purchasing' } : o, 'bundled', step);
+        }
+        await auditWrite(trx, call, 'errandRun.create', 'errand_run', id, post.regionPath, {
+          ref,
+          postId: post.id,
+          orderIds: input.orderIds,
+        });
+        await published(trx, 'errandRun.created', { id, ref, regionPath: post.regionPath, postId: post.id });
+      });
       return this.get(actor, id);
     },
 

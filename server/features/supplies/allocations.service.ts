@@ -13,7 +13,7 @@ import type { TeamsService } from '../teams/teams.service.ts';
 import * as repo from './allocations.repository.ts';
 import type { CatalogueService } from './catalogue.service.ts';
 import type { Allocation, AllocationQueryInput, ConfirmInput, CreateAllocationInput } from './movements.schemas.ts';
-import { nextRef, withFreshRef } from './refs.ts';
+import { nextRef } from './refs.ts';
 import { reverseRecord } from './reversal.ts';
 import type { StockEngine } from './stock.engine.ts';
 import { linesOf, reversalsOf } from './stock.repository.ts';
@@ -144,52 +144,50 @@ export function allocationsService(
         () => moves,
         items,
         () =>
-          withFreshRef(() =>
-            transact(db, call, async (trx) => {
-              const ref = await nextRef(trx, 'allocations', today);
-              const now = nowIso();
-              await repo.insertAllocation(trx, {
-                id,
-                ref,
-                storeId: store.id,
-                regionId: store.regionId,
-                toKind: input.toKind,
-                ...target.columns,
-                toRegionPath: target.path,
-                purpose: input.purpose?.trim() ?? null,
-                status: 'sent',
-                sentBy: actor.accountId,
-                sentAt: now,
-                confirmedBy: null,
-                confirmedAt: null,
-                confirmNote: null,
-                createdAt: now,
-              });
-              await engine.move(trx, moves, { accountId: actor.accountId, onDate: today }, items, new Map([[store.id, store]]));
-              await auditWrite(trx, call, 'allocation.create', 'allocation', id, store.regionPath, {
-                ref,
-                storeId: store.id,
-                toKind: input.toKind,
-                toId: input.toId,
-                lines: input.lines.map((l) => ({ itemId: l.itemId, quantity: l.quantity })),
-              });
-              await events.publish(trx, {
-                type: 'supplies.allocation',
-                permission: 'supplies.read',
-                regionPath: store.regionPath,
-                entityType: 'allocation',
-                entityId: id,
-              });
-              // The receiving side's 待签收 list.
-              await events.publish(trx, {
-                type: 'supplies.allocation',
-                permission: 'supplies.confirm',
-                regionPath: target.path,
-                entityType: 'allocation',
-                entityId: id,
-              });
-            }),
-          ),
+          transact(db, call, async (trx) => {
+            const ref = await nextRef(trx, 'allocations', today);
+            const now = nowIso();
+            await repo.insertAllocation(trx, {
+              id,
+              ref,
+              storeId: store.id,
+              regionId: store.regionId,
+              toKind: input.toKind,
+              ...target.columns,
+              toRegionPath: target.path,
+              purpose: input.purpose?.trim() ?? null,
+              status: 'sent',
+              sentBy: actor.accountId,
+              sentAt: now,
+              confirmedBy: null,
+              confirmedAt: null,
+              confirmNote: null,
+              createdAt: now,
+            });
+            await engine.move(trx, moves, { accountId: actor.accountId, onDate: today }, items, new Map([[store.id, store]]));
+            await auditWrite(trx, call, 'allocation.create', 'allocation', id, store.regionPath, {
+              ref,
+              storeId: store.id,
+              toKind: input.toKind,
+              toId: input.toId,
+              lines: input.lines.map((l) => ({ itemId: l.itemId, quantity: l.quantity })),
+            });
+            await events.publish(trx, {
+              type: 'supplies.allocation',
+              permission: 'supplies.read',
+              regionPath: store.regionPath,
+              entityType: 'allocation',
+              entityId: id,
+            });
+            // The receiving side's 待签收 list.
+            await events.publish(trx, {
+              type: 'supplies.allocation',
+              permission: 'supplies.confirm',
+              regionPath: target.path,
+              entityType: 'allocation',
+              entityId: id,
+            });
+          }),
       );
       return reload(actor, id);
     },

@@ -11,7 +11,7 @@ import { unitName } from './catalogue.repository.ts';
 import type { CatalogueService } from './catalogue.service.ts';
 import * as repo from './donations.repository.ts';
 import type { CreateDonationInput, Donation, DonationQueryInput } from './movements.schemas.ts';
-import { nextRef, withFreshRef } from './refs.ts';
+import { nextRef } from './refs.ts';
 import { reverseRecord } from './reversal.ts';
 import type { StockEngine } from './stock.engine.ts';
 import { linesOf, reversalsOf } from './stock.repository.ts';
@@ -82,50 +82,48 @@ export function donationsService(
         donationId: id,
         field: `lines.${i}.quantity`,
       }));
-      await withFreshRef(() =>
-        transact(db, call, async (trx) => {
-          const ref = await nextRef(trx, 'donations', input.receivedOn);
-          await repo.insertDonation(trx, {
-            id,
-            ref,
-            storeId: store.id,
-            regionId: store.regionId,
-            donorKind: input.donorKind,
-            donorName: from.name,
-            donorUnitId: from.unitId,
-            donorMobile: input.donorMobile ?? null,
-            anonymous: input.anonymous ? 1 : 0,
-            receivedBy: actor.accountId,
-            receivedOn: input.receivedOn,
-            note: input.note?.trim() ?? null,
-            reversedAt: null,
-            createdAt: nowIso(),
-          });
-          await engine.move(
-            trx,
-            moves,
-            { accountId: actor.accountId, onDate: input.receivedOn },
-            items,
-            new Map([[store.id, store]]),
-          );
-          // Field names and counts only: the donor's mobile stays out of the audit log.
-          await auditWrite(trx, call, 'donation.create', 'donation', id, store.regionPath, {
-            ref,
-            storeId: store.id,
-            donorKind: input.donorKind,
-            donorUnitId: from.unitId,
-            anonymous: Boolean(input.anonymous),
-            lines: input.lines.map((l) => ({ itemId: l.itemId, quantity: l.quantity })),
-          });
-          await events.publish(trx, {
-            type: 'supplies.donation',
-            permission: 'supplies.read',
-            regionPath: store.regionPath,
-            entityType: 'donation',
-            entityId: id,
-          });
-        }),
-      );
+      await transact(db, call, async (trx) => {
+        const ref = await nextRef(trx, 'donations', input.receivedOn);
+        await repo.insertDonation(trx, {
+          id,
+          ref,
+          storeId: store.id,
+          regionId: store.regionId,
+          donorKind: input.donorKind,
+          donorName: from.name,
+          donorUnitId: from.unitId,
+          donorMobile: input.donorMobile ?? null,
+          anonymous: input.anonymous ? 1 : 0,
+          receivedBy: actor.accountId,
+          receivedOn: input.receivedOn,
+          note: input.note?.trim() ?? null,
+          reversedAt: null,
+          createdAt: nowIso(),
+        });
+        await engine.move(
+          trx,
+          moves,
+          { accountId: actor.accountId, onDate: input.receivedOn },
+          items,
+          new Map([[store.id, store]]),
+        );
+        // Field names and counts only: the donor's mobile stays out of the audit log.
+        await auditWrite(trx, call, 'donation.create', 'donation', id, store.regionPath, {
+          ref,
+          storeId: store.id,
+          donorKind: input.donorKind,
+          donorUnitId: from.unitId,
+          anonymous: Boolean(input.anonymous),
+          lines: input.lines.map((l) => ({ itemId: l.itemId, quantity: l.quantity })),
+        });
+        await events.publish(trx, {
+          type: 'supplies.donation',
+          permission: 'supplies.read',
+          regionPath: store.regionPath,
+          entityType: 'donation',
+          entityId: id,
+        });
+      });
       return (await present([(await repo.findDonation(db, id))!]))[0]!;
     },
 

@@ -8,7 +8,7 @@ import { conflict, invalidField, notFound } from '../../platform/errors.ts';
 import type { RegionsService } from '../regions/regions.service.ts';
 import type { CatalogueService } from './catalogue.service.ts';
 import type { CreateTransferInput, Transfer, TransferQueryInput } from './movements.schemas.ts';
-import { nextRef, withFreshRef } from './refs.ts';
+import { nextRef } from './refs.ts';
 import { reverseRecord } from './reversal.ts';
 import type { NewMovement, StockEngine } from './stock.engine.ts';
 import { linesOf, reversalsOf } from './stock.repository.ts';
@@ -82,31 +82,29 @@ export function transfersService(
         () => moves,
         items,
         () =>
-          withFreshRef(() =>
-            transact(db, call, async (trx) => {
-              const ref = await nextRef(trx, 'transfers', today);
-              const now = nowIso();
-              await repo.insertTransfer(trx, {
-                id,
-                ref,
-                fromStoreId: from.id,
-                toStoreId: to.id,
-                note: input.note?.trim() ?? null,
-                byAccountId: actor.accountId,
-                at: now,
-                reversedAt: null,
-                createdAt: now,
-              });
-              await engine.move(trx, moves, { accountId: actor.accountId, onDate: today }, items, stores);
-              await auditWrite(trx, call, 'transfer.create', 'transfer', id, from.regionPath, {
-                ref,
-                fromStoreId: from.id,
-                toStoreId: to.id,
-                lines: input.lines.map((l) => ({ itemId: l.itemId, quantity: l.quantity })),
-              });
-              await published(trx, id, [from.regionPath, to.regionPath]);
-            }),
-          ),
+          transact(db, call, async (trx) => {
+            const ref = await nextRef(trx, 'transfers', today);
+            const now = nowIso();
+            await repo.insertTransfer(trx, {
+              id,
+              ref,
+              fromStoreId: from.id,
+              toStoreId: to.id,
+              note: input.note?.trim() ?? null,
+              byAccountId: actor.accountId,
+              at: now,
+              reversedAt: null,
+              createdAt: now,
+            });
+            await engine.move(trx, moves, { accountId: actor.accountId, onDate: today }, items, stores);
+            await auditWrite(trx, call, 'transfer.create', 'transfer', id, from.regionPath, {
+              ref,
+              fromStoreId: from.id,
+              toStoreId: to.id,
+              lines: input.lines.map((l) => ({ itemId: l.itemId, quantity: l.quantity })),
+            });
+            await published(trx, id, [from.regionPath, to.regionPath]);
+          }),
       );
       return reload(id);
     },

@@ -956,6 +956,12 @@ export interface StockMovementTable {
   createdAt: string;
 }
 
+/** The last reference number given per code and day (`PT-20260201-`); see platform/db/refs.ts. */
+export interface DayRefTable {
+  prefix: string;
+  last: number;
+}
+
 export interface StoredFileTable {
   id: string;
   kind: string;
@@ -1173,6 +1179,7 @@ export interface Database {
   allocations: AllocationTable;
   transfers: TransferTable;
   stockMovements: StockMovementTable;
+  dayRefs: DayRefTable;
   storedFiles: StoredFileTable;
   errandPosts: ErrandPostTable;
   errandShops: ErrandShopTable;
