@@ -189,4 +189,3 @@ export async function movementsOf(
     total: toNumber(count.n),
   };
 }
-

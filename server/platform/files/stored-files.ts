@@ -24,8 +24,10 @@ export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 /** What the bytes really are (the declared type is the client's word only), or null. */
 export function sniffImage(bytes: Buffer): ImageMime | null {
   if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (bytes.length >= 12 && bytes.toString('latin1', 0, 4) === 'RIFF' && bytes.toString('latin1', 8, 12) === 'WEBP') return 'image/webp';
+  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'image/png';
+  if (bytes.length >= 12 && bytes.toString('latin1', 0, 4) === 'RIFF' && bytes.toString('latin1', 8, 12) === 'WEBP')
+    return 'image/webp';
   return null;
 }
 
@@ -35,7 +37,9 @@ export function sniffImage(bytes: Buffer): ImageMime | null {
  */
 export function acceptImageUploads(app: FastifyInstance): void {
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser([...IMAGE_MIMES], { parseAs: 'buffer', bodyLimit: MAX_IMAGE_BYTES }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser([...IMAGE_MIMES], { parseAs: 'buffer', bodyLimit: MAX_IMAGE_BYTES }, (_req, body, done) =>
+    done(null, body),
+  );
 }
 
 const dirOf = (deps: Deps) => join(deps.config.dataDir, 'files');
@@ -45,7 +49,11 @@ const dirOf = (deps: Deps) => join(deps.config.dataDir, 'files');
  * disk durably, under a new id; `record` then adds the row inside the caller's transaction. The
  * bytes go first: a transaction that fails leaves an unreferenced file, never a row without bytes.
  */
-export async function writeImage(deps: Deps, field: string, bytes: unknown): Promise<{ id: string; mime: ImageMime; bytes: Buffer }> {
+export async function writeImage(
+  deps: Deps,
+  field: string,
+  bytes: unknown,
+): Promise<{ id: string; mime: ImageMime; bytes: Buffer }> {
   if (!Buffer.isBuffer(bytes) || bytes.length === 0) throw invalidField(field, 'field.file.image');
   const mime = sniffImage(bytes);
   if (!mime) throw invalidField(field, 'field.file.image');
@@ -85,10 +93,7 @@ export async function recordFile(
 }
 
 /** The stored file's bytes and type, or null when there is no such file. */
-export async function openFile(
-  deps: Deps,
-  id: string,
-): Promise<{ mime: string; size: number; stream: ReadStream } | null> {
+export async function openFile(deps: Deps, id: string): Promise<{ mime: string; size: number; stream: ReadStream } | null> {
   const row = await deps.db.db.selectFrom('storedFiles').select(['mime', 'sizeBytes']).where('id', '=', id).executeTakeFirst();
   if (!row) return null;
   const path = join(dirOf(deps), id);
