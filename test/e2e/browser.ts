@@ -108,5 +108,5 @@ export async function pickRegion(page: Page, testId: string, name: string): Prom
   await page.getByTestId(testId).click();
   await page.keyboard.type(name);
   await page.locator('.ant-select-dropdown:visible .ant-select-tree-title').filter({ hasText: name }).first().click();
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 10_000 }).toBe(0);
 }

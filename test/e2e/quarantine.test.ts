@@ -77,7 +77,7 @@ async function pickRegion(page: Page, testId: string, name: string) {
   await page.getByTestId(testId).click();
   await page.keyboard.type(name);
   await page.locator('.ant-select-dropdown:visible .ant-select-tree-title').filter({ hasText: name }).first().click();
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 10_000 }).toBe(0);
 }
 
 describe.skipIf(skipReason !== null)('returnees, home isolation, health reports and screening in a browser', () => {

@@ -39,7 +39,7 @@ async function pick(page: Page, testId: string, label: string, search?: string):
  * for it, or on a busy machine it lands on the closing list instead of the field below.
  */
 async function closed(page: Page): Promise<void> {
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 10_000 }).toBe(0);
 }
 
 /** Picks a region in a RegionTreeSelect by typing part of its name. */
