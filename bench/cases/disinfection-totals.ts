@@ -16,6 +16,7 @@ import { captureSqlite, directQuery } from '../lib/direct.ts';
 import { alternate, cannon } from '../lib/load.ts';
 import { prepareDatabase, signIn, startRedvest } from '../lib/redvest.ts';
 import type { Comparison, Settings } from '../lib/report.ts';
+import { prng } from '../lib/seed.ts';
 
 const TIME_ZONE = 'Asia/Shanghai';
 const DAYS = 30;
@@ -27,17 +28,6 @@ const AGENTS = [
   ['二氧化氯消毒液', '500 mg/L'],
 ] as const;
 const METHODS = ['spray', 'wipe', 'mop', 'fumigate', 'soak'] as const;
-
-/** Deterministic, so every run counts the same data. */
-function prng(seed: number) {
-  let x = seed;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 2 ** 32;
-  };
-}
 
 interface Region {
   id: string;

@@ -19,13 +19,13 @@ import { createSession } from '../../server/platform/auth/sessions.ts';
 import { tokenHash } from '../../server/platform/auth/tokens.ts';
 import { connect, type Db } from '../../server/platform/db/connect.ts';
 import { newId, nowIso } from '../../server/platform/db/ids.ts';
-import type { RegionTable } from '../../server/platform/db/schema.ts';
 import { openStream, type SseStream } from '../../test/sse.ts';
 import { startBare } from '../lib/bare.ts';
 import type { ServerChild } from '../lib/children.ts';
 import { alternate, cannon, percentile, type Measured } from '../lib/load.ts';
 import { prepareDatabase, startRedvest } from '../lib/redvest.ts';
 import { throughput, type Comparison, type Settings } from '../lib/report.ts';
+import { childRegion } from '../lib/seed.ts';
 
 const TARGET = 0.55;
 /** Rows per multi-row INSERT: under both databases' bound-parameter limits. */
@@ -60,20 +60,7 @@ interface Grid {
 async function seedGrids(db: Db, countyId: string, communities: number, gridsEach: number, households: number): Promise<Grid[]> {
   const county = await db.db.selectFrom('regions').select(['id', 'path']).where('id', '=', countyId).executeTakeFirstOrThrow();
   const now = nowIso();
-  const region = (parent: { id: string; path: string }, level: string, name: string): RegionTable => {
-    const id = newId();
-    return {
-      id,
-      parentId: parent.id,
-      code: null,
-      name,
-      level,
-      path: `${parent.path}${id}/`,
-      sortOrder: 0,
-      createdAt: now,
-      updatedAt: now,
-    };
-  };
+  const region = (parent: { id: string; path: string }, level: string, name: string) => childRegion(parent, level, name, now);
   const township = region(county, 'township', '压测街道');
   await db.db.insertInto('regions').values(township).execute();
   const expiresAt = nowIso(new Date(Date.now() + 30 * 86_400_000));

@@ -27,7 +27,7 @@ import { databaseRateLimiter } from '../../server/platform/auth/throttle.ts';
 import { addDays, calendarDate, zonedInstant } from '../../server/platform/dates.ts';
 import { connect, openSqlite, type Db } from '../../server/platform/db/connect.ts';
 import { newId, nowIso } from '../../server/platform/db/ids.ts';
-import type { IsolationCaseTable, RegionTable, ResidentTokenTable } from '../../server/platform/db/schema.ts';
+import type { IsolationCaseTable, ResidentTokenTable } from '../../server/platform/db/schema.ts';
 import type { Deps } from '../../server/platform/deps.ts';
 import { EventHub } from '../../server/platform/events/hub.ts';
 import { eventPublisher } from '../../server/platform/events/publisher.ts';
@@ -38,6 +38,7 @@ import { captureSqlite, directQuery } from '../lib/direct.ts';
 import { alternate, cannon, type Side } from '../lib/load.ts';
 import { prepareDatabase, startRedvest } from '../lib/redvest.ts';
 import { throughput, type Comparison, type Settings } from '../lib/report.ts';
+import { childRegion, prng } from '../lib/seed.ts';
 
 const TARGET = 0.55;
 const TIME_ZONE = 'Asia/Shanghai';
@@ -165,20 +166,7 @@ function refilled(side: Side, pool: CasePool, connections: number): Side {
 async function addCommunity(db: Db, countyId: string): Promise<Place> {
   const county = await db.db.selectFrom('regions').select(['id', 'path']).where('id', '=', countyId).executeTakeFirstOrThrow();
   const now = nowIso();
-  const child = (parent: Place, level: string, name: string): RegionTable => {
-    const id = newId();
-    return {
-      id,
-      parentId: parent.id,
-      code: null,
-      name,
-      level,
-      path: `${parent.path}${id}/`,
-      sortOrder: 0,
-      createdAt: now,
-      updatedAt: now,
-    };
-  };
+  const child = (parent: Place, level: string, name: string) => childRegion(parent, level, name, now);
   const township = child(county, 'township', '压测镇');
   const community = child(township, 'community', '压测社区');
   await db.db.insertInto('regions').values([township, community]).execute();
@@ -252,17 +240,6 @@ export async function benchHealthReportWrite(config: DatabaseConfig, dir: string
     for (const server of servers) await server.stop();
     await db.close();
   }
-}
-
-/** Deterministic, so every run scans the same data. */
-function prng(seed: number) {
-  let x = seed;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 2 ** 32;
-  };
 }
 
 const SHARE_REPORTED = 0.97;

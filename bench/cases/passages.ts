@@ -25,6 +25,7 @@ import { captureSqlite, directQuery } from '../lib/direct.ts';
 import { alternate, cannon } from '../lib/load.ts';
 import { PASSWORD, prepareDatabase, signIn, startRedvest } from '../lib/redvest.ts';
 import { throughput, type Comparison, type Settings } from '../lib/report.ts';
+import { prng } from '../lib/seed.ts';
 
 const TARGET = 0.55;
 const TIME_ZONE = 'Asia/Shanghai';
@@ -200,17 +201,6 @@ export async function benchPassageWrite(config: DatabaseConfig, dir: string, s: 
   } finally {
     for (const server of servers) await server.stop();
   }
-}
-
-/** Deterministic, so every run counts the same data. */
-function prng(seed: number) {
-  let x = seed;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 2 ** 32;
-  };
 }
 
 /**

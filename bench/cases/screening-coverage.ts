@@ -15,20 +15,10 @@ import { captureSqlite, directQuery } from '../lib/direct.ts';
 import { alternate, cannon } from '../lib/load.ts';
 import { prepareDatabase, signIn, startRedvest } from '../lib/redvest.ts';
 import type { Comparison, Settings } from '../lib/report.ts';
+import { prng } from '../lib/seed.ts';
 
 const TIME_ZONE = 'Asia/Shanghai';
 const SHARE_VISITED = 0.6;
-
-/** Deterministic, so every run counts the same data. */
-function prng(seed: number) {
-  let x = seed;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 2 ** 32;
-  };
-}
 
 /**
  * The county's regions, its households and one campaign's visits, written straight into the file

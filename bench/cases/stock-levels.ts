@@ -16,22 +16,12 @@ import { captureSqlite, directQuery } from '../lib/direct.ts';
 import { alternate, cannon } from '../lib/load.ts';
 import { prepareDatabase, signIn, startRedvest } from '../lib/redvest.ts';
 import type { Comparison, Settings } from '../lib/report.ts';
+import { prng } from '../lib/seed.ts';
 
 const TIME_ZONE = 'Asia/Shanghai';
 const COUNTIES = 10;
 const TOWNSHIPS = 9;
 const COMMUNITIES = 11;
-
-/** Deterministic, so every run counts the same data. */
-function prng(seed: number) {
-  let x = seed;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 2 ** 32;
-  };
-}
 
 interface Seeded {
   /** A community store of the manager's county. */

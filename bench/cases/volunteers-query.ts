@@ -17,23 +17,13 @@ import { captureSqlite, directQuery } from '../lib/direct.ts';
 import { alternate, cannon } from '../lib/load.ts';
 import { prepareDatabase, signIn, startRedvest } from '../lib/redvest.ts';
 import type { Comparison, Settings } from '../lib/report.ts';
+import { prng } from '../lib/seed.ts';
 
 const TOWNSHIPS = 10;
 const COMMUNITIES = 4;
 const GRIDS = 5;
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华';
-
-/** Deterministic, so every run queries the same data. */
-function prng(seed: number) {
-  let x = seed;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 2 ** 32;
-  };
-}
 
 interface Place {
   id: string;
