@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
  */
 const pg = process.env.REDVEST_TEST_PG_URL;
 const api = ['server/**/*.test.ts'];
-const unit = ['common/**/*.test.ts', 'server/**/*.unit.test.ts'];
+const unit = ['common/**/*.test.ts', 'server/**/*.unit.test.ts', 'web/**/*.unit.test.ts'];
 
 export default defineConfig({
   test: {

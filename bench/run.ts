@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [--seconds N] [--rounds N] [--warmup N] [--connections N] [--only http,sqlite,postgres,login,import,registry,roster,passages,counts,screening,health,disinfection,stock,errands]
+ * npm run bench [-- --quick] [--seconds N] [--rounds N] [--warmup N] [--connections N] [--only http,sqlite,postgres,login,import,registry,roster,passages,counts,screening,health,disinfection,stock,errands,dashboard,field] [--city-factor F]
  * Each benchmark measures our path and its bare baseline in the same run and prints the ratio
  * (bench/README.md). Servers run in child processes on core 0, autocannon here on core 1.
  */
@@ -20,6 +20,8 @@ import { benchDisinfectionTotals } from './cases/disinfection-totals.ts';
 import { benchStockLevels } from './cases/stock-levels.ts';
 import { benchErrandArrival, benchErrandOrderWrite } from './cases/errands.ts';
 import { benchRegistryQuery } from './cases/volunteers-query.ts';
+import { benchDashboard } from './cases/dashboard.ts';
+import { benchFieldApp } from './cases/field-app.ts';
 import { canPin, pinSelf } from './lib/children.ts';
 import { freshPostgres } from './lib/redvest.ts';
 import { printComparison, printSummary, writeResults, type Comparison, type Settings } from './lib/report.ts';
@@ -39,6 +41,8 @@ const CASES = [
   'disinfection',
   'stock',
   'errands',
+  'dashboard',
+  'field',
 ] as const;
 
 const { values: flags } = parseArgs({
@@ -49,6 +53,7 @@ const { values: flags } = parseArgs({
     warmup: { type: 'string' },
     connections: { type: 'string', default: '10' },
     only: { type: 'string', default: CASES.join(',') },
+    'city-factor': { type: 'string' },
   },
 });
 const settings: Settings = {
@@ -134,6 +139,20 @@ async function main(): Promise<number> {
         }
       }
       record(await benchErrandArrival(dir, settings));
+    }
+    if (only.has('dashboard')) {
+      const { found, skipped: notRun } = await benchDashboard(
+        dir,
+        settings,
+        Number(flags['city-factor'] ?? (flags.quick ? 0.01 : 0.05)),
+      );
+      record(found);
+      skipped.push(...notRun);
+    }
+    if (only.has('field')) {
+      const { found, skipped: notRun } = await benchFieldApp(dir, settings);
+      record(found);
+      skipped.push(...notRun);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -52,6 +52,13 @@ export type VolunteerStatus = (typeof VOLUNTEER_STATUSES)[number];
 export const SERVICE_KINDS = ['duty', 'errand', 'inspection', 'screening', 'disinfection', 'commendation', 'other'] as const;
 export type ServiceKind = (typeof SERVICE_KINDS)[number];
 
+/** Recognition rankings (表彰与排行) rank volunteers, teams (by their members) or units (by their volunteers). */
+export const RANKING_SUBJECTS = ['volunteer', 'team', 'unit'] as const;
+export type RankingSubject = (typeof RANKING_SUBJECTS)[number];
+/** What a ranking orders by: service hours, or the count of one kind of entry. */
+export const RANKING_METRICS = ['hours', 'duty', 'errand', 'inspection', 'screening', 'disinfection', 'commendation'] as const;
+export type RankingMetric = (typeof RANKING_METRICS)[number];
+
 export const TEAM_KINDS = ['shock', 'vanguard', 'emergency', 'volunteer_service', 'work_group'] as const;
 export type TeamKind = (typeof TEAM_KINDS)[number];
 
@@ -281,3 +288,13 @@ export type ErrandPayoutDirection = (typeof ERRAND_PAYOUT_DIRECTIONS)[number];
 
 export const STORED_FILE_KINDS = ['errand_receipt', 'errand_proof'] as const;
 export type StoredFileKind = (typeof STORED_FILE_KINDS)[number];
+
+/**
+ * Entries made offline that could not be applied as made when they arrived (issue 11):
+ * a check-in/out for a shift reassigned meanwhile; a health report for a case released meanwhile.
+ */
+export const OFFLINE_CONFLICT_KINDS = ['shift_reassigned', 'case_released'] as const;
+export type OfflineConflictKind = (typeof OFFLINE_CONFLICT_KINDS)[number];
+
+export const OFFLINE_CONFLICT_STATUSES = ['open', 'resolved'] as const;
+export type OfflineConflictStatus = (typeof OFFLINE_CONFLICT_STATUSES)[number];

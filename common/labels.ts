@@ -14,6 +14,8 @@ import type {
   RegionLevel,
   Role,
   ServiceKind,
+  RankingMetric,
+  RankingSubject,
   Skill,
   TeamKind,
   TimeBand,
@@ -63,6 +65,8 @@ import type {
   ErrandEventKind,
   ErrandRunStatus,
   ErrandPayoutDirection,
+  OfflineConflictKind,
+  OfflineConflictStatus,
 } from './enums.ts';
 
 type Label = { 'zh-CN': string; en: string };
@@ -149,6 +153,22 @@ export const SERVICE_KIND_LABELS: Record<ServiceKind, Label> = {
   disinfection: { 'zh-CN': '卫生消杀', en: 'Disinfection' },
   commendation: { 'zh-CN': '表彰', en: 'Commendation' },
   other: { 'zh-CN': '其他', en: 'Other' },
+};
+
+export const RANKING_SUBJECT_LABELS: Record<RankingSubject, Label> = {
+  volunteer: { 'zh-CN': '志愿者', en: 'Volunteers' },
+  team: { 'zh-CN': '队伍', en: 'Teams' },
+  unit: { 'zh-CN': '单位', en: 'Units' },
+};
+
+export const RANKING_METRIC_LABELS: Record<RankingMetric, Label> = {
+  hours: { 'zh-CN': '服务时长', en: 'Service hours' },
+  duty: { 'zh-CN': '值守次数', en: 'Duties' },
+  errand: { 'zh-CN': '代办次数', en: 'Errands' },
+  inspection: { 'zh-CN': '督查次数', en: 'Inspections' },
+  screening: { 'zh-CN': '排查次数', en: 'Screenings' },
+  disinfection: { 'zh-CN': '消杀次数', en: 'Disinfections' },
+  commendation: { 'zh-CN': '表彰次数', en: 'Commendations' },
 };
 
 export const TEAM_KIND_LABELS: Record<TeamKind, Label> = {
@@ -533,4 +553,14 @@ export const ERRAND_RUN_STATUS_LABELS: Record<ErrandRunStatus, Label> = {
 export const ERRAND_PAYOUT_DIRECTION_LABELS: Record<ErrandPayoutDirection, Label> = {
   reimburse: { 'zh-CN': '社区返还垫付', en: 'Reimbursed by the community' },
   hand_in: { 'zh-CN': '志愿者上交代收款', en: 'Handed in by the volunteer' },
+};
+
+export const OFFLINE_CONFLICT_KIND_LABELS: Record<OfflineConflictKind, Label> = {
+  shift_reassigned: { 'zh-CN': '班次已调整后到达的签到/签退', en: 'Check-in/out for a reassigned shift' },
+  case_released: { 'zh-CN': '解除隔离后到达的健康上报', en: 'Health report for a released case' },
+};
+
+export const OFFLINE_CONFLICT_STATUS_LABELS: Record<OfflineConflictStatus, Label> = {
+  open: { 'zh-CN': '待处理', en: 'Open' },
+  resolved: { 'zh-CN': '已处理', en: 'Resolved' },
 };

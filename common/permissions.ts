@@ -65,6 +65,9 @@ export const PERMISSIONS = [
   'errands.manage',
   'errands.order',
   'errands.run',
+  'dashboard.read',
+  'reports.read',
+  'conflicts.review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -127,6 +130,9 @@ const MANAGER: readonly Permission[] = [
   'errands.manage',
   'errands.order',
   'errands.run',
+  'dashboard.read',
+  'reports.read',
+  'conflicts.review',
 ];
 
 /**
@@ -146,6 +152,10 @@ const MANAGER: readonly Permission[] = [
  * `errands.run` lets a volunteer see and work the errand orders of the posts their teams staff (and
  * the orders they claimed); the leader of a post's team also assigns its orders and runs its
  * purchase runs.
+ * `conflicts.review` settles entries made offline that arrived too late to apply as made; each
+ * kind also needs the permission of what it is about over its region (`duty.read` for check-ins,
+ * `quarantine.read` for health reports), so a team leader sees the shifts and a medical observer
+ * the cases.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
@@ -170,6 +180,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'publicity.log',
     'supplies.confirm',
     'errands.run',
+    'conflicts.review',
   ],
   volunteer: [
     'regions.read',
@@ -198,6 +209,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'passages.read',
     'disinfection.read',
     'disinfection.signOff',
+    'dashboard.read',
   ],
   medical_observer: [
     'regions.read',
@@ -212,6 +224,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'quarantine.reveal',
     'healthReports.enter',
     'alerts.handle',
+    'conflicts.review',
   ],
 };
 

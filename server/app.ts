@@ -1,9 +1,11 @@
+import { basename } from 'node:path';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
+import { isFieldPath } from '../common/field-paths.ts';
 import type { Config } from './config.ts';
 import { accountsFeature } from './features/accounts/accounts.plugin.ts';
 import { accountsService } from './features/accounts/accounts.service.ts';
@@ -48,17 +50,28 @@ import { teamsService } from './features/teams/teams.service.ts';
 import { pledgesService } from './features/volunteers/pledges.service.ts';
 import { volunteersFeature } from './features/volunteers/volunteers.plugin.ts';
 import { volunteersService } from './features/volunteers/volunteers.service.ts';
+import { certificatesRoutes } from './features/recognition/certificates.routes.ts';
+import { certificatesService } from './features/recognition/certificates.service.ts';
+import { rankingsRoutes } from './features/recognition/rankings.routes.ts';
+import { rankingsService } from './features/recognition/rankings.service.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
+import { dashboardRoutes } from './features/dashboard/dashboard.routes.ts';
+import { dashboardService } from './features/dashboard/dashboard.service.ts';
+import { dailyReportRoutes } from './features/reports/daily-report.routes.ts';
+import { dailyReportService } from './features/reports/daily-report.service.ts';
 import { regionsImportRoutes } from './features/regions/regions.import.routes.ts';
 import { regionsRoutes } from './features/regions/regions.routes.ts';
 import { regionsService } from './features/regions/regions.service.ts';
 import { unitsRoutes } from './features/units/units.routes.ts';
 import { unitsService } from './features/units/units.service.ts';
+import { syncRoutes } from './features/sync/sync.routes.ts';
+import { syncService } from './features/sync/sync.service.ts';
 import { installGuard } from './platform/access/guard.ts';
 import { connect, type Db } from './platform/db/connect.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import type { Deps } from './platform/deps.ts';
 import { frameworkErrors, installErrorHandling } from './platform/http/error-handler.ts';
+import { installJsonBody } from './platform/http/json-body.ts';
 import { installIdempotency } from './platform/idempotency/idempotency.hooks.ts';
 import { installMetrics } from './platform/http/metrics.ts';
 import { recordRoutes, type RouteEntry } from './platform/http/route-table.ts';
@@ -135,6 +148,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   await app.register(cookie);
   installErrorHandling(app);
+  installJsonBody(app);
   installGuard(app, config, db);
   installIdempotency(app, db.db);
   const metrics = installMetrics(app, config, db);
@@ -164,10 +178,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const accounts = accountsService(deps, regions);
   const volunteers = volunteersService(deps, { regions, units });
   const pledges = pledgesService(deps, { regions, units, accounts, volunteers });
+  const certificates = certificatesService(deps, { volunteers });
   const teams = teamsService(deps, { regions, volunteers });
+  const rankings = rankingsService(deps, { regions });
   const checkpoints = checkpointsService(deps, { regions, teams });
   const rosters = rostersService(deps, { regions, volunteers, teams, checkpoints });
-  const attendance = attendanceService(deps, { regions, volunteers, teams, checkpoints });
+  // Entries made offline that arrive too late to apply as made are kept here (duty, health reports).
+  const sync = syncService(deps);
+  const attendance = attendanceService(deps, { regions, volunteers, teams, checkpoints, sync });
   const groups = inspectionGroupsService(deps, { regions, accounts });
   const inspections = inspectionsService(deps, { regions, volunteers, teams, checkpoints, attendance, groups });
   const fieldIssues = fieldIssuesService(deps, { regions, units, accounts, checkpoints, attendance, inspections });
@@ -180,14 +198,39 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const caseServices = caseServicesService(deps, { regions, cases, volunteers, disinfection });
   const alerts = alertsService(deps, { regions, accounts });
   const residentTokens = residentTokensService(deps);
-  const healthReports = healthReportsService(deps, { tokens: residentTokens, alerts });
+  const healthReports = healthReportsService(deps, { tokens: residentTokens, alerts, sync });
   const passages = passagesService(deps, { regions, checkpoints, attendance, riskAreas, followUps });
   const households = householdsService(deps, { regions });
   const screening = screeningService(deps, { regions, volunteers, teams, riskAreas, followUps });
   const publicity = publicityService(deps, { regions, checkpoints });
   const announcements = announcementsService(deps, { regions, tokens: residentTokens });
   const supplies = suppliesService(deps, { regions, accounts, checkpoints, teams, households });
-  const errands = errandsService(deps, { regions, volunteers, accounts, households, fieldIssues });
+  const errands = errandsService(deps, { regions, volunteers, accounts, households, fieldIssues, announcements });
+  const dashboard = dashboardService(deps, {
+    regions,
+    numbers: errands.numbers,
+    // Every feature's figures for the command dashboard, read one after another by the refresh job.
+    sources: [
+      volunteers.figures,
+      teams.figures,
+      checkpoints.figures,
+      attendance.figures,
+      inspections.figures,
+      fieldIssues.figures,
+      households.figures,
+      screening.figures,
+      returnees.figures,
+      contacts.figures,
+      cases.figures,
+      healthReports.figures,
+      alerts.figures,
+      errands.numbers.figures,
+      disinfection.logs.figures,
+      publicity.figures,
+      supplies.catalogue.figures,
+    ],
+  });
+  const reports = dailyReportService(deps, { dashboard });
   await app.register(
     async (api) => {
       await api.register(regionsRoutes, { regions });
@@ -213,6 +256,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(publicityFeature, { publicity, announcements });
       await api.register(suppliesFeature, { supplies });
       await api.register(errandsFeature, { errands });
+      await api.register(dashboardRoutes, { dashboard });
+      await api.register(dailyReportRoutes, { reports });
+      await api.register(certificatesRoutes, { certificates });
+      await api.register(rankingsRoutes, { rankings });
+      await api.register(syncRoutes, { sync });
       await api.register(notificationsRoutes, { deps });
       await api.register(auditRoutes, { deps });
       await api.register(eventStreamRoutes, { deps, hub });
@@ -226,11 +274,27 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     assets.decorate('publicAssets', true);
     await assets.register(swaggerUi, { routePrefix: '/api/docs' });
     if (config.webDir) {
-      await assets.register(fastifyStatic, { root: config.webDir, wildcard: false, index: ['index.html'] });
-      // The web app routes in the browser: any other GET outside /api gets the app shell.
+      await assets.register(fastifyStatic, {
+        root: config.webDir,
+        wildcard: false,
+        index: ['index.html'],
+        // The build writes .br and .gz copies of its text files (vite.config.ts `precompress`).
+        preCompressed: true,
+        setHeaders: (reply, path) => {
+          // The file sent may be the build's compressed copy (sw.js.br): the headers go by the original.
+          const file = basename(path).replace(/\.(br|gz)$/, '');
+          // The field app's service worker: always checked for a new version, and its scopes are
+          // the field pages under the site's root (common/field-paths.ts).
+          if (file === 'sw.js') reply.header('cache-control', 'no-cache').header('service-worker-allowed', '/');
+          if (file.endsWith('.webmanifest')) reply.header('content-type', 'application/manifest+json; charset=utf-8');
+        },
+      });
+      // Two apps route in the browser: the field pages (volunteers', residents') get the small
+      // field shell, any other GET outside /api the staff desk's.
       assets.get('/*', (req, reply) => {
         if (req.url.startsWith('/api/')) return reply.callNotFound();
-        return reply.type('text/html').sendFile('index.html');
+        const shell = isFieldPath(req.url.split(/[?#]/, 1)[0]!) ? 'field.html' : 'index.html';
+        return reply.type('text/html').header('cache-control', 'no-cache').sendFile(shell);
       });
     }
   });
@@ -247,6 +311,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       ...healthReports.jobs,
       ...alerts.jobs,
       ...errands.escalation.jobs,
+      ...dashboard.jobs,
+      ...reports.jobs,
+      ...sync.jobs,
     ],
     {
       onError: (job, err) => app.log.error({ job, err }, 'scheduled job failed'),

@@ -53,6 +53,10 @@ export interface Config {
   errandOrdersPerDay: number;
   /** Most of a free-text item one order may ask for; catalogue goods carry their own limit. */
   errandMaxQuantity: number;
+  /** Seconds between two refreshes of the command dashboard's stored figures. */
+  dashboardRefreshSeconds: number;
+  /** When the evening job generates the day's 疫情防控日报, local `HH:MM`. */
+  dailyReportTime: string;
   /** Optional shared store for rate-limit counters; the database serves when unset. */
   redisUrl: string | null;
   demo: boolean;
@@ -121,6 +125,13 @@ function parseWindow(name: string, raw: string | undefined, fallback: string): {
   if (!m || `${m[1]}:${m[2]}` >= `${m[3]}:${m[4]}`)
     throw new ConfigError(`${name}: expected HH:MM-HH:MM within one day, got "${text}"`);
   return { from: `${m[1]}:${m[2]}`, to: `${m[3]}:${m[4]}` };
+}
+
+/** `20:00`: a wall-clock time of day. */
+function parseTime(name: string, raw: string | undefined, fallback: string): string {
+  const text = raw || fallback;
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(text)) throw new ConfigError(`${name}: expected HH:MM (00:00–23:59), got "${text}"`);
+  return text;
 }
 
 function parsePassageIdentity(raw: string | undefined): PassageIdentityMode {
@@ -192,8 +203,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     dataDir,
     sessionSecret: secret('REDVEST_SESSION_SECRET', env.REDVEST_SESSION_SECRET, dataDir, warnings),
     dataKey: secret('REDVEST_DATA_KEY', env.REDVEST_DATA_KEY, dataDir, warnings),
+    // 30 hours: a volunteer whose phone sees no network through a day at the post and the night
+    // after must not be signed out before their kept entries are sent (issue 11); the absolute
+    // limit (REDVEST_SESSION_MAX_HOURS) still ends every session.
     sessionIdleSeconds:
-      parseInteger('REDVEST_SESSION_IDLE_MINUTES', env.REDVEST_SESSION_IDLE_MINUTES, 12 * 60, 5, 7 * 24 * 60) * 60,
+      parseInteger('REDVEST_SESSION_IDLE_MINUTES', env.REDVEST_SESSION_IDLE_MINUTES, 30 * 60, 5, 7 * 24 * 60) * 60,
     sessionAbsoluteSeconds: parseInteger('REDVEST_SESSION_MAX_HOURS', env.REDVEST_SESSION_MAX_HOURS, 72, 1, 30 * 24) * 3600,
     trustProxy: trustProxy === 'true',
     metricsToken: env.REDVEST_METRICS_TOKEN || null,
@@ -213,6 +227,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     errandDeliveryHours: parseInteger('REDVEST_ERRAND_DELIVERY_HOURS', env.REDVEST_ERRAND_DELIVERY_HOURS, 24, 1, 7 * 24),
     errandOrdersPerDay: parseInteger('REDVEST_ERRAND_ORDERS_PER_DAY', env.REDVEST_ERRAND_ORDERS_PER_DAY, 3, 1, 50),
     errandMaxQuantity: parseInteger('REDVEST_ERRAND_MAX_QUANTITY', env.REDVEST_ERRAND_MAX_QUANTITY, 20, 1, 1000),
+    dashboardRefreshSeconds: parseInteger(
+      'REDVEST_DASHBOARD_REFRESH_SECONDS',
+      env.REDVEST_DASHBOARD_REFRESH_SECONDS,
+      60,
+      10,
+      24 * 3600,
+    ),
+    dailyReportTime: parseTime('REDVEST_DAILY_REPORT_TIME', env.REDVEST_DAILY_REPORT_TIME, '20:00'),
     redisUrl: parseRedisUrl(env.REDVEST_REDIS_URL),
     demo,
     webDir: webDir && existsSync(webDir) ? webDir : null,

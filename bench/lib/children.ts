@@ -55,6 +55,8 @@ export interface StartOptions {
   logFile: string;
   core?: number;
   cwd?: string;
+  /** How long to wait for the ready path (default 60 s). */
+  readyTimeoutMs?: number;
 }
 
 function exited(child: ChildProcess): Promise<void> {
@@ -88,7 +90,8 @@ export async function startServer(o: StartOptions): Promise<ServerChild> {
       clearTimeout(force);
     },
   };
-  const deadline = Date.now() + 60_000;
+  const waitMs = o.readyTimeoutMs ?? 60_000;
+  const deadline = Date.now() + waitMs;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(`server exited while starting (${child.exitCode ?? child.signalCode}):\n${tail(o.logFile)}`);
@@ -100,7 +103,7 @@ export async function startServer(o: StartOptions): Promise<ServerChild> {
     if (ok) return server;
     if (Date.now() > deadline) {
       await server.kill();
-      throw new Error(`server not ready after 60 s:\n${tail(o.logFile)}`);
+      throw new Error(`server not ready after ${waitMs / 1000} s:\n${tail(o.logFile)}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }

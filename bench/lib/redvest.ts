@@ -82,13 +82,21 @@ function cpuProfile(): string[] {
 export async function startRedvest(
   config: DatabaseConfig,
   /** `env`: more settings for this server (e.g. report windows), over the ones below. */
-  o: { dataDir: string; logFile: string; core?: number; env?: NodeJS.ProcessEnv },
+  o: {
+    dataDir: string;
+    logFile: string;
+    core?: number;
+    env?: NodeJS.ProcessEnv;
+    /** `demo` loads the demo city into the database before listening. */
+    command?: 'serve' | 'demo';
+    readyTimeoutMs?: number;
+  },
 ): Promise<ServerChild> {
   const port = await freePort();
   const secret = randomBytes(32).toString('hex');
   return startServer({
     // REDVEST_BENCH_CPU_PROF=<dir>: each server writes a V8 CPU profile there when it stops.
-    args: [...cpuProfile(), '--import', 'tsx', 'server/main.ts', 'serve'],
+    args: [...cpuProfile(), '--import', 'tsx', 'server/main.ts', o.command ?? 'serve'],
     cwd: ROOT,
     env: {
       ...process.env,
@@ -107,6 +115,7 @@ export async function startRedvest(
     readyPath: '/readyz',
     logFile: o.logFile,
     ...(o.core === undefined ? {} : { core: o.core }),
+    ...(o.readyTimeoutMs === undefined ? {} : { readyTimeoutMs: o.readyTimeoutMs }),
   });
 }
 

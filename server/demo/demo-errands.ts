@@ -594,6 +594,7 @@ export async function loadDemoErrands(deps: Deps): Promise<DemoErrandsSummary | 
         amountDueFen: due,
         paidFen: pay ? due! : 0,
         paidAt: pay ? iso(pay.at) : null,
+        paidMethod: pay ? d.payment : null,
         collectedBy: pay?.by?.volunteerId ?? null,
         proofNote: d.deliveredAt === undefined ? null : pick(rnd, PROOF_NOTES),
         proofFileId: null,

@@ -141,6 +141,11 @@ export async function loadDemoInspections(deps: Deps): Promise<DemoInspectionsSu
     .where('rosterShifts.endsAt', '>', new Date(now - HOUR).toISOString())
     .orderBy('rosterShifts.checkpointId')
     .execute();
+  const sunLiVolunteer = await db
+    .selectFrom('volunteers')
+    .select('id')
+    .where('accountId', '=', sunLi.actor.accountId)
+    .executeTakeFirst();
   const seen = new Set<string>();
   let visits = 0;
   let absencesFound = 0;
@@ -156,6 +161,9 @@ export async function loadDemoInspections(deps: Deps): Promise<DemoInspectionsSu
     const who = shift.path.startsWith(xuesongStreet.path) && rnd() < 0.5 ? yicheng : inspector;
     const crew = await inspections.crew(who.actor, shift.checkpointId, visitedAt);
     if (crew.crew.length === 0) continue;
+    // 孙丽 checks in herself when the demo is shown: a visit before that would find her absent
+    // from the shift she is still on, and an inspector's absence outranks her later check-in.
+    if (crew.crew.some((p) => p.volunteerId === sunLiVolunteer?.id && Date.parse(p.endsAt) > now)) continue;
     const marks = crew.crew.map((p) => ({
       assignmentId: p.assignmentId,
       mark: (p.checkedInAt && p.checkedInAt <= visitedAt ? 'present' : 'absent') as 'present' | 'absent',
@@ -291,7 +299,9 @@ export async function loadDemoInspections(deps: Deps): Promise<DemoInspectionsSu
     const count = 25 + Math.floor(rnd() * 20);
     for (let i = 0; i < count; i++) {
       const at = since + ((i + rnd()) / count) * (now - since - 5 * MINUTE);
-      const byHer = sunLiHere?.id === cp.id && at > now - HOUR;
+      // Hers only while her shift was on: the hour before may belong to the shift before hers.
+      const byHer =
+        sunLiHere?.id === cp.id && at > now - HOUR && (await attendance.onDutyAt(sunLi.actor.accountId, cp.id, new Date(at)));
       const who = byHer ? sunLi : xuesong;
       const vehicle = rnd() < 0.3;
       const fever = rnd() < 0.03;

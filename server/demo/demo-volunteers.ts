@@ -20,7 +20,7 @@ import { pledgesService } from '../features/volunteers/pledges.service.ts';
 import { volunteersService } from '../features/volunteers/volunteers.service.ts';
 import { updateVolunteer } from '../features/volunteers/volunteers.repository.ts';
 import { nowIso } from '../platform/db/ids.ts';
-import { calendarDate } from '../platform/dates.ts';
+import { addDays, calendarDate } from '../platform/dates.ts';
 import { DEMO_ACCOUNT_DATA, DEMO_COMMUNITIES } from './demo-data.ts';
 import { demoPerson, pick, PLEDGE_TEXTS, seededRandom, type DemoPerson } from './demo-people.ts';
 
@@ -265,10 +265,24 @@ export async function loadDemoVolunteers(deps: Deps): Promise<DemoVolunteersSumm
     }
   }
 
+  // The demo city is two weeks into the campaign (rosters, reports and logs go back that far): its
+  // volunteers have served since the start, so the dashboard's past days count them too.
+  await db
+    .updateTable('volunteers')
+    .set({ statusSince: addDays(today, -16) })
+    .where('status', '=', 'active')
+    .execute();
+
   // 5. Commendations for the first volunteers of the district, as the report names model members.
-  for (const v of approved.slice(0, 12)) {
+  const reasons = [
+    '主动请战，连续值守老旧小区卡点 14 天，坚持 24 小时轮班，测温登记无一遗漏',
+    '带领网格志愿者完成 1,200 余户入户排查，摸清返乡人员底数',
+    '为居家隔离家庭代购生活物资 60 余次，做到随叫随到、服务上门',
+  ];
+  for (const [i, v] of approved.slice(0, 12).entries()) {
     await volunteers.commend(actor, call, v.volunteerId, {
-      title: '疫情防控优秀志愿者（驿城区委组织部通报表扬）',
+      title: i < 4 ? '优秀党员志愿者' : '疫情防控优秀志愿者（驿城区委组织部通报表扬）',
+      reason: reasons[i % reasons.length]!,
       occurredOn: today,
     });
   }

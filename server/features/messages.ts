@@ -25,6 +25,10 @@ import { suppliesMessages } from './supplies/supplies.messages.ts';
 import { errandOrdersMessages } from './errands/orders.messages.ts';
 import { errandDispatchMessages } from './errands/dispatch.messages.ts';
 import { errandRunsMessages } from './errands/runs.messages.ts';
+import { dailyReportMessages } from './reports/daily-report.messages.ts';
+import { certificatesMessages } from './recognition/certificates.messages.ts';
+import { rankingsMessages } from './recognition/rankings.messages.ts';
+import { syncMessages } from './sync/sync.messages.ts';
 
 export const FEATURE_MESSAGES: readonly FeatureMessages[] = [
   pledgesMessages,
@@ -52,4 +56,8 @@ export const FEATURE_MESSAGES: readonly FeatureMessages[] = [
   errandOrdersMessages,
   errandDispatchMessages,
   errandRunsMessages,
+  dailyReportMessages,
+  certificatesMessages,
+  rankingsMessages,
+  syncMessages,
 ];

@@ -24,7 +24,8 @@ function usedKeys(): { codes: Set<string>; reasons: Set<string> } {
     // The error handler's own answers: send(reply, request, status, 'CODE') and [status, 'CODE'] maps.
     for (const m of src.matchAll(/send\(reply, request, [^,]+, '([A-Z_]+)'/g)) codes.add(m[1]!);
     for (const m of src.matchAll(/\[\s*\d{3}\s*,\s*'([A-Z_]+)'\s*\]/g)) codes.add(m[1]!);
-    for (const m of src.matchAll(/'(field\.[A-Za-z.]+)'/g)) reasons.add(m[1]!);
+    // A message key, not a file name ('field.html', the field app's page).
+    for (const m of src.matchAll(/'(field\.[A-Za-z.]+)'/g)) if (!m[1]!.endsWith('.html')) reasons.add(m[1]!);
     // `field.${e.keyword}` in the validation mapping: the keywords are the case labels just above it.
     const template = src.indexOf('`field.${e.keyword}`');
     if (template !== -1) {

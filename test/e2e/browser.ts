@@ -2,36 +2,18 @@
  * Real headless Chromium (Debian's /usr/bin/chromium through playwright-core) against a real
  * server process on a fresh SQLite file: the way a user meets the platform.
  */
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/demo/demo-city.ts';
+import { chromiumPath, launchBrowser } from '../chromium.ts';
 import { ROOT, startServer, type ServerProcess } from '../server-process.ts';
 
-export function chromiumPath(): string | null {
-  const path = process.env.REDVEST_CHROMIUM ?? '/usr/bin/chromium';
-  return existsSync(path) ? path : null;
-}
+export { chromiumPath, launchBrowser };
 
 export const skipReason = chromiumPath()
   ? null
   : 'browser tests skipped: Chromium not found at /usr/bin/chromium (apt-get install -y chromium, or set REDVEST_CHROMIUM)';
-
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath()!,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-}
 
 /** The built web app on a fresh server: `serve` (first-run) or `demo` (the demo city); `env` adds settings. */
 export function startWebServer(command: 'serve' | 'demo', env: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {

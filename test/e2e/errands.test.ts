@@ -1,11 +1,14 @@
 /**
  * 红色代办 as people meet it, in real Chromium against the demo city. 陈静 (雪松社区) prints a
- * household's errand link; the resident orders on a phone from it; 孙丽 has 我的代办 open on her
+ * household's errand link; the resident opens it on a phone, sees the community's notice, picks
+ * goods and orders, and lands on the order's status page; 孙丽 has 我的代办 open on her
  * phone, sees the order arrive live and claims it; 赵志刚, who leads the post, bundles it with
  * another open order into a purchase run, records what the shop was paid and the receipt photo;
- * 孙丽 takes it to the door and leaves a note as proof; the resident confirms and rates it; the
- * settlement shows 赵志刚 owed what he advanced and, once the household has paid 孙丽 at the door,
- * the money she holds. Another order nobody claims escalates to the community, whose manager is told.
+ * 孙丽 takes it to the door and leaves a note as proof; the resident confirms it and gives four
+ * stars on their status page; the settlement shows 赵志刚 owed what he advanced and, once the
+ * household has paid 孙丽 by transfer, the money she holds, beside the cash they meant to pay.
+ * Another order nobody claims escalates to the community, whose manager is told. Last, 陈静 sets up
+ * an errand post and a shop on their pages.
  *
  * Every check compares before with after, and nothing depends on the hour: the demo places what is
  * in progress relative to its load, and the unclaimed order's deadline is moved into the past in
@@ -26,7 +29,17 @@ import { receiptPng } from '../../server/demo/demo-images.ts';
 import { openSqlite } from '../../server/platform/db/connect.ts';
 import type { NotificationList } from '../../server/platform/notify/notifications.schemas.ts';
 import { ROOT, type ServerProcess } from '../server-process.ts';
-import { apiGet, apiSend, launchBrowser, signInDemo, skipReason, startWebServer, watchPage } from './browser.ts';
+import {
+  apiGet,
+  apiSend,
+  launchBrowser,
+  pickOption,
+  pickRegion,
+  signInDemo,
+  skipReason,
+  startWebServer,
+  watchPage,
+} from './browser.ts';
 
 if (skipReason) console.warn(skipReason);
 
@@ -62,7 +75,7 @@ describe.skipIf(skipReason !== null)(
       });
       return context.newPage();
     };
-    /** A resident's order through their link, as the phone page sends it. */
+    /** An order through a household's link straight to the API: the one nobody claims needs no page. */
     const order = async (token: string, items: unknown[]) => {
       const res = await resident.request.post(`${server.url}/api/v1/e/${token}/orders`, {
         headers: { 'idempotency-key': crypto.randomUUID() },
@@ -105,26 +118,52 @@ describe.skipIf(skipReason !== null)(
     let token = '';
     let placed = { id: '', ref: '' };
     let postId = '';
+    let postName = '';
     let runId = '';
     let advancedFen = 0;
 
-    it('the resident orders from the household’s link; 孙丽 sees it arrive live on her phone and claims it', async () => {
+    it('the resident orders on the phone page from the household’s link; 孙丽 sees it arrive live and claims it', async () => {
       const home = await household(20 + random(2));
       const link = await issueLink(home.id);
       expect(link.path).toBe(`/e/${link.token}`);
       token = link.token;
+      // The community's notice reaches the household's errand page too.
+      const notice = `雪松社区代办服务时间调整 ${random(4)}`;
+      await send(desk, 'POST', '/announcements', {
+        regionId: home.regionId,
+        title: notice,
+        body: '代办岗每天 8:00—20:00 接单，急需药品请直接拨打值班电话。',
+        expiresAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+      });
 
       await volunteer.goto(`${server.url}/my-errands`);
       await volunteer.getByTestId('errand-card').first().waitFor();
       await resident.goto(`${server.url}${link.path}`);
+      await resident.getByTestId('errand-form').waitFor();
+      await expect.poll(() => resident.getByTestId('resident-announcements').innerText()).toContain(notice);
+      for (let i = 0; i < 5; i++) await resident.getByTestId('goods-add-rice').click();
+      for (let i = 0; i < 2; i++) await resident.getByTestId('goods-add-eggs').click();
+      expect(await resident.getByTestId('goods-qty-rice').innerText()).toBe('5');
+      await resident.getByTestId('free-add').click();
+      await resident.getByTestId('free-name-0').fill('酱油');
+      await resident.getByTestId('free-unit-0').fill('瓶');
+      await resident.getByTestId('errand-contact').fill('王秀英');
+      await resident.getByTestId('errand-mobile').fill('13903961234');
+      await resident.getByTestId('errand-note').fill('放门口即可，到了打电话');
       await shot(resident, 'resident-page');
+      await resident.getByTestId('errand-submit').click();
 
-      placed = await order(token, [
-        { goodsId: 'goods-rice', quantity: 5 },
-        { goodsId: 'goods-eggs', quantity: 2 },
-        { name: '酱油', unit: '瓶', quantity: 1 },
-      ]);
-      expect(placed.ref).toMatch(/^PT-\d{8}-\d{4}$/);
+      const ref = /PT-\d{8}-\d{4}/.exec(await resident.getByTestId('errand-placed').innerText())?.[0] ?? '';
+      expect(ref).not.toBe('');
+      await resident.getByTestId('errand-placed-open').click();
+      await resident.waitForURL(/\/orders\/[^/]+$/);
+      placed = { id: new URL(resident.url()).pathname.split('/').at(-1)!, ref };
+      await expect.poll(() => resident.getByTestId('errand-ref').innerText()).toBe(ref);
+      expect(await resident.getByTestId('errand-status-tag').innerText()).toBe('待接单');
+      await shot(resident, 'resident-status');
+      const detail = await get<OrderDetail>(desk, `/errands/orders/${placed.id}`);
+      expect(detail.items.map((i) => `${i.name} ${i.quantity}`)).toEqual(expect.arrayContaining(['大米 5', '鸡蛋 2', '酱油 1']));
+      expect(detail).toMatchObject({ channel: 'resident', contactName: '王秀英', payment: 'on_delivery', paidMethod: null });
 
       // Live: no reload, the events stream brings it.
       await card(volunteer, placed.ref).waitFor({ timeout: 20_000 });
@@ -135,6 +174,7 @@ describe.skipIf(skipReason !== null)(
         .toContain(placed.ref);
       const mine = (await get<MyErrands>(volunteer, '/errands/my-orders')).mine.find((c) => c.ref === placed.ref)!;
       postId = mine.post!.id;
+      postName = mine.post!.name;
       const steps = (await get<OrderDetail>(desk, `/errands/orders/${placed.id}`)).steps.map((s) => s.kind);
       expect(steps).toEqual(expect.arrayContaining(['created', 'claimed']));
     });
@@ -178,9 +218,25 @@ describe.skipIf(skipReason !== null)(
       await leader.goto(`${server.url}/errands/runs/${runId}`);
       await expect.poll(() => leader.getByTestId('shopping-list').innerText()).toContain('大米');
       await shot(leader, 'run');
+
+      // Prices that do not add up to what was paid are refused, the reason under the amount.
+      const first = lists[0]!;
+      await leader.getByTestId(`record-${first.shop!.name}`).click();
+      const dialog = leader.locator('.ant-modal:visible');
+      await dialog.locator('.ant-input-number input').nth(1).fill('99999');
+      await dialog.locator('.ant-btn-primary').click();
+      const amountField = dialog.locator('.ant-form-item').first();
+      await expect.poll(() => amountField.locator('.ant-form-item-explain').innerText()).toContain('实付金额');
+      await shot(leader, 'record-error', false);
+      await dialog.locator('.ant-modal-close').click();
+
+      await leader.goto(`${server.url}/errands/runs`);
+      await pickOption(leader, leader.getByTestId('run-post'), postName);
+      await leader.getByTestId('run-candidates').waitFor();
+      await shot(leader, 'runs');
     });
 
-    it('孙丽 takes it to the door with a note as proof; the resident confirms and rates it', async () => {
+    it('孙丽 takes it to the door with a note as proof; the resident confirms and gives four stars on their page', async () => {
       await volunteer.reload();
       const mine = card(volunteer, placed.ref);
       await mine.getByTestId('errand-delivering').click();
@@ -191,27 +247,28 @@ describe.skipIf(skipReason !== null)(
       await expect.poll(() => volunteer.getByTestId('errand-deliver-submit').count()).toBe(0);
       await expect.poll(async () => (await get<OrderDetail>(desk, `/errands/orders/${placed.id}`)).status).toBe('delivered');
 
-      for (const [path, body] of [
-        ['confirm', {}],
-        ['rating', { rating: 5, comment: '感谢志愿者，送得很及时！' }],
-      ] as const) {
-        const res = await resident.request.post(`${server.url}/api/v1/e/${token}/orders/${placed.id}/${path}`, {
-          headers: { 'idempotency-key': crypto.randomUUID() },
-          data: body,
-        });
-        expect(res.status(), await res.text()).toBeLessThan(300);
-      }
+      // The resident's status page, still open on their phone (it refreshes every half minute).
+      await resident.reload();
+      await expect.poll(() => resident.getByTestId('errand-status-tag').innerText()).toBe('已送达');
+      await resident.getByTestId('errand-confirm').click();
+      await expect.poll(() => resident.getByTestId('errand-status-tag').innerText()).toBe('已确认收货');
+      await resident.locator('[data-testid="errand-rate-form"] .ant-rate-star').nth(3).click();
+      await resident.getByTestId('errand-rate-form').locator('textarea').fill('感谢志愿者，送得很及时！');
+      await resident.getByTestId('errand-rate').click();
+      await expect.poll(() => resident.getByTestId('errand-rated').innerText()).toContain('4');
+      await shot(resident, 'resident-rated');
       const status = (await (await resident.request.get(`${server.url}/api/v1/e/${token}/orders/${placed.id}`)).json()) as {
         status: string;
+        rating: number;
         steps: { kind: string }[];
       };
-      expect(status.status).toBe('confirmed');
+      expect(status).toMatchObject({ status: 'confirmed', rating: 4 });
       expect(status.steps.map((s) => s.kind)).toEqual(
         expect.arrayContaining(['created', 'claimed', 'purchasing', 'delivering', 'delivered', 'confirmed']),
       );
     });
 
-    it('the settlement shows who owes whom: 赵志刚 is owed what he advanced; 孙丽 holds what she took at the door', async () => {
+    it('the settlement shows who owes whom: 赵志刚 is owed what he advanced; 孙丽 holds what she was paid', async () => {
       const before = await get<Settlement>(desk, '/errands/settlement');
       const volunteerOf = (s: Settlement, name: string) => s.volunteers.find((v) => v.volunteer.name === name);
       expect(volunteerOf(before, '赵志刚')!.advancedFen).toBeGreaterThanOrEqual(advancedFen);
@@ -219,15 +276,22 @@ describe.skipIf(skipReason !== null)(
       expect(mine.outstandingFen).toBe(mine.amountDueFen);
 
       const sunLi = (await get<MyErrands>(volunteer, '/errands/my-orders')).volunteer!;
+      // Meant to pay cash at the door, paid 孙丽 by a transfer to her instead.
       await send(desk, 'PUT', `/errands/orders/${placed.id}/payment`, {
         paidFen: mine.amountDueFen,
-        method: 'on_delivery',
+        method: 'transfer',
         collectedByVolunteerId: sunLi.id,
       });
       const after = await get<Settlement>(desk, '/errands/settlement');
+      expect(after.orders.find((o) => o.id === placed.id)).toMatchObject({ payment: 'on_delivery', paidMethod: 'transfer' });
       await desk.goto(`${server.url}/errands/settlement`);
       await expect.poll(() => desk.locator('body').innerText()).toContain('赵志刚');
+      await pickRegion(desk, 'settlement-region', '第一网格');
+      await expect.poll(() => desk.locator('body').innerText()).toContain('实际付款方式');
       await shot(desk, 'settlement');
+      await desk.goto(`${server.url}/errands/orders/${placed.id}`);
+      await expect.poll(() => desk.getByTestId('errand-detail-paid').innerText()).toContain('转账');
+      await shot(desk, 'order-detail');
       expect(after.orders.find((o) => o.id === placed.id)!.outstandingFen).toBe(0);
       expect(volunteerOf(after, '孙丽')!.collectedFen - (volunteerOf(before, '孙丽')?.collectedFen ?? 0)).toBe(mine.amountDueFen);
       expect(volunteerOf(after, '孙丽')!.balanceFen).toBe((volunteerOf(before, '孙丽')?.balanceFen ?? 0) - mine.amountDueFen!);
@@ -261,6 +325,64 @@ describe.skipIf(skipReason !== null)(
       await card(volunteer, unclaimed.ref).waitFor();
       await shot(volunteer, 'escalated');
     }, 150_000);
+
+    it('陈静 sets up an errand post and a shop; a wrong phone number is pointed out under its field', async () => {
+      const uniq = random(4);
+      await desk.goto(`${server.url}/errands/orders`);
+      await desk.getByTestId('nav-errandPosts').click();
+      await desk.getByTestId('errand-posts').locator('.ant-table-row').first().waitFor();
+      expect(await desk.getByTestId('errand-posts').innerText()).toContain('雪松社区第一网格红色代办岗');
+      await shot(desk, 'posts');
+
+      await desk.getByTestId('errand-post-new').click();
+      await pickRegion(desk, 'errand-post-region', '雪松社区');
+      await desk.getByTestId('errand-post-name').fill(`雪松社区统一代办岗${uniq}`);
+      await pickOption(desk, desk.getByTestId('errand-post-team'), '雪松社区志愿服务队', '雪松社区');
+      await desk.getByTestId('errand-post-phone').fill('请拨0396');
+      await desk.getByTestId('errand-post-form-submit').click();
+      const phoneField = desk.locator('.ant-form-item').filter({ has: desk.getByTestId('errand-post-phone') });
+      await expect.poll(() => phoneField.locator('.ant-form-item-explain').innerText()).toContain('座机或手机号码');
+      await shot(desk, 'post-form-error', false);
+      await desk.getByTestId('errand-post-phone').fill('0396-2881234');
+      await desk.getByTestId('errand-post-form-submit').click();
+      await expect.poll(() => desk.getByTestId('errand-post-form-submit').count()).toBe(0);
+      const row = desk
+        .getByTestId('errand-posts')
+        .locator('tr')
+        .filter({ hasText: `雪松社区统一代办岗${uniq}` });
+      await expect.poll(() => row.innerText()).toContain('0396-2881234');
+      expect(await row.innerText()).toContain('赵志刚');
+
+      // Closed: the row says so.
+      await row.locator('[data-testid^="errand-post-edit-"]').click();
+      await desk.getByTestId('errand-post-active').click();
+      await desk.getByTestId('errand-post-form-submit').click();
+      await expect.poll(() => row.innerText()).toContain('已停用');
+
+      await desk.getByTestId('nav-errandShops').click();
+      await desk.getByTestId('errand-shops').locator('.ant-table-row').first().waitFor();
+      await desk.getByTestId('errand-shop-new').click();
+      await pickRegion(desk, 'errand-shop-region', '雪松社区');
+      await desk.getByTestId('errand-shop-name').fill(`雪松社区平价菜店${uniq}`);
+      await desk.getByTestId('errand-shop-address').fill('雪松路 20 号');
+      await desk.getByTestId('errand-shop-phone').fill('电话待定');
+      await desk.getByTestId('errand-shop-form-submit').click();
+      const shopPhone = desk.locator('.ant-form-item').filter({ has: desk.getByTestId('errand-shop-phone') });
+      await expect.poll(() => shopPhone.locator('.ant-form-item-explain').innerText()).toContain('座机或手机号码');
+      await desk.getByTestId('errand-shop-phone').fill('13939612345');
+      await desk.getByTestId('errand-shop-default').click();
+      await desk.getByTestId('errand-shop-form-submit').click();
+      await expect.poll(() => desk.getByTestId('errand-shop-form-submit').count()).toBe(0);
+      // The new default takes over: one default shop per community.
+      const shopRow = desk
+        .getByTestId('errand-shops')
+        .locator('tr')
+        .filter({ hasText: `雪松社区平价菜店${uniq}` });
+      await expect.poll(() => shopRow.innerText()).toContain('默认商店');
+      const old = desk.getByTestId('errand-shops').locator('tr').filter({ hasText: '雪松路便民超市' });
+      await expect.poll(() => old.innerText()).not.toContain('默认商店');
+      await shot(desk, 'shops');
+    });
 
     it('no page error and nothing loaded from outside', () => {
       expect(problems.flat()).toEqual([]);

@@ -1,7 +1,11 @@
+import { useCallback } from 'react';
+import { useNavigate, type NavigateOptions } from 'react-router';
+import { isFieldPath, pathOf } from '../../common/field-paths.ts';
 import type { Permission } from './session.ts';
 
 /** The side menu's sections, in menu order. */
 export const NAV_GROUPS = [
+  'command',
   'organisation',
   'volunteers',
   'duty',
@@ -18,10 +22,14 @@ export type NavGroup = (typeof NAV_GROUPS)[number];
  * section; inside one, the person's own work first, then by how often the entry is used.
  */
 export const NAV_ITEMS = [
+  { key: 'dashboard', group: 'command', path: '/dashboard', permission: 'dashboard.read' },
+  { key: 'reports', group: 'command', path: '/reports/daily', permission: 'reports.read' },
+  { key: 'conflicts', group: 'command', path: '/sync/conflicts', permission: 'conflicts.review' },
   { key: 'regions', group: 'organisation', path: '/regions', permission: 'regions.read' },
   { key: 'units', group: 'organisation', path: '/units', permission: 'units.read' },
   { key: 'volunteers', group: 'volunteers', path: '/volunteers', permission: 'volunteers.read' },
   { key: 'teams', group: 'volunteers', path: '/teams', permission: 'teams.read' },
+  { key: 'recognition', group: 'volunteers', path: '/recognition', permission: 'volunteers.read' },
   { key: 'pledges', group: 'volunteers', path: '/pledges', permission: 'pledges.review' },
   { key: 'posts', group: 'volunteers', path: '/posts', permission: 'teams.read' },
   { key: 'myDuty', group: 'duty', path: '/my-duty', permission: 'duty.self' },
@@ -49,6 +57,8 @@ export const NAV_ITEMS = [
   { key: 'errandRuns', group: 'errands', path: '/errands/runs', permission: 'errands.run' },
   { key: 'errandSettlement', group: 'errands', path: '/errands/settlement', permission: 'errands.read' },
   { key: 'errandNumbers', group: 'errands', path: '/errands/numbers', permission: 'errands.read' },
+  { key: 'errandPosts', group: 'errands', path: '/errands/posts', permission: 'errands.manage' },
+  { key: 'errandShops', group: 'errands', path: '/errands/shops', permission: 'errands.manage' },
   { key: 'myDisinfection', group: 'support', path: '/my-disinfection', permission: 'disinfection.log' },
   { key: 'disinfection', group: 'support', path: '/disinfection', permission: 'disinfection.read' },
   { key: 'disinfectionPlaces', group: 'support', path: '/disinfection/places', permission: 'disinfection.read' },
@@ -69,3 +79,30 @@ export type NavKey = (typeof NAV_ITEMS)[number]['key'];
 
 /** Up to this many entries read as one short list; section headings would only add clutter. */
 export const FLAT_MENU_MAX = 7;
+
+/**
+ * Whether `to` belongs to the other app than this page: the field app (field.html) and the staff
+ * desk (index.html) are separate bundles with separate routers, so crossing between them is a
+ * full page load. A page always runs in the app its own address is served with.
+ */
+export function leavesApp(to: string): boolean {
+  return isFieldPath(pathOf(to)) !== isFieldPath(window.location.pathname);
+}
+
+/** Loads `to` in full, in place of the current entry when `replace`. */
+export function loadPage(to: string, replace = false): void {
+  if (replace) window.location.replace(to);
+  else window.location.assign(to);
+}
+
+/** `navigate` that loads the page in full when it belongs to the other app. */
+export function useGo(): (to: string, options?: NavigateOptions) => void {
+  const navigate = useNavigate();
+  return useCallback(
+    (to: string, options?: NavigateOptions) => {
+      if (leavesApp(to)) loadPage(to, options?.replace);
+      else void navigate(to, options);
+    },
+    [navigate],
+  );
+}

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App, ConfigProvider, type ThemeConfig } from 'antd';
+import { App, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import type { ReactNode } from 'react';
@@ -7,25 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, rememberCsrfToken, whenSessionLost } from './api.ts';
 import { asLanguage } from './language.ts';
 import { ME_KEY } from './session.ts';
-
-/**
- * The red of the volunteers' vests for buttons and the menu. Focused fields get a neutral border:
- * a red one would read as an error.
- */
-const FOCUS = { activeBorderColor: '#595959', hoverBorderColor: '#8c8c8c', activeShadow: '0 0 0 2px rgba(0, 0, 0, 0.06)' };
-const THEME: ThemeConfig = {
-  token: { colorPrimary: '#c41d1d', borderRadius: 6 },
-  components: {
-    Input: FOCUS,
-    InputNumber: FOCUS,
-    DatePicker: FOCUS,
-    Select: {
-      activeBorderColor: FOCUS.activeBorderColor,
-      hoverBorderColor: FOCUS.hoverBorderColor,
-      activeOutlineColor: 'rgba(0, 0, 0, 0.06)',
-    },
-  },
-};
+import { THEME } from './theme.ts';
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -33,9 +33,6 @@ const RosterDetailPage = lazy(() =>
 );
 const DutyNowPage = lazy(() => import('../features/duty/DutyNowPage.tsx').then((m) => ({ default: m.DutyNowPage })));
 const SwapsPage = lazy(() => import('../features/duty/SwapsPage.tsx').then((m) => ({ default: m.SwapsPage })));
-const MyDutyPage = lazy(() => import('../features/duty/MyDutyPage.tsx').then((m) => ({ default: m.MyDutyPage })));
-const InspectPage = lazy(() => import('../features/inspections/InspectPage.tsx').then((m) => ({ default: m.InspectPage })));
-const VisitPage = lazy(() => import('../features/inspections/VisitPage.tsx').then((m) => ({ default: m.VisitPage })));
 const InspectionsPage = lazy(() =>
   import('../features/inspections/InspectionsPage.tsx').then((m) => ({ default: m.InspectionsPage })),
 );
@@ -52,9 +49,6 @@ const RaiseIssuePage = lazy(() =>
   import('../features/field-issues/RaiseIssuePage.tsx').then((m) => ({ default: m.RaiseIssuePage })),
 );
 const PassagesPage = lazy(() => import('../features/passages/PassagesPage.tsx').then((m) => ({ default: m.PassagesPage })));
-const PassageEntryPage = lazy(() =>
-  import('../features/passages/PassageEntryPage.tsx').then((m) => ({ default: m.PassageEntryPage })),
-);
 const RiskAreasPage = lazy(() => import('../features/passages/RiskAreasPage.tsx').then((m) => ({ default: m.RiskAreasPage })));
 const FollowUpsPage = lazy(() => import('../features/passages/FollowUpsPage.tsx').then((m) => ({ default: m.FollowUpsPage })));
 const HouseholdsPage = lazy(() =>
@@ -69,12 +63,6 @@ const ScreeningCampaignsPage = lazy(() =>
 const ScreeningCampaignPage = lazy(() =>
   import('../features/households/ScreeningCampaignPage.tsx').then((m) => ({ default: m.ScreeningCampaignPage })),
 );
-const ScreeningVisitPage = lazy(() =>
-  import('../features/households/ScreeningVisitPage.tsx').then((m) => ({ default: m.ScreeningVisitPage })),
-);
-const ScreeningGridPage = lazy(() =>
-  import('../features/households/ScreeningGridPage.tsx').then((m) => ({ default: m.ScreeningGridPage })),
-);
 const AlertsPage = lazy(() => import('../features/quarantine/AlertsPage.tsx').then((m) => ({ default: m.AlertsPage })));
 const ReturneesPage = lazy(() => import('../features/quarantine/ReturneesPage.tsx').then((m) => ({ default: m.ReturneesPage })));
 const ContactsPage = lazy(() => import('../features/quarantine/ContactsPage.tsx').then((m) => ({ default: m.ContactsPage })));
@@ -88,38 +76,27 @@ const CaseDetailPage = lazy(() =>
 const CaseReleaseNoticePage = lazy(() =>
   import('../features/quarantine/CaseReleaseNoticePage.tsx').then((m) => ({ default: m.CaseReleaseNoticePage })),
 );
-const MyServicesPage = lazy(() =>
-  import('../features/quarantine/MyServicesPage.tsx').then((m) => ({ default: m.MyServicesPage })),
-);
 const DisinfectionPage = lazy(() =>
   import('../features/disinfection/DisinfectionPage.tsx').then((m) => ({ default: m.DisinfectionPage })),
 );
 const DisinfectionPlacesPage = lazy(() =>
   import('../features/disinfection/DisinfectionPlacesPage.tsx').then((m) => ({ default: m.DisinfectionPlacesPage })),
 );
-const ErrandOrderPage = lazy(() =>
-  import('../features/errands/ErrandOrderPage.tsx').then((m) => ({ default: m.ErrandOrderPage })),
-);
-const ErrandOrderStatusPage = lazy(() =>
-  import('../features/errands/ErrandOrderStatusPage.tsx').then((m) => ({ default: m.ErrandOrderStatusPage })),
-);
 const ErrandCardPage = lazy(() => import('../features/errands/ErrandCardPage.tsx').then((m) => ({ default: m.ErrandCardPage })));
 const OrdersPage = lazy(() => import('../features/errands/OrdersPage.tsx').then((m) => ({ default: m.OrdersPage })));
 const OrderDetailPage = lazy(() =>
   import('../features/errands/OrderDetailPage.tsx').then((m) => ({ default: m.OrderDetailPage })),
 );
-const MyErrandsPage = lazy(() => import('../features/errands/MyErrandsPage.tsx').then((m) => ({ default: m.MyErrandsPage })));
 const RunsPage = lazy(() => import('../features/errands/RunsPage.tsx').then((m) => ({ default: m.RunsPage })));
 const RunDetailPage = lazy(() => import('../features/errands/RunDetailPage.tsx').then((m) => ({ default: m.RunDetailPage })));
+const ErrandPostsPage = lazy(() => import('../features/errands/PostsPage.tsx').then((m) => ({ default: m.PostsPage })));
+const ErrandShopsPage = lazy(() => import('../features/errands/ShopsPage.tsx').then((m) => ({ default: m.ShopsPage })));
 const SettlementPage = lazy(() => import('../features/errands/SettlementPage.tsx').then((m) => ({ default: m.SettlementPage })));
 const ErrandNumbersPage = lazy(() =>
   import('../features/errands/ErrandNumbersPage.tsx').then((m) => ({ default: m.ErrandNumbersPage })),
 );
 const ErrandLedgerPage = lazy(() =>
   import('../features/errands/ErrandLedgerPage.tsx').then((m) => ({ default: m.ErrandLedgerPage })),
-);
-const MyDisinfectionPage = lazy(() =>
-  import('../features/disinfection/MyDisinfectionPage.tsx').then((m) => ({ default: m.MyDisinfectionPage })),
 );
 const PublicityPage = lazy(() => import('../features/publicity/PublicityPage.tsx').then((m) => ({ default: m.PublicityPage })));
 const LogPublicityPage = lazy(() =>
@@ -139,15 +116,23 @@ const AllocationsPage = lazy(() =>
 const ToConfirmPage = lazy(() => import('../features/supplies/ToConfirmPage.tsx').then((m) => ({ default: m.ToConfirmPage })));
 const LedgerPage = lazy(() => import('../features/supplies/LedgerPage.tsx').then((m) => ({ default: m.LedgerPage })));
 const ItemsPage = lazy(() => import('../features/supplies/ItemsPage.tsx').then((m) => ({ default: m.ItemsPage })));
-// The personal health-report page: opened from the card's QR code on a phone, no account.
-const HealthReportPage = lazy(() =>
-  import('../features/quarantine/HealthReportPage.tsx').then((m) => ({ default: m.HealthReportPage })),
+const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
+const DashboardScreenPage = lazy(() =>
+  import('../features/dashboard/DashboardScreenPage.tsx').then((m) => ({ default: m.DashboardScreenPage })),
 );
-const CheckInPage = lazy(() => import('../features/duty/CheckInPage.tsx').then((m) => ({ default: m.CheckInPage })));
-// The public pledge pages: opened from a QR code on a phone, so they load little and need no account.
-const PledgePage = lazy(() => import('../features/pledges/PledgePage.tsx').then((m) => ({ default: m.PledgePage })));
-const PledgeStatusPage = lazy(() =>
-  import('../features/pledges/PledgeStatusPage.tsx').then((m) => ({ default: m.PledgeStatusPage })),
+const DailyReportsPage = lazy(() =>
+  import('../features/reports/DailyReportsPage.tsx').then((m) => ({ default: m.DailyReportsPage })),
+);
+const DailyReportPage = lazy(() =>
+  import('../features/reports/DailyReportPage.tsx').then((m) => ({ default: m.DailyReportPage })),
+);
+const DailyReportPrintPage = lazy(() =>
+  import('../features/reports/DailyReportPrintPage.tsx').then((m) => ({ default: m.DailyReportPrintPage })),
+);
+const ConflictsPage = lazy(() => import('../features/sync/ConflictsPage.tsx').then((m) => ({ default: m.ConflictsPage })));
+const RankingsPage = lazy(() => import('../features/recognition/RankingsPage.tsx').then((m) => ({ default: m.RankingsPage })));
+const CertificatePrintPage = lazy(() =>
+  import('../features/recognition/CertificatePrintPage.tsx').then((m) => ({ default: m.CertificatePrintPage })),
 );
 
 function Public({ children }: { children: ReactNode }) {
@@ -169,52 +154,14 @@ function guarded(permission: Permission, page: ReactNode) {
 }
 
 export const router = createBrowserRouter([
-  // Outside the setup gate: a resident's pledge link works whatever the state of the desk.
-  {
-    path: '/pledge',
-    element: (
-      <Public>
-        <PledgePage />
-      </Public>
-    ),
-  },
-  {
-    path: '/pledge/status/:token',
-    element: (
-      <Public>
-        <PledgeStatusPage />
-      </Public>
-    ),
-  },
-  {
-    path: '/h/:token',
-    element: (
-      <Public>
-        <HealthReportPage />
-      </Public>
-    ),
-  },
+  // The volunteer's and resident's phone pages (/my-duty, /h/:token, /pledge, …) are the field app's
+  // (web/field/router.tsx, served as field.html): the desk reaches them with a full page load.
+  // Outside the setup gate: the public errand ledger works whatever the state of the desk.
   {
     path: '/errands/ledger/:code',
     element: (
       <Public>
         <ErrandLedgerPage />
-      </Public>
-    ),
-  },
-  {
-    path: '/e/:token',
-    element: (
-      <Public>
-        <ErrandOrderPage />
-      </Public>
-    ),
-  },
-  {
-    path: '/e/:token/orders/:id',
-    element: (
-      <Public>
-        <ErrandOrderStatusPage />
       </Public>
     ),
   },
@@ -226,10 +173,29 @@ export const router = createBrowserRouter([
       {
         element: <RequireSession />,
         children: [
+          // 大屏: the dashboard on a projector, full screen without the app's menu and header.
+          {
+            path: '/dashboard/screen',
+            element: <Public>{guarded('dashboard.read', <DashboardScreenPage />)}</Public>,
+          },
+          // The daily report's print version: plain tables without the app's menu and header.
+          {
+            path: '/reports/daily/:id/print',
+            element: <Public>{guarded('reports.read', <DailyReportPrintPage />)}</Public>,
+          },
+          // A certificate of service to print: one A4 sheet without the app's menu and header.
+          {
+            path: '/certificates/:id/print',
+            element: <Public>{guarded('volunteers.read', <CertificatePrintPage />)}</Public>,
+          },
           {
             element: <AppLayout />,
             children: [
               { index: true, element: <StartPage /> },
+              { path: 'dashboard', element: guarded('dashboard.read', <DashboardPage />) },
+              { path: 'reports/daily', element: guarded('reports.read', <DailyReportsPage />) },
+              { path: 'reports/daily/:id', element: guarded('reports.read', <DailyReportPage />) },
+              { path: 'sync/conflicts', element: guarded('conflicts.review', <ConflictsPage />) },
               {
                 path: 'regions',
                 element: (
@@ -250,6 +216,7 @@ export const router = createBrowserRouter([
               { path: 'volunteers', element: guarded('volunteers.read', <VolunteersPage />) },
               { path: 'volunteers/:id', element: guarded('volunteers.read', <VolunteerDetailPage />) },
               { path: 'teams', element: guarded('teams.read', <TeamsPage />) },
+              { path: 'recognition', element: guarded('volunteers.read', <RankingsPage />) },
               { path: 'teams/:id', element: guarded('teams.read', <TeamDetailPage />) },
               { path: 'posts', element: guarded('teams.read', <PostsPage />) },
               { path: 'checkpoints', element: guarded('checkpoints.read', <CheckpointsPage />) },
@@ -257,24 +224,17 @@ export const router = createBrowserRouter([
               { path: 'rosters/:id', element: guarded('duty.read', <RosterDetailPage />) },
               { path: 'duty/now', element: guarded('duty.read', <DutyNowPage />) },
               { path: 'duty/swaps', element: guarded('duty.swaps', <SwapsPage />) },
-              { path: 'my-duty', element: guarded('duty.self', <MyDutyPage />) },
-              { path: 'duty/check-in/:code', element: guarded('duty.self', <CheckInPage />) },
-              { path: 'inspect', element: guarded('inspections.visit', <InspectPage />) },
-              { path: 'inspect/:checkpointId', element: guarded('inspections.visit', <VisitPage />) },
               { path: 'inspections', element: guarded('inspections.read', <InspectionsPage />) },
               { path: 'inspection-groups', element: guarded('inspections.read', <InspectionGroupsPage />) },
               { path: 'field-issues', element: guarded('fieldIssues.raise', <FieldIssuesPage />) },
               { path: 'field-issues/new', element: guarded('fieldIssues.raise', <RaiseIssuePage />) },
               { path: 'field-issues/:id', element: guarded('fieldIssues.raise', <FieldIssueDetailPage />) },
               { path: 'passages', element: guarded('passages.read', <PassagesPage />) },
-              { path: 'passage/:checkpointId', element: guarded('passages.write', <PassageEntryPage />) },
               { path: 'risk-areas', element: guarded('passages.read', <RiskAreasPage />) },
               { path: 'follow-ups', element: guarded('followUps.read', <FollowUpsPage />) },
               { path: 'households', element: guarded('households.read', <HouseholdsPage />) },
               { path: 'households/:id', element: guarded('households.read', <HouseholdDetailPage />) },
               { path: 'screening', element: guarded('households.read', <ScreeningCampaignsPage />) },
-              { path: 'screening/visit', element: guarded('screening.visit', <ScreeningVisitPage />) },
-              { path: 'screening/visit/:campaignId/:gridId', element: guarded('screening.visit', <ScreeningGridPage />) },
               { path: 'screening/:id', element: guarded('households.read', <ScreeningCampaignPage />) },
               { path: 'quarantine/alerts', element: guarded('quarantine.read', <AlertsPage />) },
               { path: 'quarantine/returnees', element: guarded('quarantine.read', <ReturneesPage />) },
@@ -282,12 +242,9 @@ export const router = createBrowserRouter([
               { path: 'quarantine/cases', element: guarded('quarantine.read', <CasesPage />) },
               { path: 'quarantine/cases/:id', element: guarded('quarantine.read', <CaseDetailPage />) },
               { path: 'quarantine/cases/:id/release-notice', element: guarded('quarantine.read', <CaseReleaseNoticePage />) },
-              { path: 'quarantine/my-services', element: guarded('caseServices.log', <MyServicesPage />) },
               { path: 'quarantine/cases/:id/card', element: guarded('quarantine.write', <HealthCardPage />) },
               { path: 'disinfection', element: guarded('disinfection.read', <DisinfectionPage />) },
               { path: 'disinfection/places', element: guarded('disinfection.read', <DisinfectionPlacesPage />) },
-              { path: 'my-disinfection', element: guarded('disinfection.log', <MyDisinfectionPage />) },
-              { path: 'my-errands', element: guarded('errands.run', <MyErrandsPage />) },
               { path: 'households/:id/errand-card', element: guarded('errands.manage', <ErrandCardPage />) },
               { path: 'errands/orders', element: guarded('errands.read', <OrdersPage />) },
               { path: 'errands/orders/:id', element: guarded('errands.read', <OrderDetailPage />) },
@@ -295,6 +252,8 @@ export const router = createBrowserRouter([
               { path: 'errands/runs/:id', element: guarded('errands.run', <RunDetailPage />) },
               { path: 'errands/settlement', element: guarded('errands.read', <SettlementPage />) },
               { path: 'errands/numbers', element: guarded('errands.read', <ErrandNumbersPage />) },
+              { path: 'errands/posts', element: guarded('errands.manage', <ErrandPostsPage />) },
+              { path: 'errands/shops', element: guarded('errands.manage', <ErrandShopsPage />) },
               { path: 'publicity', element: guarded('publicity.read', <PublicityPage />) },
               { path: 'publicity/log', element: guarded('publicity.log', <LogPublicityPage />) },
               { path: 'announcements', element: guarded('announcements.write', <AnnouncementsPage />) },

@@ -11,12 +11,12 @@ export interface FormModalProps<V> {
   /** Whether the cancel button carries its test id too (some dialogs' tests never click it). */
   cancelTestId?: boolean;
   onClose: () => void;
-  /** Sends the form; anything it returns is ignored. Thrown errors are reported onto the fields. */
+  /** Sends the form; what it returns goes to `success` when that is a function. Thrown errors are reported onto the fields. */
   submit: (values: V) => Promise<unknown>;
   /** The queries that are stale once the submission succeeds. */
   invalidate: QueryKey;
-  /** The success notice; `common.saved` when not given. */
-  success?: string;
+  /** The success notice, or one chosen from what `submit` returned (kept offline, say); `common.saved` when not given. */
+  success?: string | ((result: unknown) => string);
   /** The OK button's text; `common.save` when not given. */
   okText?: ReactNode;
   /** A form made by the caller, for dialogs that watch or set their own fields. */
@@ -62,9 +62,9 @@ export function FormModal<V>({
   async function finish(values: V) {
     setBusy(true);
     try {
-      await submit(values);
+      const result = await submit(values);
       await client.invalidateQueries({ queryKey: invalidate });
-      void message.success(success ?? t('common.saved'));
+      void message.success(typeof success === 'function' ? success(result) : (success ?? t('common.saved')));
       onClose();
     } catch (e) {
       report(placeErrors ? placeErrors(e) : e, form);

@@ -4,9 +4,9 @@ import dayjs from 'dayjs';
 import relativeTime from 'dayjs/plugin/relativeTime';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { formatDateTime } from '../app/dates.ts';
 import { useReportError } from '../app/errors.ts';
+import { useGo } from '../app/navigation.ts';
 import { useMarkRead, useNotifications, useUnreadCount, type NotificationOut } from '../app/notifications.api.ts';
 import { useIsPhone } from '../app/useIsPhone.ts';
 import { QueryError } from './QueryError.tsx';
@@ -51,7 +51,8 @@ function Item({ item, onOpen }: { item: NotificationOut; onOpen: (item: Notifica
 export function NotificationBell() {
   const { t } = useTranslation();
   const phone = useIsPhone();
-  const navigate = useNavigate();
+  // A notice may lead to the other app (a roster published → /my-duty, a field page): a full load then.
+  const go = useGo();
   const report = useReportError();
   const [open, setOpen] = useState(false);
   const unread = useUnreadCount().data ?? 0;
@@ -67,7 +68,7 @@ export function NotificationBell() {
     }
     if (item.link?.startsWith('/')) {
       setOpen(false);
-      await navigate(item.link);
+      go(item.link);
     }
   }
 

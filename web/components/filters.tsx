@@ -1,27 +1,19 @@
 /** The filter row above a server-paged list: its state, and the select controls the lists share. */
 import { Select } from 'antd';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SKILLS, type Skill } from '../../common/enums.ts';
 import { SKILL_LABELS } from '../../common/labels.ts';
 import { useLanguage } from '../app/useLanguage.ts';
-import { usePaging } from './usePaging.ts';
+import { useUrlPagedFilter } from './useUrlFilter.ts';
 
 /**
  * A list's filter and its paging: `change(key)(value)` sets one filter and goes back to the first
  * page (and calls `onChange`, e.g. to drop a selection of rows no longer shown).
  */
 export function usePagedFilter<F extends object>(onChange?: () => void) {
-  const [filter, setFilter] = useState<F>({} as F);
-  const { page, pageSize, setPage, pagination } = usePaging();
-  const change =
-    <K extends keyof F>(key: K) =>
-    (value: F[K]) => {
-      setFilter((f) => ({ ...f, [key]: value }));
-      setPage(1);
-      onChange?.();
-    };
-  return { filter, change, page, pageSize, setPage, pagination };
+  // None of its filters in the address: the page keeps them all.
+  return useUrlPagedFilter<F>({}, { onChange });
 }
 
 type Width = { width: number | string };

@@ -7,7 +7,7 @@ import { useCallback, useRef } from 'react';
 import { request } from '../app/api.ts';
 
 /** crypto.randomUUID exists only on https or localhost; a LAN install is plain http, so random bytes. */
-function newIdempotencyKey(): string {
+export function newIdempotencyKey(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 

@@ -19,7 +19,18 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t.close());
 
-const count = async (table: 'households' | 'passages' | 'isolationCases' | 'volunteers' | 'checkpoints' | 'healthReports') =>
+const count = async (
+  table:
+    | 'households'
+    | 'passages'
+    | 'isolationCases'
+    | 'volunteers'
+    | 'checkpoints'
+    | 'healthReports'
+    | 'inspections'
+    | 'fieldIssues'
+    | 'errandOrders',
+) =>
   Number(
     (
       await t.deps.db.db
@@ -48,6 +59,9 @@ describe('the city-scale data set', () => {
     expect(await count('isolationCases')).toBe(expected('cases'));
     expect(await count('volunteers')).toBe(expected('volunteers'));
     expect(await count('checkpoints')).toBe(expected('checkpoints'));
+    expect(await count('inspections')).toBe(expected('inspections'));
+    expect(await count('fieldIssues')).toBe(expected('fieldIssues'));
+    expect(await count('errandOrders')).toBe(expected('errandOrders'));
     expect(summary.counts.households).toBe(expected('households'));
     expect(summary.counts['health reports']).toBe(await count('healthReports'));
     expect(summary.accounts).toContain('city-commander');
@@ -97,6 +111,42 @@ describe('the city-scale data set', () => {
     const today = new Date().toLocaleDateString('en-CA', { timeZone: t.deps.config.timeZone });
     const days = Math.round((Date.parse(today) - Date.parse(c.startsOn)) / 86_400_000);
     expect(Number(slots.n) + Number(missed.n)).toBe(days * 2);
+  });
+
+  it('keeps stock levels the sums of their movements, and errand orders consistent with their steps', async () => {
+    const { db } = t.deps.db;
+    const sums = await db
+      .selectFrom('stockMovements')
+      .select(['storeId', 'itemId', (eb) => eb.fn.sum<number>('delta').as('q')])
+      .groupBy(['storeId', 'itemId'])
+      .execute();
+    const levels = await db.selectFrom('stockLevels').select(['storeId', 'itemId', 'quantity']).execute();
+    expect(levels.length).toBe(sums.length);
+    const level = new Map(levels.map((l) => [`${l.storeId}|${l.itemId}`, Number(l.quantity)]));
+    for (const s of sums) expect(level.get(`${s.storeId}|${s.itemId}`)).toBe(Number(s.q));
+    expect(levels.every((l) => Number(l.quantity) >= 0)).toBe(true);
+
+    const orders = await db
+      .selectFrom('errandOrders')
+      .select(['status', 'deliveredAt', 'amountDueFen', 'claimedAt', 'postId'])
+      .execute();
+    for (const o of orders) {
+      expect(o.postId).not.toBeNull();
+      expect(o.deliveredAt !== null).toBe(o.status === 'delivered' || o.status === 'confirmed');
+      expect(o.amountDueFen !== null).toBe(o.deliveredAt !== null);
+      if (o.status !== 'new') expect(o.claimedAt).not.toBeNull();
+    }
+    // The day counters sit past the generated numbers, so the next real order gets a fresh one.
+    const today = new Date().toLocaleDateString('en-CA', { timeZone: t.deps.config.timeZone }).replaceAll('-', '');
+    const todays = orders.length
+      ? await db.selectFrom('dayRefs').select('last').where('prefix', '=', `PT-${today}-`).executeTakeFirst()
+      : null;
+    const made = await db
+      .selectFrom('errandOrders')
+      .select(sql<number>`count(*)`.as('n'))
+      .where('ref', 'like', `PT-${today}-%`)
+      .executeTakeFirstOrThrow();
+    expect(Number(todays?.last ?? 0)).toBe(Number(made.n));
   });
 
   it('refuses a database that already holds a city', async () => {

@@ -4,15 +4,27 @@
  * a township and 4 grids a community below them, and at factor 1 about 2,000,000 households,
  * 30,000 volunteers in 3,000 teams, 3,000 checkpoints with 15 days of rosters, 10,000,000 passage
  * rows, a screening campaign per county, 40,000 returnees, 15,000 close contacts, 100,000
- * isolation cases with their health reports and alerts, and disinfection and publicity logs.
+ * isolation cases with their health reports and alerts, disinfection and publicity logs,
+ * inspections and field issues, errand posts with 28,000 orders, and supplies stores with their
+ * donations, allocations and levels.
  *
  * Rows go straight into the tables in multi-row inserts (the services would take hours), through
  * the repositories where a table keeps a tally (households, screening visits), so the figures the
  * app reads agree with the rows. Deterministic: the same factor and seed give the same city,
  * except for ids and the ciphertexts of ID numbers.
  */
-import type { Insertable, Kysely } from 'kysely';
-import { CONTACT_EXPOSURE_KINDS, PASSAGE_DIRECTIONS, PUBLICITY_MATERIALS, TRANSPORT_MODES } from '../../../common/enums.ts';
+import { CompiledQuery, type Insertable, type Kysely } from 'kysely';
+import {
+  CONTACT_EXPOSURE_KINDS,
+  ERRAND_PAYMENTS,
+  FIELD_ISSUE_CATEGORIES,
+  PASSAGE_DIRECTIONS,
+  PUBLICITY_MATERIALS,
+  TRANSPORT_MODES,
+} from '../../../common/enums.ts';
+import { REF_PREFIX } from '../../features/errands/errands.rules.ts';
+import { issueRef } from '../../features/field-issues/field-issues.rules.ts';
+import { refNumbering } from '../../platform/db/refs.ts';
 import { DEFAULT_ROSTER_RULES } from '../../features/duty/rosters.schemas.ts';
 import { insertHouseholds, type NewHouseholdRow } from '../../features/households/households.repository.ts';
 import { insertVisits } from '../../features/households/screening.repository.ts';
@@ -37,6 +49,11 @@ export const CITY_SIZE = {
   cases: 100_000,
   disinfectionLogs: 60_000,
   publicityLogs: 30_000,
+  inspections: 12_000,
+  fieldIssues: 3_000,
+  errandOrders: 28_000,
+  donations: 8_000,
+  allocations: 16_000,
 } as const;
 
 const COMMUNITIES_PER_TOWNSHIP = 14;
@@ -73,7 +90,7 @@ class Sink<T extends Table> {
   private rows: Insertable<Database[T]>[] = [];
   count = 0;
   constructor(
-    private readonly db: Kysely<Database>,
+    private readonly target: Db,
     private readonly table: T,
     private readonly parents: readonly { flush(): Promise<void> }[] = [],
   ) {}
@@ -89,12 +106,36 @@ class Sink<T extends Table> {
     for (const parent of this.parents) await parent.flush();
     const rows = this.rows;
     this.rows = [];
-    // Kysely's insert types do not narrow through the table type parameter; `add` typed the rows.
-    await this.db
-      .insertInto(this.table)
-      .values(rows as never)
-      .execute();
+    await insertRaw(this.target, this.table, rows as Record<string, unknown>[]);
   }
+}
+
+const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+/** Statement texts by table, dialect and row count: a chunk's SQL is built once, not per flush. */
+const insertTexts = new Map<string, string>();
+
+/**
+ * One multi-row INSERT of plain rows (all with the keys of the first), sent as SQL text with its
+ * parameters. Kysely would compile the same statement anew for every chunk; over ten million
+ * passages that compiling cost more than the database's own work.
+ */
+async function insertRaw(target: Db, table: Table, rows: readonly Record<string, unknown>[]): Promise<void> {
+  const columns = Object.keys(rows[0]!);
+  const key = `${table}:${target.dialect}:${rows.length}:${columns.join(',')}`;
+  let text = insertTexts.get(key);
+  if (!text) {
+    let n = 0;
+    const param = target.dialect === 'postgres' ? () => `$${++n}` : () => '?';
+    const tuples = rows.map(() => `(${columns.map(param).join(', ')})`);
+    text = `INSERT INTO ${snake(table)} (${columns.map(snake).join(', ')}) VALUES ${tuples.join(', ')}`;
+    insertTexts.set(key, text);
+  }
+  await target.db.executeQuery(
+    CompiledQuery.raw(
+      text,
+      rows.flatMap((row) => columns.map((c) => row[c] ?? null)),
+    ),
+  );
 }
 
 export async function generateCity(
@@ -144,10 +185,12 @@ export async function generateCity(
     const communities: Region[] = [];
     const grids: Region[] = [];
     const counties: Region[] = [];
+    const townships: Region[] = [];
     for (const d of readDivisions()) {
       const r = add(d.code, d.name, d.level, d.parentCode);
       if (d.level === 'county') counties.push(r);
       if (d.level !== 'township') continue;
+      townships.push(r);
       for (let c = 1; c <= COMMUNITIES_PER_TOWNSHIP; c++) {
         const code = `${d.code}-${String(c).padStart(3, '0')}`;
         const community = add(code, `${d.name.replace(/(镇|乡|街道|办事处)$/, '')}第${c}社区`, 'community', d.code);
@@ -166,6 +209,7 @@ export async function generateCity(
       return regions.length;
     });
     const city = byCode.get('411700')!;
+    const communityOf = (grid: Region) => byCode.get(grid.code.slice(0, grid.code.lastIndexOf('-')))!;
 
     // 2. Accounts to measure with: a commander of the city, a manager per county, one of the first community.
     const passwordHash = await hashPassword(CITY_PASSWORD);
@@ -208,7 +252,7 @@ export async function generateCity(
     const volunteerIds: string[] = [];
     const volunteersOf = new Map<string, string[]>(); // community id → volunteers
     await step('volunteers', async () => {
-      const sink = new Sink(db, 'volunteers');
+      const sink = new Sink(target, 'volunteers');
       for (let i = 0; i < n('volunteers'); i++) {
         const community = communities[i % communities.length]!;
         const p = person(community.countyCode, community.name);
@@ -251,9 +295,9 @@ export async function generateCity(
     }
     const checkpoints: Post[] = [];
     await step('checkpoints and teams', async () => {
-      const teams = new Sink(db, 'teams');
-      const cps = new Sink(db, 'checkpoints', [teams]);
-      const members = new Sink(db, 'teamMembers', [teams]);
+      const teams = new Sink(target, 'teams');
+      const cps = new Sink(target, 'checkpoints', [teams]);
+      const members = new Sink(target, 'teamMembers', [teams]);
       for (let i = 0; i < n('checkpoints'); i++) {
         const community = communities[i % communities.length]!;
         const pool = volunteersOf.get(community.id) ?? volunteerIds;
@@ -307,8 +351,8 @@ export async function generateCity(
 
     // 4. Rosters: one published roster a county over the last 14 days and tomorrow, 3 shifts of 2 a day.
     await step('roster assignments', async () => {
-      const shifts = new Sink(db, 'rosterShifts');
-      const assignments = new Sink(db, 'rosterAssignments', [shifts]);
+      const shifts = new Sink(target, 'rosterShifts');
+      const assignments = new Sink(target, 'rosterAssignments', [shifts]);
       const rosterOf = new Map<string, string>();
       for (const county of counties) {
         const id = newId();
@@ -388,7 +432,7 @@ export async function generateCity(
 
     // 5. Passages: the last 14 days, spread over the checkpoints, by day and hour as people move.
     await step('passages', async () => {
-      const sink = new Sink(db, 'passages');
+      const sink = new Sink(target, 'passages');
       const total = n('passages');
       const nowMs = Date.now();
       // The day first, then the moment in it: no time-zone arithmetic per row.
@@ -524,7 +568,7 @@ export async function generateCity(
     // 7. Returnees, contacts, isolation cases with two reports a day, alerts for the missed ones.
     const someHousehold = (grid: Region) => pick(rnd, householdsOf.get(grid.id) ?? [null]);
     await step('returnees', async () => {
-      const sink = new Sink(db, 'returnees');
+      const sink = new Sink(target, 'returnees');
       for (let i = 0; i < n('returnees'); i++) {
         const grid = grids[Math.floor(rnd() * grids.length)]!;
         const p = person(grid.countyCode, grid.name);
@@ -563,7 +607,7 @@ export async function generateCity(
       return sink.count;
     });
     await step('contacts', async () => {
-      const sink = new Sink(db, 'contacts');
+      const sink = new Sink(target, 'contacts');
       for (let i = 0; i < n('contacts'); i++) {
         const grid = grids[Math.floor(rnd() * grids.length)]!;
         const p = person(grid.countyCode, grid.name);
@@ -591,9 +635,9 @@ export async function generateCity(
       return sink.count;
     });
     await step('isolation cases', async () => {
-      const cases = new Sink(db, 'isolationCases');
-      const reports = new Sink(db, 'healthReports', [cases]);
-      const alerts = new Sink(db, 'alerts', [cases]);
+      const cases = new Sink(target, 'isolationCases');
+      const reports = new Sink(target, 'healthReports', [cases]);
+      const alerts = new Sink(target, 'alerts', [cases]);
       for (let i = 0; i < n('cases'); i++) {
         const grid = grids[Math.floor(rnd() * grids.length)]!;
         const p = person(grid.countyCode, grid.name);
@@ -693,7 +737,7 @@ export async function generateCity(
     // 8. Disinfection and publicity logs of the last 14 days.
     await step('disinfection logs', async () => {
       // A place a checkpoint, disinfected again and again.
-      const places = new Sink(db, 'disinfectionPlaces');
+      const places = new Sink(target, 'disinfectionPlaces');
       const placeOf = new Map<string, string>();
       for (const cp of checkpoints) {
         const id = newId();
@@ -713,7 +757,7 @@ export async function generateCity(
           updatedAt: now,
         });
       }
-      const sink = new Sink(db, 'disinfectionLogs', [places]);
+      const sink = new Sink(target, 'disinfectionLogs', [places]);
       for (let i = 0; i < n('disinfectionLogs'); i++) {
         const cp = checkpoints[Math.floor(rnd() * checkpoints.length)]!;
         const doneOn = addDays(today, -Math.floor(rnd() * DAYS));
@@ -746,7 +790,7 @@ export async function generateCity(
       return sink.count;
     });
     await step('publicity logs', async () => {
-      const sink = new Sink(db, 'publicityLogs');
+      const sink = new Sink(target, 'publicityLogs');
       for (let i = 0; i < n('publicityLogs'); i++) {
         const cp = checkpoints[Math.floor(rnd() * checkpoints.length)]!;
         const doneOn = addDays(today, -Math.floor(rnd() * DAYS));
@@ -769,6 +813,353 @@ export async function generateCity(
       }
       await sink.flush();
       return sink.count;
+    });
+
+    // 9. Inspections of the posts, and the issue ledger (most of the older issues closed).
+    const nowMs = Date.now();
+    /** A moment of the day that has already passed (today: between midnight and now). */
+    const momentOn = (day: string) => {
+      const start = zonedInstant(o.timeZone, day, '00:00').getTime();
+      return new Date(start + Math.floor(rnd() * (Math.min(nowMs, start + 86_400_000) - start)));
+    };
+    await step('inspections', async () => {
+      const sink = new Sink(target, 'inspections');
+      const rating = () => (rnd() < 0.7 ? 5 : 3 + Math.floor(rnd() * 2));
+      for (let i = 0; i < n('inspections'); i++) {
+        const cp = checkpoints[Math.floor(rnd() * checkpoints.length)]!;
+        const visitedOn = addDays(today, -Math.floor(rnd() * DAYS));
+        const present = rnd() < 0.92 ? 2 : 1;
+        await sink.add({
+          id: newId(),
+          checkpointId: cp.id,
+          regionId: cp.community.id,
+          groupId: null,
+          inspectorAccountId: recorder,
+          visitedAt: momentOn(visitedOn).toISOString(),
+          visitedOn,
+          ratingStaffing: rating(),
+          ratingSupplies: rating(),
+          ratingRegistration: rating(),
+          ratingAttitude: rating(),
+          findings: present < 2 ? '一人未在岗' : null,
+          expected: 2,
+          present,
+          absent: 2 - present,
+          createdAt: now,
+        });
+      }
+      await sink.flush();
+      return sink.count;
+    });
+    await step('field issues', async () => {
+      const sink = new Sink(target, 'fieldIssues');
+      const issuedOn = new Map<string, number>();
+      const titles: Record<string, string> = {
+        supplies_shortage: '口罩、消毒液不足',
+        post_unmanned: '夜班无人值守',
+        resident_difficulty: '独居老人买药困难',
+        facility: '帐篷漏雨、缺少照明',
+        discipline: '值守人员未戴口罩',
+        registration: '登记表填写不全',
+        other: '其他问题',
+      };
+      for (let i = 0; i < n('fieldIssues'); i++) {
+        const cp = checkpoints[Math.floor(rnd() * checkpoints.length)]!;
+        const day = addDays(today, -Math.floor(rnd() * DAYS));
+        const raisedAt = momentOn(day).getTime();
+        const k = (issuedOn.get(day) ?? 0) + 1;
+        issuedOn.set(day, k);
+        const category = pick(rnd, FIELD_ISSUE_CATEGORIES);
+        const deadline = raisedAt + 24 * 3_600_000;
+        // An issue is settled within one to two days, if that time has passed; 5 % stay open longer.
+        const settledAt = raisedAt + (12 + rnd() * 36) * 3_600_000;
+        const settled = settledAt < nowMs && rnd() < 0.95;
+        const verified = settled && settledAt + 6 * 3_600_000 < nowMs;
+        const status = verified ? 'verified' : settled ? 'resolved' : rnd() < 0.5 ? 'in_progress' : 'open';
+        await sink.add({
+          id: newId(),
+          ref: issueRef(day, k),
+          category,
+          title: titles[category]!,
+          description: null,
+          regionId: cp.community.id,
+          checkpointId: cp.id,
+          inspectionId: null,
+          raisedBy: recorder,
+          ownerRegionId: cp.community.id,
+          ownerUnitId: null,
+          deadline: new Date(deadline).toISOString(),
+          status,
+          escalatedRegionId: null,
+          resolution: settled ? '已协调解决' : null,
+          resolvedAt: settled ? new Date(settledAt).toISOString() : null,
+          resolvedBy: settled ? recorder : null,
+          verifiedAt: verified ? new Date(settledAt + 6 * 3_600_000).toISOString() : null,
+          verifiedBy: verified ? recorder : null,
+          createdAt: new Date(raisedAt).toISOString(),
+          updatedAt: now,
+        });
+      }
+      await sink.flush();
+      return sink.count;
+    });
+
+    // 10. 红色代办: a post and a default shop in each community with a checkpoint team, orders over
+    // the last 14 days in every state (the older ones settled), their items priced on delivery.
+    await step('errand orders', async () => {
+      const goods = await db.selectFrom('errandGoods').select(['id', 'nameZh', 'unitZh', 'maxQuantity']).execute();
+      const posts = new Sink(target, 'errandPosts');
+      const shops = new Sink(target, 'errandShops');
+      const orders = new Sink(target, 'errandOrders', [posts]);
+      const items = new Sink(target, 'errandOrderItems', [orders, shops]);
+      const postOf = new Map<string, { id: string; shopId: string; crew: string[] }>();
+      for (const cp of checkpoints) {
+        if (postOf.has(cp.community.id) || !cp.crew.length) continue;
+        const post = { id: newId(), shopId: newId(), crew: cp.crew };
+        postOf.set(cp.community.id, post);
+        await posts.add({
+          id: post.id,
+          regionId: cp.community.id,
+          teamId: cp.teamId,
+          name: `${cp.community.name}红色代办岗`,
+          address: null,
+          phone: '0396-2000000',
+          responseMinutes: null,
+          active: 1,
+          createdBy: recorder,
+          createdAt: now,
+          updatedAt: now,
+        });
+        await shops.add({
+          id: post.shopId,
+          regionId: cp.community.id,
+          name: `${cp.community.name}便民超市`,
+          address: null,
+          phone: null,
+          isDefault: 1,
+          active: 1,
+          createdBy: recorder,
+          createdAt: now,
+          updatedAt: now,
+        });
+      }
+      const served = grids.filter((g) => postOf.has(communityOf(g).id));
+      const numbering = refNumbering();
+      const MINUTE = 60_000;
+      const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
+      for (let i = 0; i < n('errandOrders') && served.length; i++) {
+        const grid = served[Math.floor(rnd() * served.length)]!;
+        const post = postOf.get(communityOf(grid).id)!;
+        const orderedOn = addDays(today, -Math.floor(rnd() * DAYS));
+        const createdAt = momentOn(orderedOn).getTime();
+        // Claimed within 3–40 minutes, bought within 2 hours, delivered within 5; each step only once its time has come.
+        const claimedAt = createdAt + (3 + rnd() * 37) * MINUTE;
+        const buyingAt = claimedAt + (10 + rnd() * 60) * MINUTE;
+        const goingAt = buyingAt + (20 + rnd() * 60) * MINUTE;
+        const deliveredAt = goingAt + (10 + rnd() * 120) * MINUTE;
+        const confirmedAt = deliveredAt + (5 + rnd() * 180) * MINUTE;
+        const cancelled = rnd() < 0.04 && claimedAt < nowMs;
+        const reached = (t: number) => !cancelled && t <= nowMs;
+        const status = cancelled
+          ? 'cancelled'
+          : reached(confirmedAt)
+            ? 'confirmed'
+            : reached(deliveredAt)
+              ? 'delivered'
+              : reached(goingAt)
+                ? 'delivering'
+                : reached(buyingAt)
+                  ? 'purchasing'
+                  : reached(claimedAt)
+                    ? 'claimed'
+                    : 'new';
+        const lines = Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => pick(rnd, goods));
+        const costs = lines.map(() => 500 + Math.floor(rnd() * 4_500));
+        const due = reached(deliveredAt) ? costs.reduce((a, b) => a + b, 0) : null;
+        const contact = person(grid.countyCode, grid.name);
+        const id = newId();
+        await orders.add({
+          id,
+          ref: numbering.next(REF_PREFIX.errandOrders, orderedOn),
+          regionId: grid.id,
+          householdId: someHousehold(grid),
+          caseId: null,
+          postId: post.id,
+          channel: rnd() < 0.7 ? 'resident' : 'staff',
+          enteredBy: null,
+          contactName: contact.name,
+          contactMobile: contact.mobile,
+          address: contact.homeAddress,
+          note: null,
+          payment: pick(rnd, ERRAND_PAYMENTS),
+          status,
+          claimedBy: reached(claimedAt) || cancelled ? pick(rnd, post.crew) : null,
+          claimedAt: reached(claimedAt) || cancelled ? iso(claimedAt) : null,
+          purchasingAt: reached(buyingAt) ? iso(buyingAt) : null,
+          deliveringAt: reached(goingAt) ? iso(goingAt) : null,
+          deliveredAt: reached(deliveredAt) ? iso(deliveredAt) : null,
+          confirmedAt: reached(confirmedAt) ? iso(confirmedAt) : null,
+          cancelledAt: cancelled ? iso(claimedAt + MINUTE) : null,
+          cancelReason: cancelled ? '居民已自行购买' : null,
+          claimBy: iso(createdAt + 30 * MINUTE)!,
+          deliverBy: iso(createdAt + 24 * 60 * MINUTE)!,
+          escalationLevel: 0,
+          escalatedAt: null,
+          runId: null,
+          amountDueFen: due,
+          paidFen: reached(confirmedAt) ? due! : 0,
+          paidAt: reached(confirmedAt) ? iso(confirmedAt) : null,
+          paidMethod: reached(confirmedAt) ? 'on_delivery' : null,
+          collectedBy: null,
+          proofNote: reached(deliveredAt) ? '已放门口，已电话告知' : null,
+          proofFileId: null,
+          rating: reached(confirmedAt) && rnd() < 0.6 ? 4 + Math.floor(rnd() * 2) : null,
+          comment: null,
+          issueId: null,
+          orderedOn,
+          createdAt: iso(createdAt)!,
+          updatedAt: now,
+        });
+        for (const [k, g] of lines.entries()) {
+          await items.add({
+            id: newId(),
+            orderId: id,
+            goodsId: g.id,
+            name: g.nameZh,
+            unit: g.unitZh,
+            quantity: 1 + Math.floor(rnd() * Math.min(3, g.maxQuantity)),
+            note: null,
+            shopId: due === null ? null : post.shopId,
+            costFen: due === null ? null : costs[k]!,
+            sortOrder: k,
+          });
+        }
+      }
+      for (const s of [posts, shops, orders, items]) await s.flush();
+      await numbering.save(db);
+      counts['errand posts'] = posts.count;
+      return orders.count;
+    });
+
+    // 11. Supplies: a store a township, donations into them, allocations out to their communities;
+    // levels are the sums of the movements, and one line in twenty sits under its alert level.
+    await step('supply movements', async () => {
+      const itemIds = (await db.selectFrom('supplyItems').select('id').where('active', '=', 1).execute()).map((r) => r.id);
+      const stores = new Sink(target, 'stores');
+      const donations = new Sink(target, 'donations', [stores]);
+      const allocations = new Sink(target, 'allocations', [stores]);
+      const movements = new Sink(target, 'stockMovements', [donations, allocations]);
+      const storeOf = townships.map((t) => ({
+        id: newId(),
+        township: t,
+        communities: communities.filter((c) => c.code.startsWith(`${t.code}-`)),
+      }));
+      for (const st of storeOf)
+        await stores.add({
+          id: st.id,
+          regionId: st.township.id,
+          name: `${st.township.name}防疫物资库`,
+          address: null,
+          keeperAccountId: null,
+          active: 1,
+          createdAt: now,
+          updatedAt: now,
+        });
+      const level = new Map<string, number>(); // `${store}|${item}` → quantity
+      const numbering = refNumbering();
+      // Donations first in time (the first days), allocations after: a level never goes below zero.
+      const events = [
+        ...Array.from({ length: n('donations') }, () => ({
+          kind: 'donation' as const,
+          ago: DAYS - Math.floor(rnd() * (DAYS / 2)),
+        })),
+        ...Array.from({ length: n('allocations') }, () => ({ kind: 'allocation' as const, ago: Math.floor(rnd() * (DAYS / 2)) })),
+      ];
+      for (const e of events) {
+        const st = storeOf[Math.floor(rnd() * storeOf.length)]!;
+        const day = addDays(today, -e.ago);
+        const at = momentOn(day).toISOString();
+        const id = newId();
+        const move = (itemId: string, delta: number) =>
+          movements.add({
+            id: newId(),
+            storeId: st.id,
+            itemId,
+            delta,
+            kind: e.kind,
+            donationId: e.kind === 'donation' ? id : null,
+            allocationId: e.kind === 'allocation' ? id : null,
+            transferId: null,
+            reversesId: null,
+            at,
+            onDate: day,
+            byAccountId: recorder,
+            note: null,
+            createdAt: at,
+          });
+        if (e.kind === 'donation') {
+          await donations.add({
+            id,
+            ref: numbering.next('donations', day),
+            storeId: st.id,
+            regionId: st.township.id,
+            donorKind: 'unit',
+            donorName: `${st.township.name}爱心企业`,
+            donorUnitId: null,
+            donorMobile: null,
+            anonymous: 0,
+            receivedBy: recorder,
+            receivedOn: day,
+            note: null,
+            reversedAt: null,
+            createdAt: at,
+          });
+          for (const itemId of new Set([pick(rnd, itemIds), pick(rnd, itemIds)])) {
+            const q = 100 + Math.floor(rnd() * 1_900);
+            level.set(`${st.id}|${itemId}`, (level.get(`${st.id}|${itemId}`) ?? 0) + q);
+            await move(itemId, q);
+          }
+          continue;
+        }
+        const stocked = itemIds.filter((itemId) => (level.get(`${st.id}|${itemId}`) ?? 0) >= 10);
+        const community = st.communities.length ? pick(rnd, st.communities) : null;
+        if (!stocked.length || !community) continue;
+        const itemId = pick(rnd, stocked);
+        const q = Math.max(1, Math.floor(level.get(`${st.id}|${itemId}`)! * (0.1 + rnd() * 0.3)));
+        level.set(`${st.id}|${itemId}`, level.get(`${st.id}|${itemId}`)! - q);
+        const confirmed = e.ago > 0 || rnd() < 0.5;
+        await allocations.add({
+          id,
+          ref: numbering.next('allocations', day),
+          storeId: st.id,
+          regionId: st.township.id,
+          toKind: 'region',
+          toCheckpointId: null,
+          toTeamId: null,
+          toRegionId: community.id,
+          toHouseholdId: null,
+          toRegionPath: community.path,
+          purpose: '社区卡点防疫',
+          status: confirmed ? 'confirmed' : 'sent',
+          sentBy: recorder,
+          sentAt: at,
+          confirmedBy: confirmed ? recorder : null,
+          confirmedAt: confirmed ? at : null,
+          confirmNote: null,
+          createdAt: at,
+        });
+        await move(itemId, -q);
+      }
+      const levels = new Sink(target, 'stockLevels', [movements]);
+      for (const [key, quantity] of level) {
+        const [storeId, itemId] = key.split('|') as [string, string];
+        await levels.add({ storeId, itemId, quantity, lowAt: rnd() < 0.05 ? quantity + 50 : null, updatedAt: now });
+      }
+      for (const s of [stores, donations, allocations, movements, levels]) await s.flush();
+      await numbering.save(db);
+      counts['donations'] = donations.count;
+      counts['allocations'] = allocations.count;
+      return movements.count;
     });
 
     return {

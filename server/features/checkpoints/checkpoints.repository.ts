@@ -7,6 +7,7 @@ import { placeLabel } from '../../platform/db/place-label.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { peoplePerDay } from './checkpoints.rules.ts';
 import type { Checkpoint, ShiftSlot } from './checkpoints.schemas.ts';
+import type { FigureRow, FigureWindow } from '../dashboard/figure-sources.ts';
 
 type Q = Kysely<Database>;
 
@@ -245,4 +246,24 @@ export async function updateCheckpoint(q: Q, id: string, patch: Partial<Checkpoi
 
 export async function deleteCheckpoint(q: Q, id: string): Promise<void> {
   await q.deleteFrom('checkpoints').where('id', '=', id).execute();
+}
+
+/**
+ * The dashboard's checkpoint figures (the refresh job's own reading: no actor, no scope): active
+ * checkpoints per region as of `w.to`, and those of them open round the clock. Status and hours
+ * are taken as they are now (no history is kept), so a checkpoint closed since is not counted on
+ * past days.
+ */
+export async function figures(q: Q, w: FigureWindow): Promise<FigureRow[]> {
+  const rows = await q
+    .selectFrom('checkpoints')
+    .select((eb) => ['regionId', eb.fn.countAll().as('n'), eb.fn.sum('hours24').as('allDay')])
+    .where('status', '=', 'active')
+    .where('createdAt', '<', w.to)
+    .groupBy('regionId')
+    .execute();
+  return rows.map((r) => ({
+    regionId: r.regionId,
+    values: { checkpoints: toNumber(r.n as number | string), checkpointsAllDay: toNumber(r.allDay as number | string | null) },
+  }));
 }

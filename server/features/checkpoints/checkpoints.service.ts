@@ -19,6 +19,7 @@ import type {
   PlanningCheckpoint,
   UpdateCheckpointInput,
 } from './checkpoints.schemas.ts';
+import type { FigureWindow } from '../dashboard/figure-sources.ts';
 
 export type CheckpointsService = ReturnType<typeof checkpointsService>;
 
@@ -110,6 +111,8 @@ export function checkpointsService(deps: Deps, { regions, teams }: { regions: Re
   return {
     /** The Excel template, export and import. */
     excel: checkpointsImportService(deps, { regions, teams }),
+    /** The command dashboard's source (no access check: the refresh job's own reading). */
+    figures: (window: FigureWindow) => repo.figures(db, window),
 
     async list(actor: Actor, query: CheckpointQueryInput): Promise<{ items: Checkpoint[]; total: number }> {
       const scope = requireScope(actor, 'checkpoints.read');

@@ -4,6 +4,7 @@ import { toNumber } from '../../platform/db/dialect.ts';
 import { inScopedRegions } from '../../platform/db/listing.ts';
 import { placeLabel } from '../../platform/db/place-label.ts';
 import type { Database, DisinfectionLogTable } from '../../platform/db/schema.ts';
+import type { FigureRow } from '../dashboard/figure-sources.ts';
 
 type Q = Kysely<Database>;
 
@@ -230,5 +231,32 @@ export async function totalsUnder(
     operations: toNumber(r.operations),
     areaM2: Number(r.areaM2 ?? 0),
     people: toNumber(r.people),
+  }));
+}
+
+/**
+ * Operations, m² and people per log region on a day, homes and places alike, read from the
+ * covering (region_id, done_on, …) index: the dashboard's figures. A log counts on the day it was
+ * done, so one entered later still lands on its day.
+ */
+export async function dayFigures(q: Q, day: string): Promise<FigureRow[]> {
+  const rows = await q
+    .selectFrom('disinfectionLogs')
+    .select((eb) => [
+      'regionId',
+      eb.fn.countAll<number | string>().as('ops'),
+      eb.fn.sum<number | string>('areaM2').as('area'),
+      eb.fn.sum<number | string>('people').as('people'),
+    ])
+    .where('doneOn', '=', day)
+    .groupBy('regionId')
+    .execute();
+  return rows.map((r) => ({
+    regionId: r.regionId,
+    values: {
+      disinfectionOps: toNumber(r.ops),
+      disinfectionAreaM2: Math.round(Number(r.area ?? 0) * 100) / 100,
+      disinfectionPeople: toNumber(r.people),
+    },
   }));
 }

@@ -8,6 +8,7 @@ import type { Database } from '../../platform/db/schema.ts';
 import { transact } from '../../platform/db/transact.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { conflict, invalidField, notFound } from '../../platform/errors.ts';
+import type { FigureWindow } from '../dashboard/figure-sources.ts';
 import type { VolunteersService } from '../volunteers/volunteers.service.ts';
 import { BACKDATE_DAYS, defaultPeriod, doneAtProblem, nextOnAfter } from './disinfection.rules.ts';
 import type {
@@ -162,6 +163,9 @@ export function logsService(deps: Deps, { volunteers, places }: { volunteers: Vo
   }
 
   return {
+    /** The day's disinfection figures per region for the dashboard's refresh job: the system's own reading, no access check. */
+    figures: (w: FigureWindow) => repo.dayFigures(db, w.day),
+
     get: async (actor: Actor, id: string): Promise<Log> => present(await readable(actor, id)),
 
     async list(actor: Actor, query: LogQueryInput): Promise<{ items: Log[]; total: number }> {

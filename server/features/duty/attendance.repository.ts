@@ -6,6 +6,7 @@ import { placeLabel } from '../../platform/db/place-label.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import type { AttendanceWindows } from './attendance-state.ts';
 import { DEFAULT_ROSTER_RULES } from './rosters.schemas.ts';
+import type { FigureRow, FigureWindow } from '../dashboard/figure-sources.ts';
 
 type Q = Kysely<Database>;
 
@@ -141,11 +142,32 @@ export interface Position {
   accuracy: number | null;
 }
 
-/** Records the arrival; false when someone (a retry, another tab) already did. */
-export async function checkIn(q: Q, assignmentId: string, at: string, p: Position): Promise<boolean> {
+/**
+ * Records the arrival, made at `at` and received at `receivedAt` (later when it waited on a
+ * phone without network); false when someone (a retry, another tab) already did. `clearAbsence`:
+ * the arrival was in time, so the job's absence mark, made while the check-in was on its way, goes
+ * (an inspector's finding stays).
+ */
+export async function checkIn(
+  q: Q,
+  assignmentId: string,
+  at: string,
+  p: Position,
+  receivedAt: string = at,
+  clearAbsence = false,
+): Promise<boolean> {
   const r = await q
     .updateTable('rosterAssignments')
-    .set({ checkedInAt: at, checkInLat: p.lat, checkInLng: p.lng, checkInAccuracy: p.accuracy })
+    .set((eb) => ({
+      checkedInAt: at,
+      checkInReceivedAt: receivedAt,
+      checkInLat: p.lat,
+      checkInLng: p.lng,
+      checkInAccuracy: p.accuracy,
+      ...(clearAbsence
+        ? { absentAt: eb.case().when('absentInspectionId', 'is', null).then(null).else(eb.ref('absentAt')).end() }
+        : {}),
+    }))
     .where('id', '=', assignmentId)
     .where('checkedInAt', 'is', null)
     .executeTakeFirst();
@@ -156,12 +178,13 @@ export async function checkIn(q: Q, assignmentId: string, at: string, p: Positio
 export async function checkOut(
   q: Q,
   assignmentId: string,
-  values: { at: string; position: Position; hours: number; autoClosed: boolean },
+  values: { at: string; position: Position; hours: number; autoClosed: boolean; receivedAt?: string },
 ): Promise<boolean> {
   const r = await q
     .updateTable('rosterAssignments')
     .set((eb) => ({
       checkedOutAt: values.at,
+      checkOutReceivedAt: values.receivedAt ?? values.at,
       checkOutLat: values.position.lat,
       checkOutLng: values.position.lng,
       checkOutAccuracy: values.position.accuracy,
@@ -526,4 +549,161 @@ export async function markAbsentByInspection(
     .returning('id')
     .execute();
   return new Set(rows.map((r) => r.id));
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The dashboard's duty figures (the refresh job's own reading: no actor, no scope), per region of
+ * the checkpoint, from published rosters. The plan counts the whole day's shifts (`dayEnd`: when the
+ * day ends), attendance only those started by `w.to`; present means checked in and not found
+ * absent by an inspector. Who is on post goes by check-in and check-out times, whichever day their
+ * shift began (a shift lasts under a day, and check-in opens before it starts); who served today
+ * checked in today or for a shift of today (the night shift's people check in before midnight). Starting from the
+ * checkpoints lets both databases range over the (checkpoint, start) index of the shifts.
+ */
+export async function figures(q: Q, w: FigureWindow, dayEnd: string): Promise<FigureRow[]> {
+  const shifts = (from: string, to: string) =>
+    q
+      .selectFrom('checkpoints as c')
+      .innerJoin('rosterShifts as s', 's.checkpointId', 'c.id')
+      .where('s.startsAt', '>=', from)
+      .where('s.startsAt', '<', to);
+  const planned = await shifts(w.from, dayEnd)
+    .innerJoin('rosters as r', 'r.id', 's.rosterId')
+    .where('r.status', '=', 'published')
+    .select((eb) => ['c.regionId', eb.fn.sum('s.required').as('required')])
+    .groupBy('c.regionId')
+    .execute();
+  const assigned = await shifts(w.from, dayEnd)
+    .innerJoin('rosters as r', 'r.id', 's.rosterId')
+    .innerJoin('rosterAssignments as a', 'a.shiftId', 's.id')
+    .where('r.status', '=', 'published')
+    .select((eb) => {
+      const started = eb('s.startsAt', '<', w.to);
+      return [
+        'c.regionId',
+        eb.fn.countAll().as('assigned'),
+        eb.fn.sum(eb.case().when(started).then(1).else(0).end()).as('due'),
+        eb.fn
+          .sum(
+            eb
+              .case()
+              .when(eb.and([started, eb('a.checkedInAt', '<', w.to), eb('a.absentInspectionId', 'is', null)]))
+              .then(1)
+              .else(0)
+              .end(),
+          )
+          .as('present'),
+      ];
+    })
+    .groupBy('c.regionId')
+    .execute();
+  const checkedIn = await shifts(
+    new Date(Date.parse(w.from) - DAY_MS).toISOString(),
+    new Date(Date.parse(w.to) + DAY_MS).toISOString(),
+  )
+    .innerJoin('rosterAssignments as a', 'a.shiftId', 's.id')
+    .where('a.checkedInAt', '<', w.to)
+    .where((eb) => eb.or([eb('a.checkedInAt', '>=', w.from), eb('a.checkedOutAt', 'is', null), eb('a.checkedOutAt', '>', w.to)]))
+    .select((eb) => [
+      'c.regionId',
+      eb.fn
+        .count(
+          eb
+            .case()
+            .when(eb.or([eb('a.checkedInAt', '>=', w.from), eb('s.startsAt', '>=', w.from)]))
+            .then(eb.ref('a.volunteerId'))
+            .end(),
+        )
+        .distinct()
+        .as('served'),
+      eb.fn
+        .sum(
+          eb
+            .case()
+            .when(
+              eb.and([
+                eb.or([eb('a.checkedOutAt', 'is', null), eb('a.checkedOutAt', '>', w.to)]),
+                eb('a.absentInspectionId', 'is', null),
+              ]),
+            )
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('onPost'),
+    ])
+    .groupBy('c.regionId')
+    .execute();
+
+  const n = (v: unknown) => toNumber(v as number | string | null);
+  return [
+    ...planned.map((r) => ({ regionId: r.regionId, values: { shiftsRequired: n(r.required) } })),
+    ...assigned.map((r) => ({
+      regionId: r.regionId,
+      values: { shiftsAssigned: n(r.assigned), attendanceDue: n(r.due), attendancePresent: n(r.present) },
+    })),
+    ...checkedIn.map((r) => ({ regionId: r.regionId, values: { volunteersServed: n(r.served), volunteersOnPost: n(r.onPost) } })),
+  ];
+}
+
+/** A published shift a volunteer held and lost (unassigned, or swapped to someone else), and when. */
+export interface LostShift {
+  shiftId: string;
+  rosterId: string;
+  startsAt: string;
+  endsAt: string;
+  windows: AttendanceWindows;
+  /** When the roster change took it away. */
+  changedAt: string;
+}
+
+/**
+ * Shifts at the checkpoint overlapping `[from, to)` that the volunteer was taken off on a
+ * published roster (roster_changes: unassigned, swapped away as requester or as the other side),
+ * and does not hold again now.
+ */
+export async function lostShifts(
+  q: Q,
+  volunteerId: string,
+  checkpointId: string,
+  from: string,
+  to: string,
+): Promise<LostShift[]> {
+  const rows = await q
+    .selectFrom('rosterChanges as ch')
+    .innerJoin('rosterShifts as s', (j) =>
+      j.on((eb) =>
+        eb.or([
+          eb.and([eb('ch.volunteerId', '=', volunteerId), eb('s.id', '=', eb.ref('ch.shiftId'))]),
+          eb.and([
+            eb('ch.action', '=', 'swap'),
+            eb('ch.otherVolunteerId', '=', volunteerId),
+            eb('s.id', '=', eb.ref('ch.otherShiftId')),
+          ]),
+        ]),
+      ),
+    )
+    .innerJoin('rosters as r', 'r.id', 's.rosterId')
+    .where('r.status', '=', 'published')
+    .where('ch.action', 'in', ['unassign', 'swap'])
+    .where('s.checkpointId', '=', checkpointId)
+    .where('s.endsAt', '>', from)
+    .where('s.startsAt', '<', to)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('rosterAssignments as a')
+            .select('a.id')
+            .whereRef('a.shiftId', '=', 's.id')
+            .where('a.volunteerId', '=', volunteerId),
+        ),
+      ),
+    )
+    .select(['s.id as shiftId', 's.rosterId', 's.startsAt', 's.endsAt', 'r.rules', 'ch.at as changedAt'])
+    .orderBy('s.startsAt')
+    .orderBy('ch.at', 'desc')
+    .execute();
+  return rows.map(({ rules, ...r }) => ({ ...r, windows: windowsOf(rules) }));
 }

@@ -1,4 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
+import type { Language } from '../../../common/enums.ts';
+import { ConflictAnswerOut } from '../sync/sync.schemas.ts';
+import { conflictAnswer } from '../sync/sync.service.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { actorOf, callOf } from '../../platform/http/context.ts';
 import { errorResponses } from '../../platform/http/schemas.ts';
@@ -13,10 +17,15 @@ import {
   MyDutyOut,
   MyDutyPageOut,
 } from './attendance.schemas.ts';
-import type { AttendanceService } from './attendance.service.ts';
+import type { AttendanceResult, AttendanceService } from './attendance.service.ts';
 import type { RostersService } from './rosters.service.ts';
 
 const tags = ['duty'];
+
+function answer(lang: Language, reply: FastifyReply, r: AttendanceResult) {
+  if ('conflict' in r) return reply.status(202).send(conflictAnswer(lang, r.conflict));
+  return reply.status(200).send(r);
+}
 
 /** On-post attendance: the volunteer's own duties and check-in/out, and who is on duty now. */
 export const attendanceRoutes: FastifyPluginAsyncTypebox<{
@@ -34,15 +43,16 @@ export const attendanceRoutes: FastifyPluginAsyncTypebox<{
     schema: { tags, params: CodeParams, response: { 200: CheckInPageOut, ...errorResponses } },
     handler: async (req) => attendance.checkInPage(actorOf(req), req.params.code),
   });
+  // 202: made for a shift taken from the caller meanwhile, the entry is kept as a conflict.
   app.post('/duty/check-in', {
     config: { access: 'duty.self', idempotent: true },
-    schema: { tags, body: AttendanceBody, response: { 200: MyDutyOut, ...errorResponses } },
-    handler: async (req) => attendance.checkIn(actorOf(req), callOf(req), req.body),
+    schema: { tags, body: AttendanceBody, response: { 200: MyDutyOut, 202: ConflictAnswerOut, ...errorResponses } },
+    handler: async (req, reply) => answer(req.lang, reply, await attendance.checkIn(actorOf(req), callOf(req), req.body)),
   });
   app.post('/duty/check-out', {
     config: { access: 'duty.self', idempotent: true },
-    schema: { tags, body: AttendanceBody, response: { 200: MyDutyOut, ...errorResponses } },
-    handler: async (req) => attendance.checkOut(actorOf(req), callOf(req), req.body),
+    schema: { tags, body: AttendanceBody, response: { 200: MyDutyOut, 202: ConflictAnswerOut, ...errorResponses } },
+    handler: async (req, reply) => answer(req.lang, reply, await attendance.checkOut(actorOf(req), callOf(req), req.body)),
   });
   app.get('/duty/now', {
     config: { access: 'duty.read' },

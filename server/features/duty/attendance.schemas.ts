@@ -7,7 +7,7 @@ import {
   type CheckpointKind,
   type RiskLevel,
 } from '../../../common/enums.ts';
-import { CalendarDate, Id } from '../../platform/http/schemas.ts';
+import { CalendarDate, Id, Timestamp } from '../../platform/http/schemas.ts';
 import { Nullable } from '../teams/teams.schemas.ts';
 
 export const AttendanceStateSchema = Type.Enum(ATTENDANCE_STATES);
@@ -227,6 +227,8 @@ export const AttendanceBody = Type.Object(
     lng: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
     /** Metres, as the phone reports it. */
     accuracy: Type.Optional(Type.Number({ minimum: 0, maximum: 100_000 })),
+    /** When it was made on the phone (kept offline and sent later); now when absent. */
+    at: Type.Optional(Timestamp()),
   },
   { additionalProperties: false },
 );

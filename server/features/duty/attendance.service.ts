@@ -7,13 +7,15 @@ import type { Deps } from '../../platform/deps.ts';
 import { AppError, conflict, invalidField, notFound } from '../../platform/errors.ts';
 import type { JobDefinition } from '../../platform/jobs/scheduler.ts';
 import { notify, type NewNotification } from '../../platform/notify/notify.ts';
-import type { AttendanceState } from '../../../common/enums.ts';
+import type { AttendanceState, Language } from '../../../common/enums.ts';
 import type { CheckpointSummary } from '../checkpoints/checkpoints.schemas.ts';
 import type { CheckpointsService } from '../checkpoints/checkpoints.service.ts';
 import type { RegionsService } from '../regions/regions.service.ts';
 import type { TeamsService } from '../teams/teams.service.ts';
 import type { VolunteersService } from '../volunteers/volunteers.service.ts';
-import { shiftParams } from './rosters.wording.ts';
+import { madeAt } from '../../platform/http/made-at.ts';
+import { momentParam, syncService, type RecordedConflict, type SyncService } from '../sync/sync.service.ts';
+import { shiftParams, shiftText } from './rosters.wording.ts';
 import { attendanceOf } from './attendance-state.ts';
 import * as repo from './attendance.repository.ts';
 import type { DutyRow, NowShiftRow } from './attendance.repository.ts';
@@ -28,11 +30,17 @@ import type {
   MyDutyPage,
   NowRow,
 } from './attendance.schemas.ts';
+import type { FigureWindow } from '../dashboard/figure-sources.ts';
 
 export type AttendanceService = ReturnType<typeof attendanceService>;
 
+/** A check-in/out applied (the duty as it stands), or kept as a conflict (answered 202). */
+export type AttendanceResult = MyDuty | { conflict: RecordedConflict };
+
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
+/** An entry that reached the server this long after it was made waited on a phone without network. */
+const WAITED_MS = MINUTE;
 /** The longest check-out grace the roster rules allow. */
 const MAX_GRACE_MS = 240 * MINUTE;
 /** Rows handled per transaction by the attendance job. */
@@ -97,7 +105,15 @@ export function attendanceService(
     volunteers,
     teams,
     checkpoints,
-  }: { regions: RegionsService; volunteers: VolunteersService; teams: TeamsService; checkpoints: CheckpointsService },
+    // The app hands in its own; tests and scripts building the service alone get one here.
+    sync = syncService(deps),
+  }: {
+    regions: RegionsService;
+    volunteers: VolunteersService;
+    teams: TeamsService;
+    checkpoints: CheckpointsService;
+    sync?: SyncService;
+  },
 ) {
   const {
     db: { db },
@@ -395,6 +411,54 @@ export function attendanceService(
     });
   }
 
+  /**
+   * A check-in/out that fits no shift the caller holds, but one they held and lost (unassigned or
+   * swapped away) whose window holds the made time: the entry is kept as a conflict for the team
+   * leaders and the place's staff instead of refused, when the change came after it was made, or
+   * when it waited on the phone (an offline phone showed the roster as it was). An entry sent at
+   * once for a shift taken away earlier is refused as before: the page shows the change.
+   */
+  async function lostShiftConflict(
+    call: CallContext,
+    action: 'checkIn' | 'checkOut',
+    e: { cp: CheckpointSummary; volunteerId: string; input: AttendanceInput; made: Date; received: Date },
+  ): Promise<RecordedConflict | null> {
+    const t = e.made.getTime();
+    const waited = e.received.getTime() - t >= WAITED_MS;
+    const lost = (
+      await repo.lostShifts(db, e.volunteerId, e.cp.id, nowIso(new Date(t - MAX_GRACE_MS)), nowIso(new Date(t + DAY)))
+    ).find((s) => {
+      const open = ms(s.startsAt) - s.windows.checkInEarlyMinutes * MINUTE;
+      const close = action === 'checkIn' ? ms(s.endsAt) : ms(s.endsAt) + s.windows.checkOutGraceMinutes * MINUTE;
+      return open <= t && t < close && (waited || ms(s.changedAt) > t);
+    });
+    if (!lost) return null;
+    const audience = await absenceAudience(db, [e.volunteerId], [e.cp]);
+    const madeIso = nowIso(e.made);
+    const both = (f: (lang: Language) => string) => ({ 'zh-CN': f('zh-CN'), en: f('en') });
+    return sync.record(call, {
+      kind: 'shift_reassigned',
+      reason: action === 'checkIn' ? 'sync.reason.checkInReassigned' : 'sync.reason.checkOutReassigned',
+      reasonParams: {
+        made: momentParam(timeZone, madeIso),
+        checkpoint: e.cp.name,
+        time: both((lang) => shiftText(timeZone, lost.startsAt, lost.endsAt, lang)),
+      },
+      region: { id: e.cp.regionId, path: e.cp.regionPath },
+      accountId: call.actorId,
+      volunteerId: e.volunteerId,
+      checkpointId: e.cp.id,
+      shiftId: lost.shiftId,
+      // Whereabouts stay out of it: the desk needs when, not where.
+      entry: { action, at: madeIso, withPosition: e.input.lat !== undefined && e.input.lng !== undefined },
+      sensitive: false,
+      madeAt: madeIso,
+      receivedAt: nowIso(e.received),
+      tell: [...audience(e.volunteerId, e.cp)].filter((id) => id !== call.actorId),
+      link: '/sync/conflicts',
+    });
+  }
+
   const jobs: JobDefinition[] = [
     {
       name: 'duty-attendance',
@@ -412,6 +476,9 @@ export function attendanceService(
     markAbsences,
     closeShifts,
     forgetPositions,
+
+    /** The command dashboard's source (no access check: the refresh job's own reading). */
+    figures: (window: FigureWindow) => repo.figures(db, window, nowIso(zonedInstant(timeZone, addDays(window.day, 1), '00:00'))),
 
     /**
      * Whether the account's volunteer stands a published shift at this checkpoint at `at`: from
@@ -568,42 +635,68 @@ export function attendanceService(
       return { checkpoint, duty: null, nextDuty: next ? (await present([next], now))[0]! : null };
     },
 
-    async checkIn(actor: Actor, call: CallContext, input: AttendanceInput): Promise<MyDuty> {
+    /**
+     * 到岗: a check-in made at `input.at` (the phone's time, maybe offline; now by default), for
+     * the shift whose check-in window held that time. Rules are judged at the made time; both
+     * times are kept. A check-in for a shift taken from the caller meanwhile is kept as a conflict
+     * for the team leader (see `lostShiftConflict`).
+     */
+    async checkIn(actor: Actor, call: CallContext, input: AttendanceInput): Promise<AttendanceResult> {
+      const { made, received } = madeAt(input.at, 'at');
       const { cp, me } = await placard(actor, input.code);
-      const now = new Date();
-      const t = now.getTime();
+      const t = made.getTime();
       const here = me ? await dutiesHere(me.id, cp.id, t) : [];
       const target = checkInTarget(here, t);
       if (!target) {
         if (here.some((d) => checkInOpen(d, t))) throw conflict('DUTY_ALREADY_CHECKED_IN');
+        const kept = me && (await lostShiftConflict(call, 'checkIn', { cp, volunteerId: me.id, input, made, received }));
+        if (kept) return { conflict: kept };
         throw notHere(here, t);
       }
       const position = { lat: input.lat ?? null, lng: input.lng ?? null, accuracy: input.accuracy ?? null };
+      // Made in time, it outranks the absence the job marked while the entry waited on the phone.
+      const inTime = t < ms(target.startsAt) + target.windows.absentAfterMinutes * MINUTE;
       await transact(db, call, async (trx) => {
-        if (!(await repo.checkIn(trx, target.assignmentId, nowIso(now), position))) throw conflict('DUTY_ALREADY_CHECKED_IN');
+        if (!(await repo.checkIn(trx, target.assignmentId, nowIso(made), position, nowIso(received), inTime))) {
+          throw conflict('DUTY_ALREADY_CHECKED_IN');
+        }
         // Whereabouts are sensitive: the audit trail says a position came, not where.
         await auditWrite(trx, call, 'duty.check_in', 'roster_assignment', target.assignmentId, cp.regionPath, {
           checkpointId: cp.id,
           shiftId: target.shiftId,
-          late: target.absentAt !== null,
+          late: target.absentAt !== null && !inTime,
           withPosition: input.lat !== undefined && input.lng !== undefined,
+          ...(made < received ? { madeAt: nowIso(made) } : {}),
         });
         await published(trx, 'duty.checked_in', cp, target.shiftId);
       });
-      return reload(target.assignmentId, now);
+      return reload(target.assignmentId, received);
     },
 
-    async checkOut(actor: Actor, call: CallContext, input: AttendanceInput): Promise<MyDuty> {
+    /** 离岗: like the check-in, judged at the made time, which is when the hours stop. */
+    async checkOut(actor: Actor, call: CallContext, input: AttendanceInput): Promise<AttendanceResult> {
+      const { made, received } = madeAt(input.at, 'at');
       const { cp, me } = await placard(actor, input.code);
-      const now = new Date();
-      const t = now.getTime();
+      const t = made.getTime();
       const target = (me ? await dutiesHere(me.id, cp.id, t) : []).find((d) => canCheckOut(d, t));
-      if (!target) throw conflict('DUTY_NOT_ON_DUTY');
-      const at = nowIso(now);
+      if (!target) {
+        const kept = me && (await lostShiftConflict(call, 'checkOut', { cp, volunteerId: me.id, input, made, received }));
+        if (kept) return { conflict: kept };
+        throw conflict('DUTY_NOT_ON_DUTY');
+      }
+      const at = nowIso(made);
       const hours = voided(target) ? 0 : dutyHours(target, target.checkedInAt!, at);
       const position = { lat: input.lat ?? null, lng: input.lng ?? null, accuracy: input.accuracy ?? null };
       await transact(db, call, async (trx) => {
-        if (!(await repo.checkOut(trx, target.assignmentId, { at, position, hours, autoClosed: false }))) {
+        if (
+          !(await repo.checkOut(trx, target.assignmentId, {
+            at,
+            position,
+            hours,
+            autoClosed: false,
+            receivedAt: nowIso(received),
+          }))
+        ) {
           throw conflict('DUTY_NOT_ON_DUTY');
         }
         if (!voided(target)) await recordDuty(trx, target, cp, hours, call.actorId);
@@ -612,10 +705,11 @@ export function attendanceService(
           shiftId: target.shiftId,
           hours,
           withPosition: input.lat !== undefined && input.lng !== undefined,
+          ...(made < received ? { madeAt: at } : {}),
         });
         await published(trx, 'duty.checked_out', cp, target.shiftId);
       });
-      return reload(target.assignmentId, now);
+      return reload(target.assignmentId, received);
     },
 
     async now(actor: Actor, query: DutyNowQueryInput): Promise<DutyNow> {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { actorOf, callOf } from '../../platform/http/context.ts';
 import { errorResponses, IdParams } from '../../platform/http/schemas.ts';
-import { AssignBody, DeliverBody, MyErrandsOut, ReasonBody, StepBody, StepDone } from './dispatch.schemas.ts';
+import { AssignBody, ClaimBody, DeliverBody, MyErrandsOut, ReasonBody, StepBody, StepDone } from './dispatch.schemas.ts';
 import type { DispatchService } from './dispatch.service.ts';
 
 const tags = ['errands'];
@@ -20,14 +20,16 @@ export const dispatchRoutes: FastifyPluginAsyncTypebox<{ dispatch: DispatchServi
     handler: async (req) => dispatch.mine(actorOf(req)),
   });
   app.post('/errands/orders/:id/claim', {
-    config: { access: 'errands.run' },
+    // Claim, step and deliver may come again from a phone that did not hear the answer (the field app's outbox).
+    config: { access: 'errands.run', idempotent: true },
     schema: {
       tags,
       summary: 'Claim a new order of one’s post (the first claim wins; the others get 409)',
       params: IdParams,
+      body: ClaimBody,
       response: done,
     },
-    handler: async (req) => dispatch.claim(actorOf(req), callOf(req), req.params.id),
+    handler: async (req) => dispatch.claim(actorOf(req), callOf(req), req.params.id, req.body),
   });
   app.post('/errands/orders/:id/assign', {
     config: { access: 'errands.run' },
@@ -52,7 +54,7 @@ export const dispatchRoutes: FastifyPluginAsyncTypebox<{ dispatch: DispatchServi
     handler: async (req) => dispatch.release(actorOf(req), callOf(req), req.params.id, req.body),
   });
   app.post('/errands/orders/:id/step', {
-    config: { access: 'errands.run' },
+    config: { access: 'errands.run', idempotent: true },
     schema: {
       tags,
       summary: 'The claimer moves the order on: purchasing, or on the way (delivering)',
@@ -63,7 +65,7 @@ export const dispatchRoutes: FastifyPluginAsyncTypebox<{ dispatch: DispatchServi
     handler: async (req) => dispatch.step(actorOf(req), callOf(req), req.params.id, req.body),
   });
   app.post('/errands/orders/:id/deliver', {
-    config: { access: 'errands.run' },
+    config: { access: 'errands.run', idempotent: true },
     schema: {
       tags,
       summary: 'Delivered, contactless, with a note as proof (with a photo: POST …/deliver-photo)',

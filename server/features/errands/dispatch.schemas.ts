@@ -67,14 +67,20 @@ export type AssignInput = Static<typeof AssignBody>;
 export const ReasonBody = Type.Object({ reason: Text(200) }, { additionalProperties: false });
 export type ReasonInput = Static<typeof ReasonBody>;
 
+/** When a step was made on the phone (kept offline, sent later); now when absent. */
+const MadeAt = () => Type.Optional(Timestamp());
+
+export const ClaimBody = Type.Object({ at: MadeAt() }, { additionalProperties: false });
+export type StepTimeInput = Static<typeof ClaimBody>;
+
 export const StepBody = Type.Object(
-  { to: Type.Union([Type.Literal('purchasing'), Type.Literal('delivering')]) },
+  { to: Type.Union([Type.Literal('purchasing'), Type.Literal('delivering')]), at: MadeAt() },
   { additionalProperties: false },
 );
 export type StepInput = Static<typeof StepBody>;
 
 /** Contactless delivery proved by a note alone (e.g. "挂在门把手上，已电话告知"). */
-export const DeliverBody = Type.Object({ note: Text(200) }, { additionalProperties: false });
+export const DeliverBody = Type.Object({ note: Text(200), at: MadeAt() }, { additionalProperties: false });
 export type DeliverInput = Static<typeof DeliverBody>;
 
 /** With a photo, the note is optional and rides in the query (the body is the image). */

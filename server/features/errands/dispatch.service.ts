@@ -5,11 +5,21 @@ import { nowIso } from '../../platform/db/ids.ts';
 import { transact } from '../../platform/db/transact.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { conflict, forbidden, invalidField, notFound } from '../../platform/errors.ts';
+import { madeAt } from '../../platform/http/made-at.ts';
 import { openFile, writeImage } from '../../platform/files/stored-files.ts';
 import { notify } from '../../platform/notify/notify.ts';
 import type { VolunteersService } from '../volunteers/volunteers.service.ts';
 import * as repo from './dispatch.repository.ts';
-import type { AssignInput, Card, DeliverInput, MyErrands, ReasonInput, StepInput, StepResult } from './dispatch.schemas.ts';
+import type {
+  AssignInput,
+  Card,
+  DeliverInput,
+  MyErrands,
+  ReasonInput,
+  StepInput,
+  StepResult,
+  StepTimeInput,
+} from './dispatch.schemas.ts';
 import { deliveredSteps } from './proof.ts';
 import { moveOrder, recordStep } from './order-steps.ts';
 import { OPEN_ERRAND_STATUSES } from './errands.rules.ts';
@@ -95,6 +105,19 @@ export function dispatchService(deps: Deps, { volunteers }: { volunteers: Volunt
     };
     if (!(r.looks || r.mine || r.ofPost || r.escalatedTo)) throw notFound();
     return r;
+  }
+
+  /**
+   * When a step was made: the phone's time (`at`, the step kept offline and sent later) within the
+   * shared bounds, never before the order's previous step (a phone's clock may lag another's).
+   */
+  function stepTime(raw: string | undefined, order: OrderRow): string {
+    const made = nowIso(madeAt(raw, 'at').made);
+    const floor = [order.createdAt, order.claimedAt, order.purchasingAt, order.deliveringAt].reduce<string>(
+      (a, b) => (b !== null && b > a ? b : a),
+      '',
+    );
+    return made < floor ? floor : made;
   }
 
   /** Only the claimer marks their order delivered, and only once it is on the way. */
@@ -202,13 +225,16 @@ export function dispatchService(deps: Deps, { volunteers }: { volunteers: Volunt
     },
 
     /** 接单: a volunteer of the post takes a new order; of two at once, one wins and the other gets 409. */
-    async claim(actor: Actor, call: CallContext, id: string): Promise<StepResult> {
+    async claim(actor: Actor, call: CallContext, id: string, input: StepTimeInput = {}): Promise<StepResult> {
+      madeAt(input.at, 'at'); // bounds first: a wrong time answers alike for any order
       const r = await reach(actor, id);
       if (!r.volunteer || !(r.ofPost || r.escalatedTo)) throw forbidden();
       const volunteer = r.volunteer;
+      const at = stepTime(input.at, r.order);
       await transact(db, call, async (trx) => {
         await moveOrder(trx, events, r.order, 'claimed', {
           by: actor.accountId,
+          at,
           set: { claimedBy: volunteer.id },
           detail: { volunteer: maskName(volunteer.name) },
         });
@@ -275,10 +301,12 @@ export function dispatchService(deps: Deps, { volunteers }: { volunteers: Volunt
 
     /** 开始采购 / 出发配送: the claimer moves the order on. */
     async step(actor: Actor, call: CallContext, id: string, input: StepInput): Promise<StepResult> {
+      madeAt(input.at, 'at'); // bounds first: a wrong time answers alike for any order
       const r = await reach(actor, id);
       if (!r.mine) throw forbidden();
+      const at = stepTime(input.at, r.order);
       await transact(db, call, async (trx) => {
-        await moveOrder(trx, events, r.order, input.to, { by: actor.accountId });
+        await moveOrder(trx, events, r.order, input.to, { by: actor.accountId, at });
         await auditWrite(trx, call, `errandOrder.${input.to}`, 'errand_order', id, r.order.regionPath, {});
       });
       return result(id);
@@ -286,9 +314,11 @@ export function dispatchService(deps: Deps, { volunteers }: { volunteers: Volunt
 
     /** 送达 with a note as the proof (contactless: left at the door, the household told). */
     async deliver(actor: Actor, call: CallContext, id: string, input: DeliverInput): Promise<StepResult> {
+      madeAt(input.at, 'at'); // bounds first: a wrong time answers alike for any order
       const order = await deliverable(actor, id);
+      const at = stepTime(input.at, order);
       await transact(db, call, (trx) =>
-        deliveredSteps(deps, volunteers, trx, call, order, { note: input.note.trim(), photo: null }),
+        deliveredSteps(deps, volunteers, trx, call, order, { note: input.note.trim(), photo: null }, at),
       );
       return result(id);
     },

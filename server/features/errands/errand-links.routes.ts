@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { actorOf, callOf } from '../../platform/http/context.ts';
 import { errorResponses, IdParams } from '../../platform/http/schemas.ts';
+import { ResidentAnnouncementList } from '../publicity/announcements.schemas.ts';
 import {
   ComplaintBody,
   ErrandPageOut,
@@ -67,6 +68,17 @@ export const errandLinksRoutes: FastifyPluginAsyncTypebox<{ links: ErrandLinksSe
       response: { 200: ErrandPageOut, ...errorResponses },
     },
     handler: async (req) => orders.page(req.ip, req.params.token),
+  });
+  app.get('/e/:token/announcements', {
+    config: { access: 'public' },
+    schema: {
+      tags,
+      summary: 'Current announcements for the region the link orders for and the regions above it',
+      security: [],
+      params: LinkTokenParams,
+      response: { 200: ResidentAnnouncementList, ...errorResponses },
+    },
+    handler: async (req) => links.announcements(req.ip, req.params.token),
   });
   app.post('/e/:token/orders', {
     config: { access: 'public', idempotent: true },

@@ -1,3 +1,4 @@
+import { findCountingMisses } from '../../platform/auth/throttle.ts';
 import { maskName } from '../../../common/mask.ts';
 import { requireAccess, type Actor } from '../../platform/access/actor.ts';
 import { auditWrite, type CallContext } from '../../platform/audit/audit.ts';
@@ -7,6 +8,8 @@ import { transact } from '../../platform/db/transact.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { HouseholdsService } from '../households/households.service.ts';
+import type { AnnouncementsService } from '../publicity/announcements.service.ts';
+import type { ResidentAnnouncement } from '../publicity/announcements.schemas.ts';
 import { newResidentToken } from '../quarantine/resident-tokens.service.ts';
 import * as repo from './errand-links.repository.ts';
 import type { IssuedLink, LinkState } from './errand-links.schemas.ts';
@@ -28,7 +31,14 @@ export const errandLinkPath = (token: string) => `/e/${token}`;
  * revoked by staff with errands.manage; and the resolution of a link a resident opens, which also
  * accepts an isolated person's health link (`/h/<token>`): no account, the token is the access.
  */
-export function errandLinksService(deps: Deps, { households, posts }: { households: HouseholdsService; posts: PostsService }) {
+export function errandLinksService(
+  deps: Deps,
+  {
+    households,
+    posts,
+    announcements,
+  }: { households: HouseholdsService; posts: PostsService; announcements: Pick<AnnouncementsService, 'reachingPath'> },
+) {
   const {
     db: { db },
     events,
@@ -44,6 +54,18 @@ export function errandLinksService(deps: Deps, { households, posts }: { househol
 
   const changed = (q: typeof db, h: { id: string; regionPath: string }, type: string) =>
     events.publish(q, { type, permission: 'errands.read', regionPath: h.regionPath, entityType: 'household', entityId: h.id });
+
+  /** The place a resident's link orders for, or 404 counted against the caller's address (429 past the limit). */
+  async function resolve(ip: string, token: string): Promise<repo.OrderingPlace & { maskedName: string | null }> {
+    const place = await findCountingMisses(
+      rateLimiter,
+      `errand:link:${ip}`,
+      { max: LINK_MISS_LIMIT, windowSeconds: LINK_MISS_WINDOW_SECONDS },
+      () => repo.placeOfLink(db, tokenHash(token), nowIso()),
+      () => new AppError(404, 'ERRAND_LINK_INVALID'),
+    );
+    return { ...place, maskedName: place.personName ? maskName(place.personName) : null };
+  }
 
   return {
     /** A new link for the household's card, answered once; the previous one stops working. Audited, never the token. */
@@ -96,17 +118,16 @@ export function errandLinksService(deps: Deps, { households, posts }: { househol
       return { live: Boolean(live), issuedAt: live?.createdAt ?? null, expiresAt: live?.expiresAt ?? null };
     },
 
-    /** The place a resident's link orders for, or 404 counted against the caller's address (429 past the limit). */
-    async resolve(ip: string, token: string): Promise<repo.OrderingPlace & { maskedName: string | null }> {
-      const key = `errand:link:${ip}`;
-      const { count, retryAfter } = await rateLimiter.peek(key, LINK_MISS_WINDOW_SECONDS);
-      if (count >= LINK_MISS_LIMIT) throw new AppError(429, 'RATE_LIMITED', { minutes: Math.ceil(retryAfter / 60), retryAfter });
-      const place = await repo.placeOfLink(db, tokenHash(token), nowIso());
-      if (!place) {
-        await rateLimiter.hit(key, LINK_MISS_WINDOW_SECONDS);
-        throw new AppError(404, 'ERRAND_LINK_INVALID');
-      }
-      return { ...place, maskedName: place.personName ? maskName(place.personName) : null };
+    /**
+     * 社区公告 for the errand page: those of the region the link orders for (the household's grid,
+     * or the isolated person's) and the regions above it. Resolved like the page itself, so a
+     * household's link, which the health page's announcements do not know, finds them too.
+     */
+    async announcements(ip: string, token: string): Promise<{ items: ResidentAnnouncement[] }> {
+      const place = await resolve(ip, token);
+      return { items: await announcements.reachingPath(place.regionPath) };
     },
+
+    resolve,
   };
 }

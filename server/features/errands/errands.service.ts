@@ -2,6 +2,7 @@ import type { Deps } from '../../platform/deps.ts';
 import type { AccountsService } from '../accounts/accounts.service.ts';
 import type { FieldIssuesService } from '../field-issues/field-issues.service.ts';
 import type { HouseholdsService } from '../households/households.service.ts';
+import type { AnnouncementsService } from '../publicity/announcements.service.ts';
 import type { RegionsService } from '../regions/regions.service.ts';
 import type { VolunteersService } from '../volunteers/volunteers.service.ts';
 import { dispatchService } from './dispatch.service.ts';
@@ -26,11 +27,12 @@ export function errandsService(
     accounts: AccountsService;
     households: HouseholdsService;
     fieldIssues: FieldIssuesService;
+    announcements: AnnouncementsService;
   },
 ) {
   const { regions } = others;
   const posts = postsService(deps, { regions });
-  const links = errandLinksService(deps, { households: others.households, posts });
+  const links = errandLinksService(deps, { households: others.households, posts, announcements: others.announcements });
   const orders = ordersService(deps, { regions, households: others.households, posts, links, fieldIssues: others.fieldIssues });
   const dispatch = dispatchService(deps, { volunteers: others.volunteers });
   return {

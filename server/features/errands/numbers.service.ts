@@ -2,6 +2,7 @@ import { requireScope, type Actor } from '../../platform/access/actor.ts';
 import { addDays, calendarDate, daysBetween } from '../../platform/dates.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { invalidField } from '../../platform/errors.ts';
+import type { FigureWindow } from '../dashboard/figure-sources.ts';
 import type { RegionsService } from '../regions/regions.service.ts';
 import { OPEN_ERRAND_STATUSES } from './errands.rules.ts';
 import * as repo from './numbers.repository.ts';
@@ -56,6 +57,9 @@ export function numbersService(deps: Deps, { regions }: { regions: RegionsServic
   } = deps;
 
   return {
+    /** Errand figures per region for the dashboard's refresh job: the system's own reading, no access check. */
+    figures: (w: FigureWindow) => repo.errandFigures(db, w),
+
     async numbers(actor: Actor, query: NumbersQueryInput): Promise<Numbers> {
       const scope = requireScope(actor, 'errands.read');
       const to = query.to ?? calendarDate(timeZone);

@@ -27,6 +27,8 @@ export interface Step {
   set?: Partial<Omit<ErrandOrderTable, 'id' | 'status'>>;
   /** The step's kind when it is not the status itself (an assignment moves to claimed). */
   kind?: ErrandEventKind;
+  /** When the step was made on the phone (maybe offline); now by default. Its receipt is always now. */
+  at?: string;
 }
 
 /**
@@ -38,16 +40,17 @@ export interface Step {
  */
 export async function moveOrder(trx: Q, events: EventPublisher, order: StepOrder, to: ErrandStatus, step: Step): Promise<void> {
   if (!canMove(order.status, to)) throw conflict('ORDER_STATUS', { status: order.status });
-  const at = nowIso();
+  const received = nowIso();
+  const at = step.at ?? received;
   const atColumn = to === 'new' ? {} : { [STATUS_AT[to]]: at };
   const r = await trx
     .updateTable('errandOrders')
-    .set({ ...step.set, ...atColumn, status: to, updatedAt: at })
+    .set({ ...step.set, ...atColumn, status: to, updatedAt: received })
     .where('id', '=', order.id)
     .where('status', '=', order.status)
     .executeTakeFirst();
   if (Number(r.numUpdatedRows) !== 1) throw conflict('ORDER_MOVED');
-  await recordStep(trx, events, { ...order, status: to }, step.kind ?? (to as ErrandEventKind), step, at);
+  await recordStep(trx, events, { ...order, status: to }, step.kind ?? (to as ErrandEventKind), step, at, received);
 }
 
 /**
@@ -61,6 +64,7 @@ export async function recordStep(
   kind: ErrandEventKind,
   step: Pick<Step, 'by' | 'detail'>,
   at: string = nowIso(),
+  receivedAt: string = nowIso(),
 ): Promise<void> {
   await trx
     .insertInto('errandOrderEvents')
@@ -71,6 +75,7 @@ export async function recordStep(
       detail: step.detail ? JSON.stringify(step.detail) : null,
       byAccountId: step.by,
       at,
+      receivedAt,
     })
     .execute();
   await events.publish(trx, {

@@ -112,6 +112,10 @@ export const ordersMatrix: CaseTable = (ctx) => {
       build: async (where) => ({ url: `${API}/errands/households/${await household(where)}/link` }),
     },
     'GET /api/v1/e/:token': { scoped: false, build: async (where) => ({ url: `${API}/e/${(await linked(where)).token}` }) },
+    'GET /api/v1/e/:token/announcements': {
+      scoped: false,
+      build: async (where) => ({ url: `${API}/e/${(await linked(where)).token}/announcements` }),
+    },
     'POST /api/v1/e/:token/orders': {
       scoped: false,
       status: 201,

@@ -66,6 +66,7 @@ export interface OrderRow extends StepOrder {
   amountDueFen: number | null;
   paidFen: number;
   paidAt: string | null;
+  paidMethod: ErrandPayment | null;
   collectedBy: string | null;
   proofNote: string | null;
   proofFileId: string | null;
@@ -82,6 +83,7 @@ function toRow(r: BaseRow): OrderRow {
     ...r,
     channel: r.channel as ErrandChannel,
     payment: r.payment as ErrandPayment,
+    paidMethod: r.paidMethod as ErrandPayment | null,
     status: r.status as ErrandStatus,
     escalationLevel: toNumber(r.escalationLevel),
     amountDueFen: r.amountDueFen === null ? null : toNumber(r.amountDueFen),

@@ -113,6 +113,8 @@ export const OrderOut = Type.Object({
   contactName: Type.String(),
   contactMobile: Nullable(Type.String()),
   claimedBy: Nullable(Ref),
+  /** How it was paid, as recorded at settlement (`payment` is how the household meant to pay); null while unpaid. */
+  paidMethod: Nullable(Type.Enum(ERRAND_PAYMENTS)),
   escalationLevel: Type.Integer(),
   /** Past its claim deadline unclaimed, or past its delivery deadline undelivered. */
   overdue: Type.Boolean(),

@@ -33,12 +33,15 @@ export async function deliveredSteps(
   call: CallContext,
   order: OrderRow,
   proof: DeliveryProof,
+  /** When it was delivered (made on the phone, maybe offline); now by default. */
+  at: string = nowIso(),
 ): Promise<void> {
-  const now = nowIso();
+  const now = at;
   if (proof.photo)
     await recordFile(trx, proof.photo, { kind: 'errand_proof', regionId: order.regionId, createdBy: call.actorId });
   await moveOrder(trx, deps.events, order, 'delivered', {
     by: call.actorId,
+    at,
     set: { proofNote: proof.note, proofFileId: proof.photo?.id ?? null },
     // The resident's page shows the note and whether a photo was taken.
     detail: { note: proof.note, photo: proof.photo !== null },

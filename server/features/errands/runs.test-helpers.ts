@@ -162,6 +162,7 @@ export async function makeOrder(
       amountDueFen: o.amountDueFen ?? null,
       paidFen: o.paidFen ?? 0,
       paidAt: o.paidFen ? plus(130) : null,
+      paidMethod: o.paidFen ? 'on_delivery' : null,
       collectedBy: o.collectedBy ?? null,
       proofNote: null,
       proofFileId: null,

@@ -3,6 +3,7 @@
  * were reimbursed and handed in. All are narrowed to a region's path (and the caller's scope).
  */
 import type { Kysely } from 'kysely';
+import type { ErrandPayment } from '../../../common/enums.ts';
 import type { Scope } from '../../platform/access/actor.ts';
 import { inRegionScope } from '../../platform/access/scope.ts';
 import { startsWith, toNumber } from '../../platform/db/dialect.ts';
@@ -34,6 +35,7 @@ const orderMoneyQuery = (q: Q) =>
       'o.amountDueFen',
       'o.paidFen',
       'o.paidAt',
+      'o.paidMethod',
       'o.collectedBy',
       'v.name as collectedByName',
       'run.ref as runRef',
@@ -52,6 +54,29 @@ export async function orderMoney(q: Q, area: Area, f: { from?: string; to?: stri
 export type OrderMoneyRow = Awaited<ReturnType<typeof orderMoney>>[number];
 
 export const orderMoneyById = (q: Q, id: string) => orderMoneyQuery(q).where('o.id', '=', id).execute();
+
+/**
+ * What the household paid, how, and who took it. `payment` (how they meant to pay) stays: the
+ * preference and the fact differ often enough (cash planned, a transfer made) to keep both.
+ */
+export async function recordPayment(
+  q: Q,
+  id: string,
+  p: { paidFen: number; method: ErrandPayment; collectedBy: string | null; at: string },
+): Promise<void> {
+  const paid = p.paidFen > 0;
+  await q
+    .updateTable('errandOrders')
+    .set({
+      paidFen: p.paidFen,
+      paidMethod: paid ? p.method : null,
+      collectedBy: p.collectedBy,
+      paidAt: paid ? p.at : null,
+      updatedAt: p.at,
+    })
+    .where('id', '=', id)
+    .execute();
+}
 
 /** The path of a volunteer's home region, or undefined when there is no such volunteer. */
 export async function volunteerHomePath(q: Q, id: string): Promise<string | undefined> {

@@ -30,8 +30,10 @@ export const OrderMoneyOut = Type.Object({
   paidFen: Type.Integer(),
   /** Due minus paid (0 while nothing is due yet). */
   outstandingFen: Type.Integer(),
-  /** How it was paid (before payment: how the household means to pay). */
+  /** How the household means to pay (their preference when ordering). */
   payment: Type.Enum(ERRAND_PAYMENTS),
+  /** How it was paid, as recorded; null while nothing is paid. */
+  paidMethod: Nullable(Type.Enum(ERRAND_PAYMENTS)),
   paidAt: Nullable(Type.String()),
   collectedBy: Nullable(Named),
 });

@@ -46,6 +46,7 @@ export function settlementService(deps: Deps, { regions }: { regions: RegionsSer
       paidFen: o.paidFen,
       outstandingFen: outstanding(o),
       payment: o.payment as ErrandPayment,
+      paidMethod: o.paidMethod as ErrandPayment | null,
       paidAt: o.paidAt,
       collectedBy: o.collectedBy ? { id: o.collectedBy, name: o.collectedByName ?? '' } : null,
     };
@@ -156,19 +157,12 @@ export function settlementService(deps: Deps, { regions }: { regions: RegionsSer
       if (Object.keys(problems).length) throw new AppError(422, 'VALIDATION', {}, problems);
 
       await transact(db, call, async (trx) => {
-        const at = nowIso();
-        // The household's preference becomes the fact: how it was paid.
-        await trx
-          .updateTable('errandOrders')
-          .set({
-            paidFen: input.paidFen,
-            payment: input.method,
-            collectedBy: input.collectedByVolunteerId,
-            paidAt: input.paidFen > 0 ? at : null,
-            updatedAt: at,
-          })
-          .where('id', '=', order.id)
-          .execute();
+        await repo.recordPayment(trx, order.id, {
+          paidFen: input.paidFen,
+          method: input.method,
+          collectedBy: input.collectedByVolunteerId,
+          at: nowIso(),
+        });
         await recordStep(trx, events, order, 'paid', {
           by: actor.accountId,
           detail: { paidFen: input.paidFen, method: input.method },

@@ -127,6 +127,39 @@ describe('settlement: who owes whom', () => {
     expect((await managerB.get(`${API}/errands/settlement`)).json().orders).toEqual([]);
   });
 
+  it('keeps how the household meant to pay beside how it was paid', async () => {
+    const o = await makeOrder(db(), { post, amountDueFen: 3_500 });
+    const before = await manager.get(`${API}/errands/orders/${o.id}`);
+    expect(before.json()).toMatchObject({ payment: 'on_delivery', paidMethod: null });
+
+    // Planned as cash at the door, paid by a transfer to the community.
+    const paid = await leader.put(`${API}/errands/orders/${o.id}/payment`, {
+      paidFen: 3_500,
+      method: 'transfer',
+      collectedByVolunteerId: null,
+    });
+    expect(paid.statusCode, paid.body).toBe(200);
+    expect(paid.json()).toMatchObject({ payment: 'on_delivery', paidMethod: 'transfer', paidFen: 3_500 });
+    expect((await manager.get(`${API}/errands/orders/${o.id}`)).json()).toMatchObject({
+      payment: 'on_delivery',
+      paidMethod: 'transfer',
+    });
+    const listed = (await manager.get(`${API}/errands/settlement?regionId=${w.a.grid.id}`)).json();
+    expect(listed.orders.find((x: { id: string }) => x.id === o.id)).toMatchObject({
+      payment: 'on_delivery',
+      paidMethod: 'transfer',
+      outstandingFen: 0,
+    });
+
+    // A payment recorded by mistake is set back to nothing: unpaid again, no method.
+    const undone = await manager.put(`${API}/errands/orders/${o.id}/payment`, {
+      paidFen: 0,
+      method: 'transfer',
+      collectedByVolunteerId: null,
+    });
+    expect(undone.json()).toMatchObject({ payment: 'on_delivery', paidMethod: null, paidFen: 0, paidAt: null });
+  });
+
   it('lets only the order’s volunteer, the post’s leader or staff record a payment, with field reasons', async () => {
     const o = await makeOrder(db(), { post, claimedBy: post.leader.volunteerId });
     const cancelled = await makeOrder(db(), { post, status: 'cancelled' });

@@ -6,6 +6,7 @@ import { containsInsensitive, startsWith, toNumber, type DialectName } from '../
 import { placeLabel } from '../../platform/db/place-label.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { ACTIVE_STATUSES } from './field-issues.rules.ts';
+import type { FigureRow, FigureWindow } from '../dashboard/figure-sources.ts';
 
 type Q = Kysely<Database>;
 
@@ -403,4 +404,40 @@ export async function summaryRows(q: Q, regionPath: string, from: string, to: st
     .where('fi.createdAt', '<', to)
     .execute();
   return rows.map((r) => ({ ...r, category: r.category as FieldIssueCategory, status: r.status as FieldIssueStatus }));
+}
+
+/**
+ * The dashboard's issue figures (the refresh job's own reading: no actor, no scope), per region of
+ * the place. An issue is open at `w.to` when raised before it and not resolved by then (reopening
+ * clears the resolution), overdue when also past its deadline; opened and resolved count the
+ * window. An issue resolved, reopened and resolved again counts on its last resolution only.
+ */
+export async function figures(q: Q, w: FigureWindow): Promise<FigureRow[]> {
+  const rows = await q
+    .selectFrom('fieldIssues')
+    .where((eb) =>
+      eb.or([
+        eb('createdAt', '>=', w.from),
+        eb('resolvedAt', '>=', w.from),
+        eb.and([eb('createdAt', '<', w.to), eb.or([eb('resolvedAt', 'is', null), eb('resolvedAt', '>=', w.to)])]),
+      ]),
+    )
+    .select((eb) => {
+      const count = (when: Expression<SqlBool>) => eb.fn.sum(eb.case().when(when).then(1).else(0).end());
+      const open = eb.and([eb('createdAt', '<', w.to), eb.or([eb('resolvedAt', 'is', null), eb('resolvedAt', '>=', w.to)])]);
+      return [
+        'regionId',
+        count(open).as('open'),
+        count(eb.and([open, eb('deadline', '<', w.to)])).as('overdue'),
+        count(eb.and([eb('createdAt', '>=', w.from), eb('createdAt', '<', w.to)])).as('opened'),
+        count(eb.and([eb('resolvedAt', '>=', w.from), eb('resolvedAt', '<', w.to)])).as('resolved'),
+      ];
+    })
+    .groupBy('regionId')
+    .execute();
+  const n = (v: unknown) => toNumber(v as number | string | null);
+  return rows.map((r) => ({
+    regionId: r.regionId,
+    values: { issuesOpen: n(r.open), issuesOverdue: n(r.overdue), issuesOpened: n(r.opened), issuesResolved: n(r.resolved) },
+  }));
 }

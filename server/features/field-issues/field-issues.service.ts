@@ -40,6 +40,7 @@ import type {
 import { summarise, type Summary } from './field-issues.summary.ts';
 import { escalationJob } from './field-issues.escalation.ts';
 import { editedBody, eventText, type EditChange } from './field-issues.wording.ts';
+import type { FigureWindow } from '../dashboard/figure-sources.ts';
 
 export type FieldIssuesService = ReturnType<typeof fieldIssuesService>;
 
@@ -247,6 +248,9 @@ export function fieldIssuesService(
   return {
     jobs,
     escalate,
+
+    /** The command dashboard's source (no access check: the refresh job's own reading). */
+    figures: (window: FigureWindow) => repo.figures(db, window),
 
     /**
      * A resident's complaint the system files for them (an errand order's complaint, issue 8):

@@ -6,6 +6,7 @@ import { containsInsensitive, toNumber, type DialectName } from '../../platform/
 import { countWhere, inPages, inScopedRegions } from '../../platform/db/listing.ts';
 import { placeLabel } from '../../platform/db/place-label.ts';
 import type { Database, HouseholdTable, ResidentTable } from '../../platform/db/schema.ts';
+import type { FigureRow } from '../dashboard/figure-sources.ts';
 import { doorPlateSpellings, parseDoorPlate } from './door-plate.ts';
 
 type Q = Kysely<Database>;
@@ -345,4 +346,22 @@ export async function deleteResidents(q: Q, ids: readonly string[]): Promise<voi
 export async function anyIn(q: Q, regionIds: readonly string[]): Promise<boolean> {
   if (regionIds.length === 0) return false;
   return !!(await q.selectFrom('households').select('id').where('regionId', 'in', regionIds).limit(1).executeTakeFirst());
+}
+
+/**
+ * Households per region for the dashboard: from the tallies for today's live window (one row a region);
+ * for a past moment, those created by then, counted from the rows. The rows keep no deletions and
+ * no moves, so a past count leaves out households deleted since and puts moved ones where they
+ * are now.
+ */
+export async function householdFigures(q: Q, to: string, live: boolean): Promise<FigureRow[]> {
+  const rows = live
+    ? await q.selectFrom('householdTallies').select(['regionId', 'households as n']).where('households', '>', 0).execute()
+    : await q
+        .selectFrom('households')
+        .select((eb) => ['regionId', eb.fn.countAll<number | string>().as('n')])
+        .where('createdAt', '<=', to)
+        .groupBy('regionId')
+        .execute();
+  return rows.map((r) => ({ regionId: r.regionId, values: { households: toNumber(r.n) } }));
 }

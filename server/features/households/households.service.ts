@@ -11,6 +11,7 @@ import { transact } from '../../platform/db/transact.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError, conflict, invalidField, notFound } from '../../platform/errors.ts';
 import { idNumberIndex, requireIdNumber, sealIdNumber } from '../../platform/pii/identity.ts';
+import type { FigureWindow } from '../dashboard/figure-sources.ts';
 import type { RegionsService } from '../regions/regions.service.ts';
 import * as repo from './households.repository.ts';
 import type {
@@ -177,6 +178,12 @@ export function householdsService(deps: Deps, { regions }: { regions: RegionsSer
      * case desks link a person to their home. No access check beyond the scope the caller passes.
      */
     matchesByIdNumber,
+
+    /**
+     * Households per region for the dashboard's refresh job: the system's own reading, no access
+     * check. The tallies while `to` is within the last minute (they are the present), else the rows.
+     */
+    figures: (w: FigureWindow) => repo.householdFigures(db, w.to, w.live),
 
     async list(actor: Actor, query: HouseholdQueryInput): Promise<{ items: HouseholdSummary[]; total: number }> {
       const { scope, filter } = await filterOf(actor, query);

@@ -10,6 +10,7 @@ import type {
   ScreeningCampaignTable,
   ScreeningVisitTable,
 } from '../../platform/db/schema.ts';
+import type { FigureRow } from '../dashboard/figure-sources.ts';
 import { doorPlateSpellings, parseDoorPlate } from './door-plate.ts';
 import type { Assignment, Campaign, FieldHousehold, HouseholdState, StateCounts } from './screening.schemas.ts';
 
@@ -332,7 +333,26 @@ export async function contactOf(q: Q, householdId: string): Promise<{ name: stri
  * (its findings leave its region's tally) and the new one counts (in the household's region now).
  * The caller holds the household (`lockHousehold`), so no other visit moves these rows meanwhile.
  */
+/**
+ * Adds a visit as the household's latest in the campaign, unless a later one is already there: a
+ * visit kept on a phone offline may arrive after a newer one, and coverage counts the newest.
+ */
 export async function insertLatestVisit(q: Q, row: ScreeningVisitTable): Promise<void> {
+  const newer = await q
+    .selectFrom('screeningVisits')
+    .select('id')
+    .where('householdId', '=', row.householdId)
+    .where('campaignId', '=', row.campaignId)
+    .where('latest', '=', 1)
+    .where('visitedAt', '>', row.visitedAt)
+    .executeTakeFirst();
+  if (newer) {
+    await q
+      .insertInto('screeningVisits')
+      .values({ ...row, latest: 0 })
+      .execute();
+    return;
+  }
   const previous = await q
     .updateTable('screeningVisits')
     .set({ latest: 0 })
@@ -468,4 +488,18 @@ export async function insertVisits(q: Q, rows: readonly ScreeningVisitTable[]): 
     addVisit(deltas, r, 1);
   }
   for (const [campaignId, deltas] of byCampaign) await tallyVisits(q, campaignId, deltas);
+}
+
+/**
+ * Households visited at least once by `to`, in any campaign and with any outcome, per the region
+ * the household was in at the visit (as coverage counts them): the dashboard's screened figure.
+ */
+export async function screenedFigures(q: Q, to: string): Promise<FigureRow[]> {
+  const rows = await q
+    .selectFrom('screeningVisits')
+    .select((eb) => ['regionId', eb.fn.count<number | string>('householdId').distinct().as('n')])
+    .where('createdAt', '<=', to)
+    .groupBy('regionId')
+    .execute();
+  return rows.map((r) => ({ regionId: r.regionId, values: { householdsScreened: toNumber(r.n) } }));
 }

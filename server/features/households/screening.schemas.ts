@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { CAMPAIGN_STATUSES, SCREENING_OUTCOMES, type CampaignStatus, type ScreeningOutcome } from '../../../common/enums.ts';
-import { CalendarDate, Id, Text } from '../../platform/http/schemas.ts';
+import { CalendarDate, Id, Text, Timestamp } from '../../platform/http/schemas.ts';
 import { DivisionCode } from '../risk-areas/risk-areas.schemas.ts';
 import { Nullable } from '../teams/teams.schemas.ts';
 
@@ -284,6 +284,8 @@ export const CreateVisitBody = Type.Object(
     riskReturnedOn: Type.Optional(Nullable(CalendarDate())),
     outsiders: Type.Optional(Headcount()),
     note: Type.Optional(Nullable(Text(200))),
+    /** When the visit was made (kept on the phone offline, sent later); now when absent. */
+    visitedAt: Type.Optional(Timestamp()),
   },
   { additionalProperties: false },
 );

@@ -6,7 +6,9 @@ import { newId, nowIso } from '../../platform/db/ids.ts';
 import type { Database, ScreeningAssignmentTable } from '../../platform/db/schema.ts';
 import { transact } from '../../platform/db/transact.ts';
 import type { Deps } from '../../platform/deps.ts';
+import { madeAt } from '../../platform/http/made-at.ts';
 import { AppError, conflict, forbidden, invalidField, notFound, type FieldProblem } from '../../platform/errors.ts';
+import type { FigureWindow } from '../dashboard/figure-sources.ts';
 import type { FollowUpsService } from '../quarantine/follow-ups.service.ts';
 import type { RegionsService } from '../regions/regions.service.ts';
 import type { RiskAreasService } from '../risk-areas/risk-areas.service.ts';
@@ -239,6 +241,9 @@ export function screeningService(
   }
 
   return {
+    /** Households screened per region for the dashboard's refresh job: the system's own reading, no access check. */
+    figures: (w: FigureWindow) => repo.screenedFigures(db, w.to),
+
     async list(actor: Actor, query: CampaignQueryInput): Promise<{ items: Campaign[]; total: number }> {
       const scope = readScope(actor);
       let regionPath: string | undefined;
@@ -454,6 +459,8 @@ export function screeningService(
      * 404 elsewhere); planners anywhere in their scope.
      */
     async visit(actor: Actor, call: CallContext, id: string, input: CreateVisitInput): Promise<Visit> {
+      // When the door was knocked on: the phone's time when the visit waited offline; rules follow it.
+      const { made: now, received } = madeAt(input.visitedAt, 'visitedAt');
       const { c, plan, assigned } = await workable(actor, id);
       const household = await repo.findHousehold(db, input.householdId);
       if (!household || !household.regionPath.startsWith(c.regionPath)) throw notFound();
@@ -461,7 +468,6 @@ export function screeningService(
         if (inScope(scopeFor(actor, 'screening.visit'), household.regionPath)) throw new AppError(403, 'SCREENING_NOT_ASSIGNED');
         throw notFound();
       }
-      const now = new Date();
       const today = calendarDate(timeZone, now);
       const running = runningProblem(c, today);
       if (running) throw running;
@@ -497,7 +503,7 @@ export function screeningService(
           symptoms: values.symptoms ? 1 : 0,
           riskReturn: values.riskReturn ? 1 : 0,
           latest: 1,
-          createdAt: visitedAt,
+          createdAt: nowIso(received),
         });
         const made = await handOver(trx, call, { id: visitId, household, visitedAt, input: { ...input, ...values }, originName });
         // Findings as flags only: who lives there stays out of the audit trail.

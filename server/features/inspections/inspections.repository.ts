@@ -6,6 +6,7 @@ import { startsWith, toNumber } from '../../platform/db/dialect.ts';
 import { placeLabel } from '../../platform/db/place-label.ts';
 import type { Database, InspectionMarkTable, InspectionTable } from '../../platform/db/schema.ts';
 import type { AbsenceTally, Inspection, InspectionSummary } from './inspections.schemas.ts';
+import type { FigureRow, FigureWindow } from '../dashboard/figure-sources.ts';
 
 type Q = Kysely<Database>;
 
@@ -267,4 +268,16 @@ export async function insertMarks(q: Q, rows: readonly InspectionMarkTable[]): P
       .values(rows.slice(i, i + CHUNK))
       .execute();
   }
+}
+
+/** The dashboard's inspections figure (the refresh job's own reading: no actor, no scope): visits in the window per region. */
+export async function figures(q: Q, w: FigureWindow): Promise<FigureRow[]> {
+  const rows = await q
+    .selectFrom('inspections')
+    .select((eb) => ['regionId', eb.fn.countAll().as('n')])
+    .where('visitedAt', '>=', w.from)
+    .where('visitedAt', '<', w.to)
+    .groupBy('regionId')
+    .execute();
+  return rows.map((r) => ({ regionId: r.regionId, values: { inspections: toNumber(r.n as number | string) } }));
 }

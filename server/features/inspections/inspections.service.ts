@@ -21,6 +21,7 @@ import type {
   InspectionQueryInput,
   InspectionSummary,
 } from './inspections.schemas.ts';
+import type { FigureWindow } from '../dashboard/figure-sources.ts';
 
 export type InspectionsService = ReturnType<typeof inspectionsService>;
 
@@ -94,6 +95,9 @@ export function inspectionsService(
 
   return {
     ...inspectionReports(deps, { regions, checkpoints, attendance }),
+
+    /** The command dashboard's source (no access check: the refresh job's own reading). */
+    figures: (window: FigureWindow) => repo.figures(db, window),
 
     /**
      * The account's own visit, with its checkpoint and region; null when there is no such visit

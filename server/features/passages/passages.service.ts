@@ -9,6 +9,7 @@ import type { Database } from '../../platform/db/schema.ts';
 import { transact } from '../../platform/db/transact.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError, conflict, invalidField, notFound, type FieldProblem } from '../../platform/errors.ts';
+import { madeAt, type MadeAtRule } from '../../platform/http/made-at.ts';
 import type { JobDefinition } from '../../platform/jobs/scheduler.ts';
 import type { CheckpointSummary } from '../checkpoints/checkpoints.schemas.ts';
 import type { CheckpointsService } from '../checkpoints/checkpoints.service.ts';
@@ -32,10 +33,15 @@ import type {
 export type PassagesService = ReturnType<typeof passagesService>;
 
 const MINUTE = 60_000;
-/** The phone's clock may run a little ahead of the server's. */
-const CLOCK_SKEW_MS = 2 * MINUTE;
-/** Entries kept on a phone without network may arrive late, but not days late. */
-const MAX_AGE_MS = 24 * 60 * MINUTE;
+/**
+ * Entries kept on a phone without network may arrive late, but not days late: a passer logged is
+ * a lead for the follow-up desk, which a day later is no longer worth chasing as fresh.
+ */
+const OCCURRED_AT_RULE: MadeAtRule = {
+  maxAgeHours: 24,
+  futureReason: 'field.passage.occurredAtFuture',
+  oldReason: 'field.passage.occurredAtOld',
+};
 const MAX_COUNT_DAYS = 31;
 const RECENT = 20;
 /** Rows anonymised per transaction by the retention job. */
@@ -155,11 +161,6 @@ export function passagesService(
     if (await attendance.onDutyAt(actor.accountId, cp.id, at)) return 'log';
     if (inScope(scopeFor(actor, 'passages.write'), cp.regionPath)) return 'view';
     throw notFound();
-  }
-
-  function checkOccurredAt(at: Date, now: number): void {
-    if (at.getTime() > now + CLOCK_SKEW_MS) throw invalidField('occurredAt', 'field.passage.occurredAtFuture');
-    if (at.getTime() < now - MAX_AGE_MS) throw invalidField('occurredAt', 'field.passage.occurredAtOld', { hours: 24 });
   }
 
   /** The entry's rules, its origin's division and the risk area it fell in on the day. */
@@ -296,10 +297,9 @@ export function passagesService(
 
     async create(actor: Actor, call: CallContext, input: CreatePassageInput): Promise<Passage> {
       requireScope(actor, 'passages.write');
-      const now = Date.now();
-      const at = input.occurredAt ? new Date(input.occurredAt) : new Date(now);
       // Before the checkpoint is looked at, so a foreign and a missing one answer alike.
-      checkOccurredAt(at, now);
+      const { made: at, received } = madeAt(input.occurredAt, 'occurredAt', OCCURRED_AT_RULE);
+      const now = received.getTime();
       const cp = await checkpoint(input.checkpointId);
       if ((await standing(actor, cp, at)) !== 'log') throw new AppError(403, 'PASSAGE_NOT_ON_DUTY');
       const values: repo.EntryValues = {

@@ -1,3 +1,4 @@
+import { findCountingMisses } from '../../platform/auth/throttle.ts';
 import type { Kysely } from 'kysely';
 import type { RegionLevel } from '../../../common/enums.ts';
 import { requireAccess, requireScope, type Actor } from '../../platform/access/actor.ts';
@@ -184,14 +185,13 @@ export function announcementsService(
      * health-report routes count theirs; past the limit, 429 before the token is even looked up.
      */
     async forToken(ip: string, token: string): Promise<{ items: ResidentAnnouncement[] }> {
-      const key = `announcements:link:${ip}`;
-      const { count, retryAfter } = await rateLimiter.peek(key, LINK_MISS_WINDOW_SECONDS);
-      if (count >= LINK_MISS_LIMIT) throw new AppError(429, 'RATE_LIMITED', { minutes: Math.ceil(retryAfter / 60), retryAfter });
-      const c = await tokens.caseOf(token);
-      if (!c) {
-        await rateLimiter.hit(key, LINK_MISS_WINDOW_SECONDS);
-        throw new AppError(404, 'HEALTH_LINK_INVALID');
-      }
+      const c = await findCountingMisses(
+        rateLimiter,
+        `announcements:link:${ip}`,
+        { max: LINK_MISS_LIMIT, windowSeconds: LINK_MISS_WINDOW_SECONDS },
+        () => tokens.caseOf(token),
+        () => new AppError(404, 'HEALTH_LINK_INVALID'),
+      );
       return { items: await reachingPath(c.regionPath) };
     },
   };

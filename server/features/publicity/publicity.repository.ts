@@ -3,6 +3,7 @@ import type { Scope } from '../../platform/access/actor.ts';
 import { inRegionScope } from '../../platform/access/scope.ts';
 import { startsWith, toNumber } from '../../platform/db/dialect.ts';
 import type { Database, PublicityLogTable } from '../../platform/db/schema.ts';
+import type { FigureRow } from '../dashboard/figure-sources.ts';
 import type { PathSum } from './publicity.rules.ts';
 
 type Q = Kysely<Database>;
@@ -192,4 +193,15 @@ export async function findTeam(q: Q, id: string): Promise<{ id: string; name: st
     .select(['t.id', 't.name', 'r.path as regionPath'])
     .where('t.id', '=', id)
     .executeTakeFirst();
+}
+
+/** Publicity entries per log region done on a day, from the (region_id, done_on) index: the dashboard's figure. */
+export async function dayFigures(q: Q, day: string): Promise<FigureRow[]> {
+  const rows = await q
+    .selectFrom('publicityLogs')
+    .select((eb) => ['regionId', eb.fn.countAll<number | string>().as('n')])
+    .where('doneOn', '=', day)
+    .groupBy('regionId')
+    .execute();
+  return rows.map((r) => ({ regionId: r.regionId, values: { publicityActivities: toNumber(r.n) } }));
 }

@@ -9,6 +9,7 @@ import { transact } from '../../platform/db/transact.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { invalidField, notFound } from '../../platform/errors.ts';
 import type { CheckpointsService } from '../checkpoints/checkpoints.service.ts';
+import type { FigureWindow } from '../dashboard/figure-sources.ts';
 import type { RegionsService } from '../regions/regions.service.ts';
 import * as repo from './publicity.repository.ts';
 import { foldTotals, type GroupRegion } from './publicity.rules.ts';
@@ -117,6 +118,9 @@ export function publicityService(
   }
 
   return {
+    /** The day's publicity entries per region for the dashboard's refresh job: the system's own reading, no access check. */
+    figures: (w: FigureWindow) => repo.dayFigures(db, w.day),
+
     async create(actor: Actor, call: CallContext, input: CreateLogInput): Promise<PublicityLog> {
       requireScope(actor, 'publicity.log');
       const region = await loggableRegion(actor, input.regionId);

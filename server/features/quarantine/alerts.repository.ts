@@ -4,6 +4,7 @@ import type { Scope } from '../../platform/access/actor.ts';
 import { inRegionScope } from '../../platform/access/scope.ts';
 import { startsWith, toNumber } from '../../platform/db/dialect.ts';
 import type { AlertTable, Database } from '../../platform/db/schema.ts';
+import type { FigureRow } from '../dashboard/figure-sources.ts';
 import type { Alert } from './alerts.schemas.ts';
 
 type Q = Kysely<Database>;
@@ -203,4 +204,17 @@ export async function escalate(
     .returning('id')
     .execute();
   return rows.map((r) => r.id);
+}
+
+/** Fever alerts open at `to` (opened before it, not closed by then) per case region: the dashboard's figure. */
+export async function feverAlertFigures(q: Q, to: string): Promise<FigureRow[]> {
+  const rows = await q
+    .selectFrom('alerts')
+    .select((eb) => ['regionId', eb.fn.countAll<number | string>().as('n')])
+    .where('kind', '=', 'fever')
+    .where('createdAt', '<', to)
+    .where((eb) => eb.or([eb('closedAt', 'is', null), eb('closedAt', '>=', to)]))
+    .groupBy('regionId')
+    .execute();
+  return rows.map((r) => ({ regionId: r.regionId, values: { alertsFeverOpen: toNumber(r.n) } }));
 }

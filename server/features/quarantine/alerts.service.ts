@@ -10,6 +10,7 @@ import { conflict, notFound } from '../../platform/errors.ts';
 import type { JobDefinition } from '../../platform/jobs/scheduler.ts';
 import { notify, type NewNotification } from '../../platform/notify/notify.ts';
 import type { AccountsService } from '../accounts/accounts.service.ts';
+import type { FigureWindow } from '../dashboard/figure-sources.ts';
 import type { RegionsService } from '../regions/regions.service.ts';
 import * as repo from './alerts.repository.ts';
 import { observerOnly } from './cases.rules.ts';
@@ -152,6 +153,8 @@ export function alertsService(deps: Deps, { regions, accounts }: { regions: Regi
     ] as JobDefinition[],
     /** The escalation pass at an instant (the job runs it; tests call it with their clock). */
     escalate: escalateAt,
+    /** Open fever alerts per region for the dashboard's refresh job: the system's own reading, no access check. */
+    figures: (w: FigureWindow) => repo.feverAlertFigures(db, w.to),
 
     /**
      * Opens alerts in the caller's transaction, skipping any already made for its (case, kind,

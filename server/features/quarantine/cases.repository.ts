@@ -1,9 +1,10 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Role } from '../../../common/enums.ts';
 import type { Scope } from '../../platform/access/actor.ts';
 import { inRegionScope } from '../../platform/access/scope.ts';
 import { likePrefix, startsWith, toNumber } from '../../platform/db/dialect.ts';
 import type { CaseEventTable, Database, IsolationCaseTable } from '../../platform/db/schema.ts';
+import type { FigureRow, FigureWindow } from '../dashboard/figure-sources.ts';
 import { ANONYMISED_NAME } from './cases.rules.ts';
 import { CASE_COLUMN, STARTS_ON, type PersonTable } from './people.repository.ts';
 
@@ -324,4 +325,38 @@ export async function anonymise(q: Q, ids: readonly string[], now: string): Prom
     .where('anonymisedAt', 'is', null)
     .executeTakeFirst();
   return { cases: Number(c.numUpdatedRows), reports: Number(r.numUpdatedRows) };
+}
+
+/**
+ * The dashboard's case figures per region. A case closes on its `closed_on` day, so "closed by
+ * `to`" is `closed_on <= day` (`to` is the day's end, or now for today): active at `to` = opened
+ * before it and not closed by then; opened, released and transferred during the day. Only cases
+ * open at some time of the day or after are read.
+ */
+export async function caseFigures(q: Q, w: FigureWindow): Promise<FigureRow[]> {
+  const count = (when: RawBuilder<unknown>) => sql<number | string>`SUM(CASE WHEN ${when} THEN 1 ELSE 0 END)`;
+  const closedOn = sql.ref('closedOn');
+  const closedToday = (status: string) => count(sql`${sql.ref('status')} = ${status} AND ${closedOn} = ${w.day}`);
+  const rows = await q
+    .selectFrom('isolationCases')
+    .select([
+      'regionId',
+      count(sql`${closedOn} IS NULL OR ${closedOn} > ${w.day}`).as('casesActive'),
+      count(sql`${sql.ref('createdAt')} >= ${w.from}`).as('casesNew'),
+      closedToday('released').as('casesReleased'),
+      closedToday('transferred').as('casesTransferred'),
+    ])
+    .where('createdAt', '<', w.to)
+    .where((eb) => eb.or([eb('closedOn', 'is', null), eb('closedOn', '>=', w.day)]))
+    .groupBy('regionId')
+    .execute();
+  return rows.map((r) => ({
+    regionId: r.regionId,
+    values: {
+      casesActive: toNumber(r.casesActive),
+      casesNew: toNumber(r.casesNew),
+      casesReleased: toNumber(r.casesReleased),
+      casesTransferred: toNumber(r.casesTransferred),
+    },
+  }));
 }

@@ -13,6 +13,7 @@ import { AppError, conflict, invalidField, notFound } from '../../platform/error
 import type { JobDefinition } from '../../platform/jobs/scheduler.ts';
 import { requireIdNumber, sealIdNumber } from '../../platform/pii/identity.ts';
 import type { AccountsService } from '../accounts/accounts.service.ts';
+import type { FigureWindow } from '../dashboard/figure-sources.ts';
 import type { RegionsService } from '../regions/regions.service.ts';
 import * as repo from './cases.repository.ts';
 import {
@@ -290,6 +291,8 @@ export function casesService(deps: Deps, { regions, accounts }: { regions: Regio
     find: (id: string) => repo.findCase(db, id),
     /** The community a case of this region is kept in (a grid's parent), for "a volunteer of the area". */
     areaPath: async (regionId: string) => (await areaOf((await repo.regionOf(db, regionId))!)).path,
+    /** Case figures per region for the dashboard's refresh job: the system's own reading, no access check. */
+    figures: (w: FigureWindow) => repo.caseFigures(db, w),
 
     async list(actor: Actor, query: CaseQueryInput): Promise<{ items: CaseSummary[]; total: number }> {
       const scope = requireScope(actor, 'quarantine.read');

@@ -1,7 +1,9 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { ContactExposureKind } from '../../../common/enums.ts';
 import type { Scope } from '../../platform/access/actor.ts';
+import { toNumber } from '../../platform/db/dialect.ts';
 import type { ContactTable, Database } from '../../platform/db/schema.ts';
+import type { FigureRow, FigureWindow } from '../dashboard/figure-sources.ts';
 import { pageOf, type PersonFilter } from './people.repository.ts';
 
 type Q = Kysely<Database>;
@@ -100,4 +102,22 @@ export async function updateContact(
   set: Partial<Omit<ContactTable, 'id' | 'createdAt' | 'createdBy'>>,
 ): Promise<void> {
   await q.updateTable('contacts').set(set).where('id', '=', id).execute();
+}
+
+/** The dashboard's contact figures per region: registered by `to`, and in [from, to). */
+export async function contactFigures(q: Q, w: FigureWindow): Promise<FigureRow[]> {
+  const rows = await q
+    .selectFrom('contacts')
+    .select((eb) => [
+      'regionId',
+      eb.fn.countAll<number | string>().as('contacts'),
+      sql<number | string>`SUM(CASE WHEN ${sql.ref('createdAt')} >= ${w.from} THEN 1 ELSE 0 END)`.as('contactsNew'),
+    ])
+    .where('createdAt', '<', w.to)
+    .groupBy('regionId')
+    .execute();
+  return rows.map((r) => ({
+    regionId: r.regionId,
+    values: { contacts: toNumber(r.contacts), contactsNew: toNumber(r.contactsNew) },
+  }));
 }

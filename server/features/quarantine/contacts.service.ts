@@ -5,6 +5,7 @@ import { newId, nowIso } from '../../platform/db/ids.ts';
 import { transact } from '../../platform/db/transact.ts';
 import type { Deps } from '../../platform/deps.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
+import type { FigureWindow } from '../dashboard/figure-sources.ts';
 import type { RegionsService } from '../regions/regions.service.ts';
 import * as repo from './contacts.repository.ts';
 import type { Contact, ContactQueryInput, CreateContactInput, UpdateContactInput } from './contacts.schemas.ts';
@@ -34,6 +35,9 @@ export function contactsService(deps: Deps, { regions }: { regions: RegionsServi
   }
 
   return {
+    /** Contact figures per region for the dashboard's refresh job: the system's own reading, no access check. */
+    figures: (w: FigureWindow) => repo.contactFigures(db, w),
+
     async create(actor: Actor, call: CallContext, input: CreateContactInput): Promise<Contact> {
       requireScope(actor, 'quarantine.write');
       const problems: Record<string, FieldProblem> = {};

@@ -1,7 +1,8 @@
-import { sql, type Kysely } from 'kysely';
-import type { Feeling, ReportSlot, Symptom } from '../../../common/enums.ts';
-import { toBool } from '../../platform/db/dialect.ts';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { REPORT_SLOTS, type Feeling, type ReportSlot, type Symptom } from '../../../common/enums.ts';
+import { toBool, toNumber } from '../../platform/db/dialect.ts';
 import type { Database, HealthReportTable } from '../../platform/db/schema.ts';
+import type { FigureRow, FigureWindow } from '../dashboard/figure-sources.ts';
 
 type Q = Kysely<Database>;
 
@@ -226,4 +227,75 @@ export async function overdueRemeasures(q: Q, threshold: number, before: string,
       ),
     )
     .execute();
+}
+
+/** The case events that close a case: the release or transfer's instant. */
+const CLOSING_EVENTS = ['released', 'released_early', 'transferred'];
+
+/**
+ * The dashboard's report figures for the window's day, per case region, owed by the rule of
+ * `slotOwed` (common/report-slots.ts), as the case's report grid shows it: a slot of a case day is
+ * due when its window closed by `to`, after the case was opened and, for a case closed that day,
+ * no later than its closing event (the end of the day when it has none, as the grid assumes).
+ * Received: of those, reported before `to` (a late report after `to` does not change a past
+ * day). Fever: the day's reports before `to` whose reading that counts is a fever. `closed` holds
+ * the slots whose window had closed by `to`, with that instant (ISO); `dayEnd` the day's end.
+ */
+export async function reportFigures(
+  q: Q,
+  w: FigureWindow,
+  closed: ReadonlyMap<ReportSlot, string>,
+  dayEnd: string,
+): Promise<FigureRow[]> {
+  const sum = (e: RawBuilder<unknown>) => sql<number | string>`SUM(${e})`;
+  const closedOn = sql.ref('c.closedOn');
+  const closing = q
+    .selectFrom('caseEvents as e')
+    .select((eb) => eb.fn.max('e.at').as('at'))
+    .where('e.caseId', '=', sql.ref<string>('c.id'))
+    .where('e.kind', 'in', CLOSING_EVENTS);
+  /** 1 when the slot whose window closed at `end` is owed by the row's case, else 0. */
+  const owed = (end: string) => sql`CASE
+    WHEN ${sql.ref('c.createdAt')} >= ${end} THEN 0
+    WHEN ${closedOn} IS NULL OR ${closedOn} > ${w.day} THEN 1
+    WHEN COALESCE((${closing}), ${dayEnd}) >= ${end} THEN 1
+    ELSE 0 END`;
+  const report = { morning: 'rm', evening: 're' } as const;
+  let query = q
+    .selectFrom('isolationCases as c')
+    .leftJoin('healthReports as rm', (j) =>
+      j.onRef('rm.caseId', '=', 'c.id').on('rm.slotOn', '=', w.day).on('rm.slot', '=', 'morning').on('rm.reportedAt', '<', w.to),
+    )
+    .leftJoin('healthReports as re', (j) =>
+      j.onRef('re.caseId', '=', 'c.id').on('re.slotOn', '=', w.day).on('re.slot', '=', 'evening').on('re.reportedAt', '<', w.to),
+    )
+    .select('c.regionId')
+    .where('c.startsOn', '<=', w.day)
+    .where('c.endsOn', '>=', w.day)
+    .where('c.createdAt', '<', w.to)
+    .where((eb) => eb.or([eb('c.closedOn', 'is', null), eb('c.closedOn', '>=', w.day)]));
+  // Aliases in camelCase, as the results come back.
+  const alias = (name: string, slot: ReportSlot) => `${name}${slot[0]!.toUpperCase()}${slot.slice(1)}`;
+  for (const slot of REPORT_SLOTS) {
+    const r = report[slot];
+    const end = closed.get(slot);
+    query = query.select([
+      sum(end ? owed(end) : sql`0`).as(alias('due', slot)),
+      sum(end ? sql`CASE WHEN ${sql.ref(`${r}.id`)} IS NULL THEN 0 ELSE ${owed(end)} END` : sql`0`).as(alias('received', slot)),
+      sum(sql`CASE WHEN ${sql.ref(`${r}.fever`)} = 1 THEN 1 ELSE 0 END`).as(alias('fever', slot)),
+    ]);
+  }
+  const rows = (await query.groupBy('c.regionId').execute()) as unknown as ({ regionId: string } & Record<
+    string,
+    number | string
+  >)[];
+  return rows.map((row) => {
+    const total = (name: string) => REPORT_SLOTS.reduce((n, slot) => n + toNumber(row[alias(name, slot)]), 0);
+    const due = total('due');
+    const received = total('received');
+    return {
+      regionId: row.regionId,
+      values: { reportsDue: due, reportsReceived: received, reportsMissed: due - received, reportsFever: total('fever') },
+    };
+  });
 }

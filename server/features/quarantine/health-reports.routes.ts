@@ -1,4 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ConflictAnswerOut } from '../sync/sync.schemas.ts';
+import { conflictAnswer } from '../sync/sync.service.ts';
 import { actorOf, callOf } from '../../platform/http/context.ts';
 import { errorResponses, IdParams } from '../../platform/http/schemas.ts';
 import {
@@ -101,10 +103,14 @@ export const healthReportsRoutes: FastifyPluginAsyncTypebox<{
       security: [],
       params: TokenParams,
       body: ReportBody,
-      response: { 201: SubmittedOut, ...errorResponses },
+      // 202: made while the case was active, it arrived after the case closed: kept as a conflict.
+      response: { 201: SubmittedOut, 202: ConflictAnswerOut, ...errorResponses },
     },
-    handler: async (req, reply) =>
-      reply.status(201).send(await healthReports.submit(req.ip, callOf(req), req.params.token, req.body)),
+    handler: async (req, reply) => {
+      const r = await healthReports.submit(req.ip, callOf(req), req.params.token, req.body);
+      if ('conflict' in r) return reply.status(202).send(conflictAnswer(req.lang, r.conflict));
+      return reply.status(201).send(r);
+    },
   });
   app.post('/h/:token/reports/remeasure', {
     config: { access: 'public', idempotent: true },

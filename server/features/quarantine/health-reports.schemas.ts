@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { FEELINGS, REPORT_SLOTS, SYMPTOMS, TEMPERATURE_MAX, TEMPERATURE_MIN } from '../../../common/enums.ts';
-import { CalendarDate, Text } from '../../platform/http/schemas.ts';
+import { CalendarDate, Text, Timestamp } from '../../platform/http/schemas.ts';
 import { Nullable } from '../teams/teams.schemas.ts';
 
 /** °C from the picker: 35.0–42.0; the service refuses a second decimal. */
@@ -23,6 +23,8 @@ export const ReportBody = Type.Object(
     symptoms: Type.Array(Type.Enum(SYMPTOMS), { maxItems: SYMPTOMS.length, uniqueItems: true }),
     feeling: Type.Enum(FEELINGS),
     helpRequest: Type.Optional(Nullable(Text(200))),
+    /** When the person filled it in on their phone (kept offline, sent later); now when absent. */
+    madeAt: Type.Optional(Timestamp()),
   },
   { additionalProperties: false },
 );
@@ -72,6 +74,8 @@ export const SubmittedOut = Type.Object({
   /** When the re-measure is wanted by (ISO), if due. */
   remeasureBy: Nullable(Type.String()),
 });
+
+export type Submitted = Static<typeof SubmittedOut>;
 
 export const RemeasuredOut = Type.Object({
   slotOn: Type.String(),

@@ -1,14 +1,16 @@
+import { findCountingMisses } from '../../platform/auth/throttle.ts';
 import type { Kysely } from 'kysely';
-import { FEVER_THRESHOLD, type AlertKind } from '../../../common/enums.ts';
+import { FEVER_THRESHOLD, REPORT_SLOTS, type AlertKind, type ReportSlot } from '../../../common/enums.ts';
 import { maskName } from '../../../common/mask.ts';
 import { requireAccess, type Actor } from '../../platform/access/actor.ts';
 import { auditWrite, type CallContext } from '../../platform/audit/audit.ts';
-import { addDays, localDateTime } from '../../platform/dates.ts';
+import { addDays, localDateTime, zonedInstant } from '../../platform/dates.ts';
 import { newId, nowIso } from '../../platform/db/ids.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { transact } from '../../platform/db/transact.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError, conflict, invalidField, notFound } from '../../platform/errors.ts';
+import type { FigureRow, FigureWindow } from '../dashboard/figure-sources.ts';
 import type { JobDefinition } from '../../platform/jobs/scheduler.ts';
 import type { OpenAlert } from './alerts.schemas.ts';
 import { SYSTEM, type AlertsService } from './alerts.service.ts';
@@ -25,8 +27,10 @@ import {
   slotStart,
   todaySlots,
 } from './health-reports.rules.ts';
-import type { EnterReportInput, HealthStatus, RemeasureInput, ReportInput } from './health-reports.schemas.ts';
+import type { EnterReportInput, HealthStatus, RemeasureInput, ReportInput, Submitted } from './health-reports.schemas.ts';
 import type { ResidentTokensService } from './resident-tokens.service.ts';
+import { madeAt } from '../../platform/http/made-at.ts';
+import { momentParam, syncService, type RecordedConflict, type SyncService } from '../sync/sync.service.ts';
 
 export type HealthReportsService = ReturnType<typeof healthReportsService>;
 
@@ -45,7 +49,11 @@ const invalidLink = () => new AppError(404, 'HEALTH_LINK_INVALID');
  * alerts the case's medical observer, a help request its grid worker. Jobs alert on missed slots
  * and on re-measures not sent in time.
  */
-export function healthReportsService(deps: Deps, { tokens, alerts }: { tokens: ResidentTokensService; alerts: AlertsService }) {
+export function healthReportsService(
+  deps: Deps,
+  // The app hands in its sync service; tests and scripts building this one alone get their own.
+  { tokens, alerts, sync = syncService(deps) }: { tokens: ResidentTokensService; alerts: AlertsService; sync?: SyncService },
+) {
   const {
     db: { db },
     events,
@@ -55,15 +63,13 @@ export function healthReportsService(deps: Deps, { tokens, alerts }: { tokens: R
 
   /** The person's link, or 404 counted against the caller's address. */
   async function caseByToken(ip: string, token: string): Promise<repo.CaseFacts> {
-    const key = `health:link:${ip}`;
-    const { count, retryAfter } = await rateLimiter.peek(key, LINK_MISS_WINDOW_SECONDS);
-    if (count >= LINK_MISS_LIMIT) throw new AppError(429, 'RATE_LIMITED', { minutes: Math.ceil(retryAfter / 60), retryAfter });
-    const c = await tokens.caseOf(token);
-    if (!c) {
-      await rateLimiter.hit(key, LINK_MISS_WINDOW_SECONDS);
-      throw invalidLink();
-    }
-    return c;
+    return findCountingMisses(
+      rateLimiter,
+      `health:link:${ip}`,
+      { max: LINK_MISS_LIMIT, windowSeconds: LINK_MISS_WINDOW_SECONDS },
+      () => tokens.caseOf(token),
+      invalidLink,
+    );
   }
 
   async function reportedSet(caseId: string, since: string) {
@@ -122,6 +128,8 @@ export function healthReportsService(deps: Deps, { tokens, alerts }: { tokens: R
       feeling: string;
       helpRequest: string | null;
       enteredBy: string | null;
+      /** When the person made it on their phone (now unless it waited offline). */
+      madeAt?: string;
     },
   ): Promise<string> {
     const now = nowIso();
@@ -143,7 +151,7 @@ export function healthReportsService(deps: Deps, { tokens, alerts }: { tokens: R
         helpRequest: r.helpRequest,
         late: r.late ? 1 : 0,
         enteredBy: r.enteredBy,
-        reportedAt: now,
+        reportedAt: r.madeAt ?? now,
         createdAt: now,
         updatedAt: now,
         anonymisedAt: null,
@@ -166,6 +174,42 @@ export function healthReportsService(deps: Deps, { tokens, alerts }: { tokens: R
       await changed(trx, c, id);
     });
     return id;
+  }
+
+  /**
+   * A report made while the case was active that arrived after it closed: kept, sealed, as a
+   * conflict for the case's medical observer and grid worker, never written as a report (the case
+   * is closed) nor dropped.
+   */
+  async function keepClosed(
+    call: CallContext,
+    closed: { case: repo.CaseFacts; closedAt: string },
+    input: ReportInput,
+    made: Date,
+    received: Date,
+  ): Promise<RecordedConflict> {
+    const c = closed.case;
+    const madeIso = nowIso(made);
+    return sync.record(call, {
+      kind: 'case_released',
+      reason: 'sync.reason.caseReleased',
+      reasonParams: { made: momentParam(timeZone, madeIso), closed: momentParam(timeZone, closed.closedAt) },
+      region: { id: c.regionId, path: c.regionPath },
+      accountId: null,
+      caseId: c.id,
+      entry: {
+        temperature: input.temperature,
+        symptoms: input.symptoms,
+        feeling: input.feeling,
+        helpRequest: input.helpRequest?.trim() || null,
+        fever: isFever(input.temperature),
+      },
+      sensitive: true,
+      madeAt: madeIso,
+      receivedAt: nowIso(received),
+      tell: [c.medicalObserverId, c.gridWorkerId].filter((id): id is string => id !== null),
+      link: '/sync/conflicts',
+    });
   }
 
   async function status(ip: string, token: string, at: Date = new Date()): Promise<HealthStatus> {
@@ -240,12 +284,47 @@ export function healthReportsService(deps: Deps, { tokens, alerts }: { tokens: R
     scanRemeasures,
     status,
 
-    /** A report through the personal link: the slot follows from the time (see `chooseSlot`). */
-    async submit(ip: string, call: CallContext, token: string, input: ReportInput, at: Date = new Date()) {
+    /** Report figures per case region for the dashboard's refresh job: the system's own reading, no access check. */
+    async figures(w: FigureWindow): Promise<FigureRow[]> {
+      const closed = new Map<ReportSlot, string>();
+      for (const slot of REPORT_SLOTS) {
+        const end = slotEnd(timeZone, windows, w.day, slot);
+        if (end.getTime() <= Date.parse(w.to)) closed.set(slot, end.toISOString());
+      }
+      return repo.reportFigures(db, w, closed, zonedInstant(timeZone, addDays(w.day, 1), '00:00').toISOString());
+    },
+
+    /**
+     * A report through the personal link: the slot follows from the time it was made
+     * (`input.madeAt`, the phone's time when it waited offline; `at` by default; see `chooseSlot`),
+     * and so does lateness. Made while the case was active but arriving after it closed (the link
+     * ended with it), it is kept as a conflict for the case's staff instead (`{ conflict }`).
+     */
+    async submit(
+      ip: string,
+      call: CallContext,
+      token: string,
+      input: ReportInput,
+      at: Date = new Date(),
+    ): Promise<Submitted | { conflict: RecordedConflict }> {
+      const { made } = madeAt(input.madeAt, 'madeAt', {}, at);
       requireReading('temperature', input.temperature);
-      const c = await caseByToken(ip, token);
-      const { set } = await reportedSet(c.id, addDays(localDateTime(timeZone, at).date, -1));
-      const choice = chooseSlot(timeZone, windows, c, set, at);
+      const found = await findCountingMisses(
+        rateLimiter,
+        `health:link:${ip}`,
+        { max: LINK_MISS_LIMIT, windowSeconds: LINK_MISS_WINDOW_SECONDS },
+        async () => {
+          const live = await tokens.caseOf(token);
+          if (live) return { live };
+          const closed = await tokens.closedCaseOf(token, nowIso(made));
+          return closed ? { closed } : undefined;
+        },
+        invalidLink,
+      );
+      if (found.closed) return { conflict: await keepClosed(call, found.closed, input, made, at) };
+      const c = found.live!;
+      const { set } = await reportedSet(c.id, addDays(localDateTime(timeZone, made).date, -1));
+      const choice = chooseSlot(timeZone, windows, c, set, made);
       if (choice.kind === 'done') throw conflict('HEALTH_REPORT_DONE');
       if (choice.kind === 'not_due') {
         const w = choice.next ? windows[choice.next.slot] : null;
@@ -261,6 +340,7 @@ export function healthReportsService(deps: Deps, { tokens, alerts }: { tokens: R
         feeling: input.feeling,
         helpRequest: input.helpRequest?.trim() || null,
         enteredBy: null,
+        madeAt: nowIso(made),
       });
       const remeasureDue = isFever(input.temperature);
       return {
@@ -269,7 +349,8 @@ export function healthReportsService(deps: Deps, { tokens, alerts }: { tokens: R
         slot: choice.slot,
         late: choice.late,
         remeasureDue,
-        remeasureBy: remeasureDue ? nowIso(new Date(at.getTime() + remeasureMinutes * 60_000)) : null,
+        // The re-measure is due after the first reading was taken, not after it arrived.
+        remeasureBy: remeasureDue ? nowIso(new Date(made.getTime() + remeasureMinutes * 60_000)) : null,
       };
     },
 

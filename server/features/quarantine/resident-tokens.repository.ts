@@ -31,3 +31,25 @@ export async function liveCaseOf(q: Q, hash: string, purpose: string, now: strin
     .executeTakeFirst();
   return row?.caseId ?? undefined;
 }
+
+/**
+ * The case a link of this purpose pointed to while it was live at `at`, though it no longer is
+ * (revoked since, when the case closed), with when it stopped.
+ */
+export async function caseLiveAt(
+  q: Q,
+  hash: string,
+  purpose: string,
+  at: string,
+): Promise<{ caseId: string; revokedAt: string } | undefined> {
+  const row = await q
+    .selectFrom('residentTokens')
+    .select(['caseId', 'revokedAt'])
+    .where('tokenHash', '=', hash)
+    .where('purpose', '=', purpose)
+    .where('createdAt', '<=', at)
+    .where('revokedAt', '>', at)
+    .where('expiresAt', '>', at)
+    .executeTakeFirst();
+  return row?.caseId && row.revokedAt ? { caseId: row.caseId, revokedAt: row.revokedAt } : undefined;
+}

@@ -96,6 +96,18 @@ export function residentTokensService(deps: Deps) {
       });
     },
 
+    /**
+     * The case a link pointed to at `at`, when the link was live then but the case has closed
+     * since (released or transferred): a report made before the close and sent late. No access
+     * check: the token is the access.
+     */
+    async closedCaseOf(token: string, at: string): Promise<{ case: CaseFacts; closedAt: string } | undefined> {
+      const live = await repo.caseLiveAt(db, tokenHash(token), PURPOSE, at);
+      if (!live) return undefined;
+      const c = await findCase(db, live.caseId);
+      return c && c.status !== 'active' ? { case: c, closedAt: live.revokedAt } : undefined;
+    },
+
     /** The active case a live link points to, if any (no access check: the token is the access). */
     async caseOf(token: string): Promise<CaseFacts | undefined> {
       const caseId = await repo.liveCaseOf(db, tokenHash(token), PURPOSE, nowIso());

@@ -1,8 +1,10 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { ExposureFlag, Measure, TransportMode } from '../../../common/enums.ts';
 import type { Scope } from '../../platform/access/actor.ts';
-import { toBool } from '../../platform/db/dialect.ts';
+import { HUBEI_PROVINCE } from '../../../common/measures.ts';
+import { toBool, toNumber } from '../../platform/db/dialect.ts';
 import type { Database, ReturneeTable } from '../../platform/db/schema.ts';
+import type { FigureRow, FigureWindow } from '../dashboard/figure-sources.ts';
 import { pageOf, type PersonFilter } from './people.repository.ts';
 
 type Q = Kysely<Database>;
@@ -129,4 +131,51 @@ export async function updateReturnee(
   set: Partial<Omit<ReturneeTable, 'id' | 'createdAt' | 'createdBy'>>,
 ): Promise<void> {
   await q.updateTable('returnees').set(set).where('id', '=', id).execute();
+}
+
+/** 武汉市's division code: its returnees are counted apart from the rest of Hubei. */
+const WUHAN = '4201';
+
+/**
+ * The dashboard's returnee figures per region: registered by `to` (all, and by origin: Wuhan, the
+ * rest of Hubei, elsewhere), registered in [from, to), and those with an isolation case released
+ * by the end of `day` (its closing date; closed at or before `to` for today).
+ */
+export async function returneeFigures(q: Q, w: FigureWindow): Promise<FigureRow[]> {
+  const count = (when: RawBuilder<unknown>) => sql<number | string>`SUM(CASE WHEN ${when} THEN 1 ELSE 0 END)`;
+  const origin = sql.ref('r.originCode');
+  const rows = await q
+    .selectFrom('returnees as r')
+    .select((eb) => [
+      'r.regionId',
+      eb.fn.countAll<number | string>().as('returnees'),
+      count(sql`${sql.ref('r.createdAt')} >= ${w.from}`).as('returneesNew'),
+      count(sql`${origin} LIKE ${`${WUHAN}%`}`).as('returneesWuhan'),
+      count(sql`${origin} LIKE ${`${HUBEI_PROVINCE}%`} AND ${origin} NOT LIKE ${`${WUHAN}%`}`).as('returneesHubei'),
+      count(sql`${origin} NOT LIKE ${`${HUBEI_PROVINCE}%`}`).as('returneesOther'),
+      count(
+        sql`${eb.exists(
+          eb
+            .selectFrom('isolationCases as c')
+            .select(sql`1`.as('one'))
+            .whereRef('c.returneeId', '=', 'r.id')
+            .where('c.status', '=', 'released')
+            .where('c.closedOn', '<=', w.day),
+        )}`,
+      ).as('returneesReleased'),
+    ])
+    .where('r.createdAt', '<', w.to)
+    .groupBy('r.regionId')
+    .execute();
+  return rows.map((r) => ({
+    regionId: r.regionId,
+    values: {
+      returnees: toNumber(r.returnees),
+      returneesNew: toNumber(r.returneesNew),
+      returneesWuhan: toNumber(r.returneesWuhan),
+      returneesHubei: toNumber(r.returneesHubei),
+      returneesOther: toNumber(r.returneesOther),
+      returneesReleased: toNumber(r.returneesReleased),
+    },
+  }));
 }

@@ -8,6 +8,7 @@ import type { Database } from '../../platform/db/schema.ts';
 import { transact } from '../../platform/db/transact.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError, conflict, invalidField, type FieldProblem } from '../../platform/errors.ts';
+import type { FigureWindow } from '../dashboard/figure-sources.ts';
 import type { RegionsService } from '../regions/regions.service.ts';
 import type { RiskAreasService } from '../risk-areas/risk-areas.service.ts';
 import type { FollowUpsService } from './follow-ups.service.ts';
@@ -103,6 +104,9 @@ export function returneesService(
   }
 
   return {
+    /** Returnee figures per region for the dashboard's refresh job: the system's own reading, no access check. */
+    figures: (w: FigureWindow) => repo.returneeFigures(db, w),
+
     async create(actor: Actor, call: CallContext, input: CreateReturneeInput): Promise<Returnee> {
       requireScope(actor, 'quarantine.write');
       const problems: Record<string, FieldProblem> = {};

@@ -19,6 +19,20 @@ export async function findRegion(q: Q, id: string): Promise<Region | undefined> 
   return row && toRegion(row);
 }
 
+/** The first region without a parent, in tree order. */
+export async function firstRoot(q: Q): Promise<Region | undefined> {
+  const row = await q
+    .selectFrom('regions')
+    .select(COLUMNS)
+    .where('parentId', 'is', null)
+    .orderBy('sortOrder')
+    .orderBy('code')
+    .orderBy('name')
+    .limit(1)
+    .executeTakeFirst();
+  return row && toRegion(row);
+}
+
 export async function findRegionsByIds(q: Q, ids: string[]): Promise<Region[]> {
   if (ids.length === 0) return [];
   const rows = await q.selectFrom('regions').select(COLUMNS).where('id', 'in', ids).execute();

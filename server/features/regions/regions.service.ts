@@ -72,6 +72,27 @@ export function regionsService({ db: { db }, events }: Deps) {
       return path;
     },
 
+    /**
+     * The region a page is opened on: the one named, which must lie in the caller's scope for
+     * `permission` (outside it looks missing, 404), or by default the shallowest region of their
+     * grants (admin: the first root).
+     */
+    async namedOrTop(actor: Actor, permission: Permission, regionId: string | undefined): Promise<Region> {
+      const scope = requireScope(actor, permission);
+      let region: Region | undefined;
+      if (regionId) {
+        region = await repo.findRegion(db, regionId);
+        if (region) requireAccess(actor, permission, region.path);
+      } else if (scope.all) region = await repo.firstRoot(db);
+      else {
+        const depth = (path: string) => path.split('/').filter(Boolean).length;
+        const top = [...scope.paths].sort((a, b) => depth(a) - depth(b))[0]!;
+        region = await repo.findRegion(db, top.split('/').filter(Boolean).at(-1)!);
+      }
+      if (!region) throw notFound();
+      return region;
+    },
+
     findById: (id: string) => repo.findRegion(db, id),
     findByIds: (ids: string[]) => repo.findRegionsByIds(db, ids),
     findByCodes: (codes: string[]) => repo.findRegionsByCodes(db, codes),

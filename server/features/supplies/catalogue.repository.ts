@@ -4,6 +4,7 @@ import type { Scope } from '../../platform/access/actor.ts';
 import { inRegionScope } from '../../platform/access/scope.ts';
 import { startsWith, toBool, toNumber } from '../../platform/db/dialect.ts';
 import type { Database, StoreTable, SupplyItemTable } from '../../platform/db/schema.ts';
+import type { FigureRow } from '../dashboard/figure-sources.ts';
 import type { StockRow } from './catalogue.schemas.ts';
 import type { Item } from './supplies.schemas.ts';
 
@@ -259,4 +260,19 @@ export async function setThresholds(
 /** A unit's name, for a donation from one of ours (units are listed publicly, e.g. on the pledge form). */
 export async function unitName(q: Q, id: string): Promise<string | undefined> {
   return (await q.selectFrom('units').select('name').where('id', '=', id).executeTakeFirst())?.name;
+}
+
+/**
+ * Stock items below their threshold per store region, as `lowOnly` lists them: the dashboard's
+ * figure. Levels and thresholds are kept as they are now only, so this is the present state.
+ */
+export async function lowStockFigures(q: Q): Promise<FigureRow[]> {
+  const rows = await q
+    .selectFrom('stockLevels as l')
+    .innerJoin('stores as s', 's.id', 'l.storeId')
+    .select((eb) => ['s.regionId', eb.fn.countAll<number | string>().as('n')])
+    .where(isLow)
+    .groupBy('s.regionId')
+    .execute();
+  return rows.map((r) => ({ regionId: r.regionId, values: { stockAlerts: toNumber(r.n) } }));
 }

@@ -6,6 +6,7 @@ import { transact } from '../../platform/db/transact.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError, conflict, forbidden, invalidField, notFound, type FieldProblem } from '../../platform/errors.ts';
 import type { AccountsService } from '../accounts/accounts.service.ts';
+import type { FigureRow, FigureWindow } from '../dashboard/figure-sources.ts';
 import type { RegionsService } from '../regions/regions.service.ts';
 import * as repo from './catalogue.repository.ts';
 import type {
@@ -92,6 +93,15 @@ export function catalogueService(
 
   return {
     storeFor,
+
+    /**
+     * Supplies figures per store region for the dashboard's refresh job: the system's own reading,
+     * no access check. Stock alerts only for today's live window: past levels and thresholds are
+     * not kept.
+     */
+    async figures(w: FigureWindow): Promise<FigureRow[]> {
+      return [...(w.live ? await repo.lowStockFigures(db) : []), ...(await stock.dayFigures(db, w.day, w.to))];
+    },
 
     async items(actor: Actor, activeOnly: boolean): Promise<{ items: Item[]; canManage: boolean }> {
       requireScope(actor, 'supplies.read');

@@ -1,8 +1,9 @@
 /** The SQL of stock movements: levels, the movements themselves, and the lines and reversals read from them. */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { MovementKind } from '../../../common/enums.ts';
 import { toNumber } from '../../platform/db/dialect.ts';
 import type { Database, StockMovementTable } from '../../platform/db/schema.ts';
+import type { FigureRow } from '../dashboard/figure-sources.ts';
 import type { Movement } from './catalogue.schemas.ts';
 import { categoryRank, toItem } from './catalogue.repository.ts';
 import type { Item } from './supplies.schemas.ts';
@@ -188,4 +189,33 @@ export async function movementsOf(
     })),
     total: toNumber(count.n),
   };
+}
+
+/**
+ * Lines received (donations) and issued (allocations) on a day per store region, leaving out those
+ * reversed before `to`: the dashboard's supplies in and out. A line counts on its movement's date
+ * (a donation's received date, as the movement history lists it); transfers only move stock
+ * between the city's own stores.
+ */
+export async function dayFigures(q: Q, day: string, to: string): Promise<FigureRow[]> {
+  const count = (kind: string) => sql<number | string>`SUM(CASE WHEN ${sql.ref('m.kind')} = ${kind} THEN 1 ELSE 0 END)`;
+  const rows = await q
+    .selectFrom('stockMovements as m')
+    .innerJoin('stores as s', 's.id', 'm.storeId')
+    .select(['s.regionId', count('donation').as('suppliesIn'), count('allocation').as('suppliesOut')])
+    .where('m.onDate', '=', day)
+    .where('m.kind', 'in', ['donation', 'allocation'])
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb.selectFrom('stockMovements as r').select('r.id').whereRef('r.reversesId', '=', 'm.id').where('r.at', '<', to),
+        ),
+      ),
+    )
+    .groupBy('s.regionId')
+    .execute();
+  return rows.map((r) => ({
+    regionId: r.regionId,
+    values: { suppliesIn: toNumber(r.suppliesIn), suppliesOut: toNumber(r.suppliesOut) },
+  }));
 }

@@ -4,6 +4,7 @@ import type { Scope } from '../../platform/access/actor.ts';
 import { inRegionScope } from '../../platform/access/scope.ts';
 import { containsInsensitive, fromBool, startsWith, toBool, toNumber, type DialectName } from '../../platform/db/dialect.ts';
 import type { Database } from '../../platform/db/schema.ts';
+import type { FigureRow, FigureWindow } from '../dashboard/figure-sources.ts';
 
 type Q = Kysely<Database>;
 
@@ -342,4 +343,18 @@ export async function membershipsOf(q: Q, volunteerIds: readonly string[]): Prom
     out.push(...rows);
   }
   return out;
+}
+
+/**
+ * The dashboard's teams figure (the refresh job's own reading: no actor, no scope): teams per
+ * region as of `w.to`. A team has no status; one deleted since is not seen on past days.
+ */
+export async function figures(q: Q, w: FigureWindow): Promise<FigureRow[]> {
+  const rows = await q
+    .selectFrom('teams')
+    .select((eb) => ['regionId', eb.fn.countAll().as('n')])
+    .where('createdAt', '<', w.to)
+    .groupBy('regionId')
+    .execute();
+  return rows.map((r) => ({ regionId: r.regionId, values: { teams: toNumber(r.n as number | string) } }));
 }

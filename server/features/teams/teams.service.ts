@@ -22,6 +22,7 @@ import type {
   UpdateMemberInput,
   UpdateTeamInput,
 } from './teams.schemas.ts';
+import type { FigureWindow } from '../dashboard/figure-sources.ts';
 
 export type TeamsService = ReturnType<typeof teamsService>;
 
@@ -177,6 +178,8 @@ export function teamsService(deps: Deps, { regions, volunteers }: { regions: Reg
   return {
     posts: postsService(deps, { regions, volunteers, teamVisible }),
     teamVisible,
+    /** The command dashboard's source (no access check: the refresh job's own reading). */
+    figures: (window: FigureWindow) => repo.figures(db, window),
 
     /**
      * The teams each volunteer belongs to, for rosters and alerts: `teamIds` includes the team above

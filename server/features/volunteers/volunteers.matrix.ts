@@ -62,7 +62,7 @@ export const volunteersMatrix: CaseTable = (ctx) => {
       status: 201,
       build: async (where) => ({
         url: `${API}/volunteers/${await volunteer(where)}/commendations`,
-        body: { title: '抗疫先锋', occurredOn: '2020-02-20' },
+        body: { title: '抗疫先锋', reason: '坚守卡点二十天', occurredOn: '2020-02-20' },
       }),
     },
     'GET /api/v1/volunteers/import-template': {

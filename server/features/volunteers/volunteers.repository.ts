@@ -6,6 +6,7 @@ import { countWhere, inPages, inScopedRegions } from '../../platform/db/listing.
 import { placeLabel } from '../../platform/db/place-label.ts';
 import type { Database, VolunteerTable } from '../../platform/db/schema.ts';
 import type { ServiceEntry, ServiceRecordItem, StatusChange } from './volunteers.schemas.ts';
+import type { FigureRow, FigureWindow } from '../dashboard/figure-sources.ts';
 
 type Q = Kysely<Database>;
 
@@ -355,7 +356,7 @@ export async function insertServiceRecord(
   return { id: existing.id, created: false };
 }
 
-const SERVICE_COLUMNS = ['id', 'kind', 'title', 'hours', 'occurredOn', 'sourceId'] as const;
+const SERVICE_COLUMNS = ['id', 'kind', 'title', 'hours', 'occurredOn', 'sourceId', 'reason'] as const;
 
 const toServiceItem = (r: { kind: string; hours: number | string | null } & Omit<ServiceRecordItem, 'kind' | 'hours'>) => ({
   ...r,
@@ -378,4 +379,26 @@ export async function serviceRecords(q: Q, volunteerId: string): Promise<Service
     .orderBy('id', 'desc')
     .execute();
   return rows.map(toServiceItem);
+}
+
+/**
+ * The dashboard's volunteers figure (the refresh job's own reading: no actor, no scope): active
+ * volunteers per home region as of `w.to`. Only the latest status change is kept on the row, so a
+ * past day takes its status from `statusSince`: the current status from that day on, the other one
+ * (active ↔ not) before it; a second change since that day is not seen.
+ */
+export async function figures(q: Q, w: FigureWindow): Promise<FigureRow[]> {
+  const rows = await q
+    .selectFrom('volunteers')
+    .select((eb) => ['regionId', eb.fn.countAll().as('n')])
+    .where('createdAt', '<', w.to)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'active'), eb('statusSince', '<=', w.day)]),
+        eb.and([eb('status', '<>', 'active'), eb('statusSince', '>', w.day)]),
+      ]),
+    )
+    .groupBy('regionId')
+    .execute();
+  return rows.map((r) => ({ regionId: r.regionId, values: { volunteersActive: toNumber(r.n as number | string) } }));
 }

@@ -207,6 +207,8 @@ export const ServiceRecordItemOut = Type.Object({
   hours: Type.Union([Type.Number(), Type.Null()]),
   occurredOn: Type.String(),
   sourceId: Type.Union([Type.String(), Type.Null()]),
+  /** Why a commendation was given; null on other kinds (and on commendations from before reasons). */
+  reason: Type.Union([Type.String(), Type.Null()]),
 });
 
 export interface ServiceRecordItem {
@@ -216,6 +218,7 @@ export interface ServiceRecordItem {
   hours: number | null;
   occurredOn: string;
   sourceId: string | null;
+  reason: string | null;
 }
 
 export const ServiceRecordOut = Type.Object({
@@ -234,7 +237,11 @@ export interface ServiceRecord {
   items: ServiceRecordItem[];
 }
 
-export const CommendationBody = Type.Object({ title: Text(120), occurredOn: CalendarDate() }, { additionalProperties: false });
+/** A commendation (e.g. 优秀党员志愿者) and why it was given, as printed on the certificate. */
+export const CommendationBody = Type.Object(
+  { title: Text(120), reason: Text(500), occurredOn: CalendarDate() },
+  { additionalProperties: false },
+);
 export type CommendationInput = Static<typeof CommendationBody>;
 
 export const ImportQuery = Type.Object(
@@ -272,5 +279,7 @@ export interface ServiceEntry {
   title: string;
   hours: number | null;
   occurredOn: string;
+  /** Only commendations carry one. */
+  reason?: string | null;
   createdBy: string | null;
 }

@@ -30,6 +30,7 @@ import type {
   VolunteerQueryInput,
   VolunteerSummary,
 } from './volunteers.schemas.ts';
+import type { FigureWindow } from '../dashboard/figure-sources.ts';
 
 export type VolunteersService = ReturnType<typeof volunteersService>;
 export type { VolunteerRow } from './volunteers.repository.ts';
@@ -197,6 +198,9 @@ export function volunteersService(deps: Deps, others: { regions: RegionsService;
     visible,
     toSummary,
     filterOf,
+
+    /** The command dashboard's source (no access check: the refresh job's own reading). */
+    figures: (window: FigureWindow) => repo.figures(db, window),
 
     /** The volunteer linked to a sign-in account, for the volunteer's own pages. No access check: it is the caller's own. */
     async byAccount(accountId: string): Promise<{ id: string; name: string } | undefined> {
@@ -401,6 +405,7 @@ export function volunteersService(deps: Deps, others: { regions: RegionsService;
             kind: 'commendation',
             sourceId: null,
             title: input.title.trim(),
+            reason: input.reason.trim(),
             hours: null,
             occurredOn: input.occurredOn,
             createdBy: call.actorId,

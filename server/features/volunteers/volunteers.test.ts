@@ -367,8 +367,14 @@ describe('service record', () => {
       }),
     );
 
+    const reason = '连续值守高速出口卡点 20 天，劝返外来车辆 300 余辆';
+    expectError(
+      await managerA.post(`${API}/volunteers/${v.id}/commendations`, { title: '优秀志愿者', occurredOn: '2020-02-07' }),
+      400,
+    );
     const commend = await managerA.post(`${API}/volunteers/${v.id}/commendations`, {
       title: '优秀志愿者',
+      reason: ` ${reason} `,
       occurredOn: '2020-02-07',
     });
     expect(commend.statusCode, commend.body).toBe(201);
@@ -379,9 +385,16 @@ describe('service record', () => {
       hours: null,
       occurredOn: '2020-02-07',
       sourceId: null,
+      reason,
     });
-    expectError(await managerA.post(`${API}/volunteers/${v.id}/commendations`, { title: '未来', occurredOn: '2999-01-01' }), 422);
-    expectError(await inspectorA.post(`${API}/volunteers/${v.id}/commendations`, { title: 'x', occurredOn: '2020-02-07' }), 403);
+    expectError(
+      await managerA.post(`${API}/volunteers/${v.id}/commendations`, { title: '未来', reason: '事由', occurredOn: '2999-01-01' }),
+      422,
+    );
+    expectError(
+      await inspectorA.post(`${API}/volunteers/${v.id}/commendations`, { title: 'x', reason: '事由', occurredOn: '2020-02-07' }),
+      403,
+    );
     expectError(await managerB.get(`${API}/volunteers/${v.id}/service-record`), 404);
 
     const record = (await inspectorA.get(`${API}/volunteers/${v.id}/service-record`)).json();
@@ -391,6 +404,8 @@ describe('service record', () => {
       byKind: { duty: 1, errand: 1, inspection: 0, screening: 0, disinfection: 0, commendation: 1, other: 0 },
     });
     expect(record.items.map((i: { kind: string }) => i.kind)).toEqual(['commendation', 'errand', 'duty']);
+    expect(record.items[0].reason).toBe(reason);
+    expect(record.items[1].reason).toBeNull();
     expect((await auditRows(t.deps, { entityId: v.id, action: 'volunteer.commend' })).length).toBe(1);
   });
 });

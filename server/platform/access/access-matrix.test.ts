@@ -29,6 +29,11 @@ import { suppliesMatrix } from '../../features/supplies/supplies.matrix.ts';
 import { dispatchMatrix } from '../../features/errands/dispatch.matrix.ts';
 import { ordersMatrix } from '../../features/errands/orders.matrix.ts';
 import { runsMatrix } from '../../features/errands/runs.matrix.ts';
+import { dashboardMatrix } from '../../features/dashboard/dashboard.matrix.ts';
+import { dailyReportMatrix } from '../../features/reports/daily-report.matrix.ts';
+import { rankingsMatrix } from '../../features/recognition/rankings.matrix.ts';
+import { certificatesMatrix } from '../../features/recognition/certificates.matrix.ts';
+import { syncMatrix } from '../../features/sync/sync.matrix.ts';
 import { API } from '../../../test/requests.ts';
 import { PERMISSIONS, ROLE_PERMISSIONS, type Permission } from '../../../common/permissions.ts';
 
@@ -97,6 +102,11 @@ const CASES: Record<string, Case> = {
   ...dispatchMatrix(ctx),
   ...ordersMatrix(ctx),
   ...runsMatrix(ctx),
+  ...dashboardMatrix(ctx),
+  ...dailyReportMatrix(ctx),
+  ...rankingsMatrix(ctx),
+  ...certificatesMatrix(ctx),
+  ...syncMatrix(ctx),
   'GET /healthz': { scoped: false, build: async () => ({ url: '/healthz' }) },
   'GET /readyz': { scoped: false, build: async () => ({ url: '/readyz' }) },
   'GET /api/openapi.json': { scoped: false, build: async () => ({ url: '/api/openapi.json' }) },

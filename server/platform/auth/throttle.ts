@@ -6,6 +6,7 @@
 import type { Redis } from 'ioredis';
 import { sql, type Kysely } from 'kysely';
 import { nowIso } from '../db/ids.ts';
+import { AppError } from '../errors.ts';
 import type { Database } from '../db/schema.ts';
 
 export interface RateLimiter {
@@ -14,6 +15,28 @@ export interface RateLimiter {
   /** The count in the current window, and seconds until it resets (0 when there is none). */
   peek(key: string, windowSeconds: number): Promise<{ count: number; retryAfter: number }>;
   clear(key: string): Promise<void>;
+}
+
+/**
+ * Looks up what a caller without an account names by a code or token (a resident's link, a
+ * certificate's code), counting misses per `key`: past `max` misses in the window, 429 before it
+ * even looks, so codes cannot be trawled. A miss is counted, then `missing()` is thrown.
+ */
+export async function findCountingMisses<T>(
+  limiter: RateLimiter,
+  key: string,
+  limit: { max: number; windowSeconds: number },
+  find: () => Promise<T | null | undefined>,
+  missing: () => Error,
+): Promise<T> {
+  const { count, retryAfter } = await limiter.peek(key, limit.windowSeconds);
+  if (count >= limit.max) throw new AppError(429, 'RATE_LIMITED', { minutes: Math.ceil(retryAfter / 60), retryAfter });
+  const found = await find();
+  if (found === null || found === undefined) {
+    await limiter.hit(key, limit.windowSeconds);
+    throw missing();
+  }
+  return found;
 }
 
 export function databaseRateLimiter(q: Kysely<Database>, clock: () => Date = () => new Date()): RateLimiter {

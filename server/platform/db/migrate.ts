@@ -9,6 +9,11 @@ import * as householdsQuarantine from '../../migrations/2026-12-01-06-households
 import * as quarantineRetention from '../../migrations/2026-12-02-07-quarantine-retention.ts';
 import * as disinfectionPublicitySupplies from '../../migrations/2026-12-02-08-disinfection-publicity-supplies.ts';
 import * as errands from '../../migrations/2026-12-03-09-errands.ts';
+import * as dashboard from '../../migrations/2026-12-04-10-dashboard.ts';
+import * as errandPaidMethod from '../../migrations/2026-12-04-11-errand-paid-method.ts';
+import * as dailyReports from '../../migrations/2026-12-04-12-daily-reports.ts';
+import * as recognition from '../../migrations/2026-12-05-13-recognition.ts';
+import * as offlineEntries from '../../migrations/2026-12-06-14-offline-entries.ts';
 import type { Db } from './connect.ts';
 
 /**
@@ -25,6 +30,11 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-02-07-quarantine-retention': quarantineRetention,
   '2026-12-02-08-disinfection-publicity-supplies': disinfectionPublicitySupplies,
   '2026-12-03-09-errands': errands,
+  '2026-12-04-10-dashboard': dashboard,
+  '2026-12-04-11-errand-paid-method': errandPaidMethod,
+  '2026-12-04-12-daily-reports': dailyReports,
+  '2026-12-05-13-recognition': recognition,
+  '2026-12-06-14-offline-entries': offlineEntries,
 };
 
 class ListedMigrations implements MigrationProvider {

@@ -9,6 +9,7 @@ export interface StoredEvent {
   type: string;
   permission: string;
   regionPath: string | null;
+  reachBelow: number;
   entityType: string | null;
   entityId: string | null;
   data: string | null;
@@ -20,6 +21,8 @@ export interface NewEvent {
   type: string;
   permission: string;
   regionPath: string | null;
+  /** Also for holders of the permission below `regionPath`: see `EventTable.reachBelow`. */
+  reachBelow?: boolean;
   entityType?: string | null;
   entityId?: string | null;
   data?: Record<string, unknown>;
@@ -40,6 +43,7 @@ export async function insertEvent(q: Kysely<Database>, dialect: DialectName, e: 
       type: e.type,
       permission: e.permission,
       regionPath: e.regionPath,
+      reachBelow: e.reachBelow ? 1 : 0,
       entityType: e.entityType ?? null,
       entityId: e.entityId ?? null,
       data: e.data ? JSON.stringify(e.data) : null,

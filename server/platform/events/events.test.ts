@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../test/app.ts';
 import { openStream } from '../../../test/sse.ts';
+import { transact } from '../db/transact.ts';
 
 let t: TestApp;
 let base: string;
@@ -38,6 +39,33 @@ describe('event stream', () => {
       expect(countyStream.events.map((e) => e.data.entityId)).not.toContain(inB.json().id);
     } finally {
       adminStream.close();
+      countyStream.close();
+    }
+  });
+
+  it('delivers a notice that reaches below its region to readers under it, and a plain event not', async () => {
+    const countyStream = await openStream(base, countyManager.sessionToken!);
+    try {
+      const notice = (reachBelow: boolean, data: Record<string, unknown>) =>
+        transact(t.deps.db.db, { actorId: null, actorLogin: null, ip: null }, (trx) =>
+          t.deps.events.publish(trx, {
+            type: 'test.notice',
+            permission: 'regions.read',
+            regionPath: cityA.path,
+            reachBelow,
+            data,
+          }),
+        );
+      await notice(false, { n: 1 });
+      await notice(true, { n: 2 });
+      await countyStream.waitFor((es) => es.some((e) => e.type === 'test.notice'));
+      // A later event the manager may see: by then the plain notice had its chance to arrive.
+      expect((await admin.post('/api/v1/regions', { parentId: countyA.id, name: '丙镇', code: '418801009' })).statusCode).toBe(
+        201,
+      );
+      await countyStream.waitFor((es) => es.some((e) => e.type === 'region.created'));
+      expect(countyStream.events.filter((e) => e.type === 'test.notice').map((e) => e.data.data)).toEqual([{ n: 2 }]);
+    } finally {
       countyStream.close();
     }
   });

@@ -10,11 +10,13 @@ import type { EventHub } from './hub.ts';
 
 const HEARTBEAT_MS = 20_000;
 
-/** Whether the actor holds the event's permission over its region. */
+/** Whether the actor holds the event's permission over its region (or below it, for a notice that reaches below). */
 export function mayReceive(actor: Actor, e: StoredEvent): boolean {
   if (!(PERMISSIONS as readonly string[]).includes(e.permission)) return false;
   const scope = scopeFor(actor, e.permission as Permission);
-  return e.regionPath === null ? scope.all : inScope(scope, e.regionPath);
+  if (e.regionPath === null) return scope.all;
+  const path = e.regionPath;
+  return inScope(scope, path) || (e.reachBelow === 1 && !scope.all && scope.paths.some((p) => p.startsWith(path)));
 }
 
 function frame(e: StoredEvent): string {

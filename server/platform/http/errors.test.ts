@@ -26,6 +26,16 @@ describe('error bodies', () => {
   it('unknown routes, bad JSON, wrong media types and huge bodies get our error body', async () => {
     expectError(await admin.get(`${API}/no-such-thing`), 404, 'ROUTE_NOT_FOUND');
     expectError(await admin.post(`${API}/units`, '{"name":', { 'content-type': 'application/json' }), 400, 'INVALID_JSON');
+    // Deep enough to overflow JSON.stringify (the idempotency hash) on a route without a body schema.
+    const deep = `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`;
+    const headers = { 'content-type': 'application/json', 'idempotency-key': 'deep-1' };
+    expectError(await admin.post(`${API}/errands/households/${crypto.randomUUID()}/link`, deep, headers), 400, 'JSON_TOO_DEEP');
+    // Brackets inside strings are not nesting.
+    expectError(
+      await admin.post(`${API}/units`, JSON.stringify({ name: '['.repeat(500) }), { 'content-type': 'application/json' }),
+      400,
+      'VALIDATION',
+    );
     expectError(
       await admin.post(`${API}/units`, 'name=x', { 'content-type': 'application/x-www-form-urlencoded' }),
       415,

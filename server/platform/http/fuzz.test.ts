@@ -30,6 +30,8 @@ const WRITES_WHEN_REFUSED: Record<string, string[]> = {
   // A duplicate pledge and an unknown status token are counted against flooding and guessing.
   'POST /api/v1/pledges': ['rate_limits'],
   'GET /api/v1/pledges/status/:token': ['rate_limits'],
+  // An unknown certificate code is counted against guessing too.
+  'GET /api/v1/c/:code': ['rate_limits'],
 };
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

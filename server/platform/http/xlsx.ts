@@ -1,7 +1,8 @@
 /**
  * Excel over HTTP, the same for every feature that imports or exports a spreadsheet: the media
- * type, the download headers, and the raw-bytes upload parser.
+ * type, the download headers, the raw-bytes upload parser, and how an exported table prints.
  */
+import type { PageSetup } from 'exceljs';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { errorResponses } from './schemas.ts';
@@ -31,4 +32,18 @@ export function attachment(reply: FastifyReply, name: string, asciiName: string)
 export function acceptXlsxUploads(app: FastifyInstance): void {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser(XLSX_MIME, { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES }, (_req, body, done) => done(null, body));
+}
+
+/** How redvest's tables print: A4 landscape, one page wide, the heading rows repeated on every page. */
+export function a4Landscape(headRows: number): Partial<PageSetup> {
+  return {
+    paperSize: 9, // A4
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    printTitlesRow: `1:${headRows}`,
+  };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../test/app.ts';
 import { nowIso } from '../db/ids.ts';
+import { transact } from '../db/transact.ts';
 
 let t: TestApp;
 let admin: Client;
@@ -84,6 +85,25 @@ describe('Idempotency-Key on create routes', () => {
     expect(await t.deps.db.db.selectFrom('idempotencyKeys').select('key').where('key', '=', 'k-rollback').execute()).toEqual([]);
     const other = await admin.post('/api/v1/units', { ...body, name: '市统计局' }, { 'idempotency-key': 'k-rollback' });
     expect(other.statusCode).toBe(201);
+  });
+
+  it('a service retrying its transaction claims the key again: the answer is stored once and replayed', async () => {
+    const call = {
+      actorId: adminId,
+      actorLogin: 'idem-admin',
+      ip: null,
+      idempotency: { scope: adminId, key: 'k-retry', requestHash: 'h', claimed: false },
+    };
+    await expect(
+      transact(t.deps.db.db, call, async () => {
+        throw new Error('a drawn code clashed');
+      }),
+    ).rejects.toThrow('clashed');
+    expect(call.idempotency.claimed).toBe(false);
+    await transact(t.deps.db.db, call, async () => undefined);
+    expect(call.idempotency.claimed).toBe(true);
+    const rows = await t.deps.db.db.selectFrom('idempotencyKeys').select('state').where('key', '=', 'k-retry').execute();
+    expect(rows).toEqual([{ state: 'in_flight' }]);
   });
 
   it('does not keep a failed answer: the retry runs again', async () => {

@@ -14,6 +14,12 @@ import { suppliesI18n } from '../../features/supplies/supplies.i18n.ts';
 import { errandOrdersI18n } from '../../features/errands/errands.i18n.ts';
 import { errandRunsI18n } from '../../features/errands/runs.i18n.ts';
 import { myErrandsI18n } from '../../features/errands/myErrands.i18n.ts';
+import { dashboardI18n } from '../../features/dashboard/dashboard.i18n.ts';
+import { reportsI18n } from '../../features/reports/reports.i18n.ts';
+import { recognitionI18n } from '../../features/recognition/recognition.i18n.ts';
+import { fieldI18n } from '../../field/field.i18n.ts';
+import { syncI18n } from '../../field/sync/sync.i18n.ts';
+import { conflictsI18n } from '../../features/sync/sync.i18n.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
@@ -50,11 +56,14 @@ export const en: Messages = {
   },
   nav: {
     menu: 'Menu',
+    dashboard: 'Command dashboard',
+    reports: 'Daily reports',
     regions: 'Regions',
     units: 'Work units',
     pledges: 'Pledge review',
     volunteers: 'Volunteers',
     teams: 'Teams',
+    recognition: 'Recognition',
     posts: 'Posts and zones',
     checkpoints: 'Checkpoints',
     rosters: 'Rosters',
@@ -84,6 +93,8 @@ export const en: Messages = {
     errandRuns: 'Purchase runs',
     errandSettlement: 'Errand settlement',
     errandNumbers: 'Errand numbers',
+    errandPosts: 'Errand posts',
+    errandShops: 'Errand shops',
     disinfection: 'Disinfection',
     disinfectionPlaces: 'Disinfection places',
     suppliesToConfirm: 'Sign for supplies',
@@ -95,7 +106,9 @@ export const en: Messages = {
     publicityLog: 'Log publicity',
     publicity: 'Publicity',
     announcements: 'Announcements',
+    conflicts: 'Offline conflicts',
     groups: {
+      command: 'Command',
       organisation: 'Organisation',
       volunteers: 'Volunteers',
       duty: 'Duty',
@@ -446,7 +459,6 @@ export const en: Messages = {
     serviceTitle: 'What',
     commend: 'Add commendation',
     commendTitle: 'Add a commendation',
-    commendWhat: 'Commendation',
     commendHint: 'e.g. Outstanding volunteer',
     commendOn: 'Date',
   },
@@ -851,4 +863,10 @@ export const en: Messages = {
   myErrands: myErrandsI18n.en,
   errandOrders: errandOrdersI18n.en,
   errandRuns: errandRunsI18n.en,
+  dashboard: dashboardI18n.en,
+  reports: reportsI18n.en,
+  recognition: recognitionI18n.en,
+  field: fieldI18n.en,
+  sync: syncI18n.en,
+  conflicts: conflictsI18n.en,
 };

@@ -14,6 +14,12 @@ import { suppliesI18n } from '../../features/supplies/supplies.i18n.ts';
 import { errandOrdersI18n } from '../../features/errands/errands.i18n.ts';
 import { errandRunsI18n } from '../../features/errands/runs.i18n.ts';
 import { myErrandsI18n } from '../../features/errands/myErrands.i18n.ts';
+import { dashboardI18n } from '../../features/dashboard/dashboard.i18n.ts';
+import { reportsI18n } from '../../features/reports/reports.i18n.ts';
+import { recognitionI18n } from '../../features/recognition/recognition.i18n.ts';
+import { fieldI18n } from '../../field/field.i18n.ts';
+import { syncI18n } from '../../field/sync/sync.i18n.ts';
+import { conflictsI18n } from '../../features/sync/sync.i18n.ts';
 
 /** The reference catalog: en.ts must have exactly these keys (its type is derived from this one). */
 export const zhCN = {
@@ -50,11 +56,14 @@ export const zhCN = {
   },
   nav: {
     menu: '菜单',
+    dashboard: '指挥看板',
+    reports: '疫情防控日报',
     regions: '区划管理',
     units: '派出单位',
     pledges: '审核选派',
     volunteers: '志愿者名册',
     teams: '队伍管理',
+    recognition: '表彰与排行',
     posts: '岗位与责任区',
     checkpoints: '防控卡点',
     rosters: '排班',
@@ -84,6 +93,8 @@ export const zhCN = {
     errandRuns: '集中采办',
     errandSettlement: '代办结算',
     errandNumbers: '代办数据',
+    errandPosts: '代办岗',
+    errandShops: '采购商店',
     disinfection: '卫生消杀',
     disinfectionPlaces: '消杀点位与计划',
     suppliesToConfirm: '物资签收',
@@ -95,7 +106,9 @@ export const zhCN = {
     publicityLog: '宣传登记',
     publicity: '宣传统计',
     announcements: '居民公告',
+    conflicts: '离线冲突',
     groups: {
+      command: '指挥',
       organisation: '组织',
       volunteers: '志愿者',
       duty: '执勤',
@@ -437,7 +450,6 @@ export const zhCN = {
     serviceTitle: '内容',
     commend: '添加表彰',
     commendTitle: '添加表彰',
-    commendWhat: '表彰内容',
     commendHint: '如：优秀志愿者、抗疫先锋',
     commendOn: '表彰日期',
   },
@@ -840,6 +852,12 @@ export const zhCN = {
   myErrands: myErrandsI18n['zh-CN'],
   errandOrders: errandOrdersI18n['zh-CN'],
   errandRuns: errandRunsI18n['zh-CN'],
+  dashboard: dashboardI18n['zh-CN'],
+  reports: reportsI18n['zh-CN'],
+  recognition: recognitionI18n['zh-CN'],
+  field: fieldI18n['zh-CN'],
+  sync: syncI18n['zh-CN'],
+  conflicts: conflictsI18n['zh-CN'],
 };
 
 /** Every catalog has this shape: en.ts is checked against it key by key. */

@@ -25,7 +25,7 @@ export function Brand({ compact = false }: { compact?: boolean }) {
         红
       </span>
       <Flex vertical style={{ minWidth: 0, lineHeight: 1.2 }}>
-        <Typography.Text strong style={{ fontSize: 16 }}>
+        <Typography.Text strong style={{ fontSize: 16, whiteSpace: 'nowrap' }}>
           {t('app.name')}
         </Typography.Text>
         {compact ? null : (

@@ -1,6 +1,8 @@
 import {
   ExperimentOutlined,
+  FileTextOutlined,
   ShoppingOutlined,
+  ShopOutlined,
   PushpinOutlined,
   SafetyCertificateOutlined,
   AimOutlined,
@@ -14,6 +16,7 @@ import {
   ProfileOutlined,
   SendOutlined,
   AlertOutlined,
+  DashboardOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
@@ -37,7 +40,9 @@ import {
   SafetyOutlined,
   SolutionOutlined,
   SwapOutlined,
+  SyncOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UsergroupAddOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
@@ -45,16 +50,20 @@ import { Menu, type MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate } from 'react-router';
-import { FLAT_MENU_MAX, NAV_GROUPS, NAV_ITEMS, type NavKey } from '../navigation.ts';
+import { useLocation } from 'react-router';
+import { FLAT_MENU_MAX, NAV_GROUPS, NAV_ITEMS, useGo, type NavKey } from '../navigation.ts';
 import { can, type Me } from '../session.ts';
 
 const ICONS: Record<NavKey, ReactNode> = {
+  dashboard: <DashboardOutlined />,
+  reports: <FileTextOutlined />,
+  conflicts: <SyncOutlined />,
   regions: <ApartmentOutlined />,
   units: <BankOutlined />,
   pledges: <SolutionOutlined />,
   volunteers: <IdcardOutlined />,
   teams: <ClusterOutlined />,
+  recognition: <TrophyOutlined />,
   posts: <FlagOutlined />,
   myDuty: <CarryOutOutlined />,
   myErrands: <ShoppingOutlined />,
@@ -62,6 +71,8 @@ const ICONS: Record<NavKey, ReactNode> = {
   errandRuns: <ReconciliationOutlined />,
   errandSettlement: <AuditOutlined />,
   errandNumbers: <FundOutlined />,
+  errandPosts: <FlagOutlined />,
+  errandShops: <ShopOutlined />,
   checkpoints: <EnvironmentOutlined />,
   rosters: <CalendarOutlined />,
   dutyNow: <SafetyOutlined />,
@@ -117,7 +128,8 @@ function menuItems(me: Me, t: TFunction): NonNullable<MenuProps['items']> {
 
 export function SideMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  // The volunteer's and resident's pages (my duty, inspect, …) are the field app's: a full load.
+  const go = useGo();
   const { pathname } = useLocation();
   // Whole path segments only (/inspections is not under /inspect); the longest wins, so
   // /screening/visit is its own entry rather than part of /screening.
@@ -132,7 +144,7 @@ export function SideMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void }
       selectedKeys={selected ? [selected] : []}
       style={{ borderInlineEnd: 'none' }}
       onClick={({ key }) => {
-        void navigate(key);
+        go(key);
         onNavigate?.();
       }}
     />

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../api.ts';
 import { useReportError } from '../errors.ts';
+import { forgetCachedAnswers } from '../../field/offline-cache.ts';
 import { useSignedOut, type Me } from '../session.ts';
 
 export function UserMenu({ me, compact }: { me: Me; compact: boolean }) {
@@ -20,6 +21,8 @@ export function UserMenu({ me, compact }: { me: Me; compact: boolean }) {
       return;
     }
     signedOut();
+    // What the field app's worker kept for this account offline (its duty, lists) goes with it.
+    await forgetCachedAnswers().catch(() => undefined);
     await navigate('/login', { replace: true });
   }
 

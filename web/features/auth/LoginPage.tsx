@@ -7,7 +7,7 @@ import { api, ApiError } from '../../app/api.ts';
 import { useMe, useSignedIn, type Me } from '../../app/session.ts';
 import { AuthCard } from './AuthCard.tsx';
 
-interface LoginForm {
+interface LoginValues {
   login: string;
   password: string;
 }
@@ -20,23 +20,37 @@ function returnPath(state: unknown): string {
 
 export function LoginPage() {
   const { t } = useTranslation();
-  const [form] = Form.useForm<LoginForm>();
   const me = useMe();
-  const signedIn = useSignedIn();
   const navigate = useNavigate();
   const location = useLocation();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   if (me.data) return <Navigate to={returnPath(location.state)} replace />;
 
-  async function submit(values: LoginForm) {
+  return (
+    <AuthCard title={t('auth.loginTitle')}>
+      <LoginForm onSignedIn={() => navigate(returnPath(location.state), { replace: true })} />
+    </AuthCard>
+  );
+}
+
+/**
+ * The sign-in form itself; `onSignedIn` runs once the session is kept. The field app shows it in
+ * place of a page that needs an account, so the address (and the page after sign-in) stays.
+ */
+export function LoginForm({ onSignedIn }: { onSignedIn?: () => void | Promise<void> }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<LoginValues>();
+  const signedIn = useSignedIn();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(values: LoginValues) {
     setBusy(true);
     setError(null);
     try {
       const account = await api.post<Me>('/auth/login', { login: values.login.trim(), password: values.password });
       signedIn(account);
-      await navigate(returnPath(location.state), { replace: true });
+      await onSignedIn?.();
     } catch (e) {
       // Wrong password, too many attempts and a disabled account each have their own server message.
       setError(e instanceof ApiError ? e.message : String(e));
@@ -47,7 +61,7 @@ export function LoginPage() {
   }
 
   return (
-    <AuthCard title={t('auth.loginTitle')}>
+    <>
       {error ? (
         <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" role="alert" />
       ) : null}
@@ -72,6 +86,6 @@ export function LoginPage() {
           {t('auth.submit')}
         </Button>
       </Form>
-    </AuthCard>
+    </>
   );
 }

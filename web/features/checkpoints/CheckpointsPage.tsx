@@ -26,7 +26,8 @@ import { can, useMe } from '../../app/session.ts';
 import { useIsPhone } from '../../app/useIsPhone.ts';
 import { useLanguage } from '../../app/useLanguage.ts';
 import { useFilterWidth } from '../../components/filterWidth.ts';
-import { SelectFilter, usePagedFilter } from '../../components/filters.tsx';
+import { SelectFilter } from '../../components/filters.tsx';
+import { oneOfParam, textParam, useUrlPagedFilter } from '../../components/useUrlFilter.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { RowAction } from '../../components/RowAction.tsx';
@@ -74,7 +75,10 @@ export function CheckpointsPage() {
   const phone = useIsPhone();
   const filterWidth = useFilterWidth();
   const canWrite = can(useMe().data, 'checkpoints.write');
-  const { filter, change, page, pageSize, pagination } = usePagedFilter<CheckpointFilter>();
+  const { filter, change, page, pageSize, pagination } = useUrlPagedFilter<CheckpointFilter>({
+    regionId: textParam,
+    status: oneOfParam(CHECKPOINT_STATUSES),
+  });
   const checkpoints = useCheckpoints(filter, page, pageSize);
   const [editing, setEditing] = useState<Checkpoint | 'new' | null>(null);
   const [importing, setImporting] = useState(false);

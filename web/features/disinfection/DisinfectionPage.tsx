@@ -1,10 +1,10 @@
 import { Button, Card } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { can, useMe } from '../../app/session.ts';
 import { useIsPhone } from '../../app/useIsPhone.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { textParam, useUrlFilter } from '../../components/useUrlFilter.ts';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect.tsx';
 import { useLiveDisinfection } from './disinfection.api.ts';
 import { LogsTab } from './LogsTab.tsx';
@@ -15,7 +15,9 @@ export function DisinfectionPage() {
   const { t } = useTranslation();
   const phone = useIsPhone();
   const me = useMe().data;
-  const [regionId, setRegionId] = useState<string | null>(null);
+  const { filter, change } = useUrlFilter<{ regionId: string | null }>({ regionId: textParam });
+  const regionId = filter.regionId ?? null;
+  const setRegionId = change('regionId');
   useLiveDisinfection();
   return (
     <>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { PLACE_KIND_LABELS } from '../../../common/labels.ts';
 import { useLanguage } from '../../app/useLanguage.ts';
 import { FormModal } from '../../components/FormModal.tsx';
-import { useIdempotentCreate } from '../../components/idempotency.ts';
+import { submitEntry, type SubmitResult } from '../../field/sync/outbox.ts';
 import { DISINFECTION_KEY, useMyPlaces, type PlacePick, type Schedule } from './disinfection.api.ts';
 import { DisinfectionLogFields, JOB_DEFAULTS, jobBody, type JobFieldValues } from './DisinfectionLogFields.tsx';
 import { everyLabel } from './DisinfectionTags.tsx';
@@ -26,7 +26,6 @@ const BACKDATE_DAYS = 7;
 export function LogJobModal({ job, onClose }: { job: Schedule | null; onClose: () => void }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const create = useIdempotentCreate();
   const [form] = Form.useForm<Values>();
   const places = useMyPlaces(job === null);
   const pick = (p: PlacePick) => {
@@ -39,7 +38,7 @@ export function LogJobModal({ job, onClose }: { job: Schedule | null; onClose: (
       form={form}
       onClose={onClose}
       invalidate={[DISINFECTION_KEY]}
-      success={t('disinfection.my.logged')}
+      success={(r) => ((r as SubmitResult<unknown>).sent ? t('disinfection.my.logged') : t('sync.keptOffline'))}
       initialValues={{ ...JOB_DEFAULTS, areaM2: job?.place.areaM2 ?? undefined }}
       intro={
         job ? (
@@ -54,12 +53,21 @@ export function LogJobModal({ job, onClose }: { job: Schedule | null; onClose: (
         ) : null
       }
       submit={(v) =>
-        create('/disinfection/logs', {
-          placeId: job?.place.id ?? v.placeId,
-          ...(job ? { scheduleId: job.id } : {}),
-          ...(v.doneAt ? { doneAt: wallToIso(v.doneAt) } : {}),
-          ...jobBody(v),
-          ...(v.note?.trim() ? { note: v.note.trim() } : {}),
+        // Through the outbox: without network the log stays on the phone; its time is the one
+        // chosen, else the moment it was saved.
+        submitEntry({
+          kind: 'disinfectionLog',
+          method: 'POST',
+          url: '/api/v1/disinfection/logs',
+          body: {
+            placeId: job?.place.id ?? v.placeId,
+            ...(job ? { scheduleId: job.id } : {}),
+            ...(v.doneAt ? { doneAt: wallToIso(v.doneAt) } : {}),
+            ...jobBody(v),
+            ...(v.note?.trim() ? { note: v.note.trim() } : {}),
+          },
+          madeAtField: 'doneAt',
+          summary: job?.place.name ?? places.data?.find((p) => p.id === v.placeId)?.name ?? '',
         })
       }
     >

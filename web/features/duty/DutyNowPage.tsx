@@ -7,6 +7,7 @@ import { useIsPhone } from '../../app/useIsPhone.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { usePaging } from '../../components/usePaging.ts';
+import { textParam, useUrlFilter } from '../../components/useUrlFilter.ts';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect.tsx';
 import { clock } from './dutyTime.ts';
 import { AbsencesPanel } from './now/AbsencesPanel.tsx';
@@ -87,7 +88,9 @@ function NowPanel({ regionId, onOpenRegion }: { regionId: string | null; onOpenR
 export function DutyNowPage() {
   const { t } = useTranslation();
   const phone = useIsPhone();
-  const [regionId, setRegionId] = useState<string | null>(null);
+  const { filter, change } = useUrlFilter<{ regionId: string | null }>({ regionId: textParam });
+  const regionId = filter.regionId ?? null;
+  const setRegionId = change('regionId');
   const [tab, setTab] = useState<'now' | 'absences'>('now');
   const client = useQueryClient();
   const [refreshing, setRefreshing] = useState(false);

@@ -10,7 +10,8 @@ import { can, useMe } from '../../app/session.ts';
 import { useIsPhone } from '../../app/useIsPhone.ts';
 import { useLanguage } from '../../app/useLanguage.ts';
 import { useFilterWidth } from '../../components/filterWidth.ts';
-import { SelectFilter, usePagedFilter } from '../../components/filters.tsx';
+import { SelectFilter } from '../../components/filters.tsx';
+import { oneOfParam, textParam, useUrlPagedFilter } from '../../components/useUrlFilter.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect.tsx';
@@ -46,7 +47,10 @@ export function RostersPage() {
   const filterWidth = useFilterWidth();
   const phone = useIsPhone();
   const canPlan = can(useMe().data, 'duty.plan');
-  const { filter, change, page, pageSize, pagination } = usePagedFilter<RosterFilter>();
+  const { filter, change, page, pageSize, pagination } = useUrlPagedFilter<RosterFilter>({
+    regionId: textParam,
+    status: oneOfParam(ROSTER_STATUSES),
+  });
   const rosters = useRosters(filter, page, pageSize);
   const [generating, setGenerating] = useState(false);
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { resizePhoto } from '../../components/resizePhoto.ts';
-import { deliverWithPhoto, MY_ERRANDS_KEY, useErrandAct, type Card } from './myErrands.api.ts';
+import { deliverWithPhoto, keptOffline, MY_ERRANDS_KEY, useErrandAct, type Card } from './myErrands.api.ts';
 
 /** Giving an order back to the post (the claimer) or cancelling it (the leader): both need a reason. */
 export function ReasonModal({ card, act, onClose }: { card: Card; act: 'release' | 'cancel'; onClose: () => void }) {
@@ -91,7 +91,7 @@ export function DeliverModal({ card, onClose }: { card: Card; onClose: () => voi
       testId="errand-deliver"
       onClose={onClose}
       invalidate={[MY_ERRANDS_KEY]}
-      success={t('myErrands.deliveredOk')}
+      success={(r) => (keptOffline(r) ? t('sync.keptOffline') : t('myErrands.deliveredOk'))}
       okText={t('myErrands.deliver')}
       intro={<Typography.Paragraph type="secondary">{t('myErrands.deliverIntro')}</Typography.Paragraph>}
       submit={async (v) => {
@@ -99,7 +99,13 @@ export function DeliverModal({ card, onClose }: { card: Card; onClose: () => voi
         if (photo) return deliverWithPhoto(card.id, photo, note, setProgress).finally(() => setProgress(null));
         // Placed under the note field like any other refusal.
         if (!note) throw new ApiError(422, 'VALIDATION', t('myErrands.proofNeeded'), { note: t('myErrands.proofNeeded') });
-        return send.mutateAsync({ id: card.id, act: 'deliver', body: { note } });
+        // A note alone can wait on the phone without network; a photo is uploaded online only.
+        return send.mutateAsync({
+          id: card.id,
+          act: 'deliver',
+          body: { note },
+          summary: `${card.ref} · ${t('myErrands.deliver')}`,
+        });
       }}
     >
       <Form.Item label={t('myErrands.photo')}>

@@ -279,7 +279,7 @@ export function ErrandOrderPage() {
             {t('errandOrders.limits', { today: p.limits.ordersToday, perDay: p.limits.ordersPerDay })}
           </Typography.Text>
         </div>
-        <ResidentAnnouncements token={token} />
+        <ResidentAnnouncements token={token} link="e" />
         {p.orders.length ? (
           <div data-testid="errand-my-orders">
             <Typography.Text strong>{t('errandOrders.myOrders')}</Typography.Text>

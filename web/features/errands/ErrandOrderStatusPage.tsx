@@ -151,7 +151,7 @@ export function ErrandOrderStatusPage() {
           <Descriptions.Item label={t('errandOrders.shopAddress')}>{o.address}</Descriptions.Item>
           <Descriptions.Item label={t('errandOrders.payment')}>{ERRAND_PAYMENT_LABELS[o.payment][language]}</Descriptions.Item>
           {o.amountDueFen !== null ? (
-            <Descriptions.Item label={t('errandOrders.payment')}>
+            <Descriptions.Item label={t('errandOrders.due')}>
               {t('errandOrders.amountDue', { amount: yuanText(o.amountDueFen) })}
             </Descriptions.Item>
           ) : null}

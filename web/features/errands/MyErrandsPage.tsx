@@ -7,7 +7,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { ErrandCard } from './ErrandCard.tsx';
 import { AssignModal, DeliverModal, ReasonModal } from './ErrandDialogs.tsx';
-import { useErrandAct, useMyErrands, type Card, type ErrandAct, type MyErrands } from './myErrands.api.ts';
+import { keptOffline, useErrandAct, useMyErrands, type Card, type ErrandAct, type MyErrands } from './myErrands.api.ts';
 
 type Dialog =
   | { kind: 'release' | 'cancel' | 'deliver'; card: Card }
@@ -29,15 +29,21 @@ export function MyErrandsPage() {
 
   const run = (card: Card, a: ErrandAct, done: string) =>
     send.mutate(
-      { id: card.id, ...a },
+      { id: card.id, ...a, summary: `${card.ref} · ${actLabel(a)}` },
       {
-        onSuccess: () => void message.success(done),
+        onSuccess: (r) => void (keptOffline(r) ? message.info(t('sync.keptOffline')) : message.success(done)),
         onError: (e) =>
           e instanceof ApiError && e.status === 409 && a.act === 'claim'
             ? void message.warning(t('myErrands.claimLost'))
             : report(e),
       },
     );
+
+  /** What the outbox's list says the act was (no personal data: the order's number and the act). */
+  const actLabel = (a: ErrandAct) => {
+    if (a.act === 'step') return t(a.body.to === 'purchasing' ? 'myErrands.startPurchase' : 'myErrands.startDelivery');
+    return a.act === 'claim' ? t('myErrands.claim') : t('myErrands.deliver');
+  };
 
   const crewOf = (card: Card) => data?.posts.find((p) => p.leads && p.id === card.post?.id)?.crew ?? null;
 

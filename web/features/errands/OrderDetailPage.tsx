@@ -62,7 +62,9 @@ export function OrderDetailPage() {
             </Descriptions.Item>
             <Descriptions.Item label={t('errandOrders.shopAddress')}>{o.address}</Descriptions.Item>
             {o.note ? <Descriptions.Item label={t('errandOrders.note')}>{o.note}</Descriptions.Item> : null}
-            <Descriptions.Item label={t('errandOrders.payment')}>{ERRAND_PAYMENT_LABELS[o.payment][language]}</Descriptions.Item>
+            <Descriptions.Item label={t('errandOrders.paymentPreferred')}>
+              {ERRAND_PAYMENT_LABELS[o.payment][language]}
+            </Descriptions.Item>
             <Descriptions.Item label={t('errandOrders.channel')}>{ERRAND_CHANNEL_LABELS[o.channel][language]}</Descriptions.Item>
             <Descriptions.Item label={t('errandOrders.runnerCol')}>{o.claimedBy?.name ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('errandOrders.status')}>
@@ -70,10 +72,20 @@ export function OrderDetailPage() {
               {t('errandOrders.deliverBy', { time: formatDateTime(o.deliverBy) })}
             </Descriptions.Item>
             {o.amountDueFen !== null ? (
-              <Descriptions.Item label={t('errandOrders.payment')}>
+              <Descriptions.Item label={t('errandOrders.due')}>
                 {t('errandOrders.amountDue', { amount: yuanText(o.amountDueFen) })}
               </Descriptions.Item>
             ) : null}
+            <Descriptions.Item label={t('errandOrders.paidCol')}>
+              <span data-testid="errand-detail-paid">
+                {o.paidMethod && o.paidFen > 0
+                  ? t('errandOrders.paidAs', {
+                      amount: yuanText(o.paidFen),
+                      method: ERRAND_PAYMENT_LABELS[o.paidMethod][language],
+                    })
+                  : t('errandOrders.unpaid')}
+              </span>
+            </Descriptions.Item>
             {o.proofNote ? (
               <Descriptions.Item label={t('errandOrders.steps')}>
                 {t('errandOrders.proof', { note: o.proofNote })}

@@ -11,8 +11,9 @@ import { can, useMe } from '../../app/session.ts';
 import { useLanguage } from '../../app/useLanguage.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
-import { SelectFilter, usePagedFilter } from '../../components/filters.tsx';
+import { SelectFilter } from '../../components/filters.tsx';
 import { useFilterWidth } from '../../components/filterWidth.ts';
+import { flagParam, textParam, useUrlPagedFilter } from '../../components/useUrlFilter.ts';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect.tsx';
 import { STATUS_COLOR } from './ErrandOrderParts.tsx';
 import { OrderFormModal } from './OrderFormModal.tsx';
@@ -26,7 +27,10 @@ export function OrdersPage() {
   const language = useLanguage();
   const width = useFilterWidth();
   const canOrder = can(useMe().data, 'errands.order');
-  const { filter, change, page, pageSize, pagination } = usePagedFilter<OrderFilter>();
+  const { filter, change, page, pageSize, pagination } = useUrlPagedFilter<OrderFilter>({
+    regionId: textParam,
+    overdue: flagParam,
+  });
   const orders = useOrders(filter, page, pageSize);
   const posts = usePosts(filter.regionId ?? null);
   const [entering, setEntering] = useState(false);
@@ -78,7 +82,7 @@ export function OrdersPage() {
           />
           <Checkbox
             checked={Boolean(filter.overdue)}
-            onChange={(e) => change('overdue')(e.target.checked)}
+            onChange={(e) => change('overdue')(e.target.checked || undefined)}
             data-testid="errand-filter-overdue"
           >
             {t('errandOrders.filterOverdue')}

@@ -6,6 +6,7 @@ import { useParams } from 'react-router';
 import { formatDateTime } from '../../app/dates.ts';
 import { useReportError } from '../../app/errors.ts';
 import { QueryError } from '../../components/QueryError.tsx';
+import { renamedFields } from './fieldPaths.ts';
 import { receiptUrl, useRecordShop, useRun, useUploadReceipt, yuan, type Run } from './runs.api.ts';
 
 type List = Run['lists'][number];
@@ -182,10 +183,17 @@ function RecordShopModal({ run, list, onClose }: { run: Run; list: List; onClose
         form={form}
         layout="vertical"
         initialValues={{ amount: list.paid ? list.paid.amountFen / 100 : undefined, payer: list.paid?.paidBy?.id ?? null }}
-        onFinish={(v: { amount: number; payer: string | null; prices?: Record<string, number | null> }) => {
-          const prices = Object.entries(v.prices ?? {})
-            .filter(([, value]) => value !== null && value !== undefined)
-            .map(([product, value]) => ({ product, amountFen: fen(value) }));
+        onFinish={(v: { amount: number; payer: string | null; prices?: (number | null | undefined)[] }) => {
+          // Only the prices filled in are sent; `line` finds the field of the server's `prices.<n>`.
+          const priced = list.lines
+            .map((l, line) => ({ product: l.product, value: v.prices?.[line], line }))
+            .filter((p) => p.value !== null && p.value !== undefined);
+          const prices = priced.map((p) => ({ product: p.product, amountFen: fen(p.value) }));
+          const rename = (path: string) => {
+            const n = /^prices\.(\d+)/.exec(path)?.[1];
+            if (n !== undefined) return `prices.${priced[Number(n)]?.line ?? n}`;
+            return path === 'amountFen' ? 'amount' : path === 'paidByVolunteerId' ? 'payer' : path;
+          };
           record.mutate(
             {
               shopId: list.shop!.id,
@@ -193,7 +201,7 @@ function RecordShopModal({ run, list, onClose }: { run: Run; list: List; onClose
               paidByVolunteerId: v.payer ?? null,
               ...(prices.length ? { prices } : {}),
             },
-            { onSuccess: onClose, onError: (e) => report(e, form) },
+            { onSuccess: onClose, onError: (e) => report(renamedFields(e, rename), form) },
           );
         }}
       >
@@ -211,8 +219,8 @@ function RecordShopModal({ run, list, onClose }: { run: Run; list: List; onClose
         <Typography.Paragraph strong style={{ marginTop: 8 }}>
           {t('errandRuns.prices')}
         </Typography.Paragraph>
-        {list.lines.map((l) => (
-          <Form.Item key={l.product} name={['prices', l.product]} label={`${l.name} ${l.quantity} ${l.unit}`}>
+        {list.lines.map((l, line) => (
+          <Form.Item key={l.product} name={['prices', line]} label={`${l.name} ${l.quantity} ${l.unit}`}>
             <InputNumber min={0} max={100000} precision={2} style={{ width: '100%' }} />
           </Form.Item>
         ))}

@@ -7,15 +7,24 @@ import { ERRAND_PAYMENT_LABELS } from '../../../common/labels.ts';
 import { useReportError } from '../../app/errors.ts';
 import { useLanguage } from '../../app/useLanguage.ts';
 import { QueryError } from '../../components/QueryError.tsx';
+import { useFilterWidth } from '../../components/filterWidth.ts';
+import { RegionTreeSelect } from '../regions/RegionTreeSelect.tsx';
+import { renamedFields } from './fieldPaths.ts';
 import { usePay, useSettlement, yuan, type OrderMoney } from './runs.api.ts';
+
+/** The pay dialog's fields hold yuan and a picked person; the server names them in fen and by id. */
+const PAY_FIELDS: Record<string, string> = { paidFen: 'paid', collectedByVolunteerId: 'collector' };
 
 /** 代办结算: each order's money, households owing, and every volunteer's balance with the community. */
 export function SettlementPage() {
   const { t } = useTranslation();
   const language = useLanguage();
+  const width = useFilterWidth();
+  const [regionId, setRegionId] = useState<string | null>(null);
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [paying, setPaying] = useState<OrderMoney | null>(null);
   const f = {
+    ...(regionId ? { regionId } : {}),
     ...(range?.[0] ? { from: range[0].format('YYYY-MM-DD') } : {}),
     ...(range?.[1] ? { to: range[1].format('YYYY-MM-DD') } : {}),
   };
@@ -25,7 +34,17 @@ export function SettlementPage() {
   return (
     <Flex vertical gap={16}>
       <Typography.Title level={3}>{t('errandRuns.settlementTitle')}</Typography.Title>
-      <DatePicker.RangePicker value={range} onChange={(v) => setRange(v)} style={{ maxWidth: 320 }} />
+      <Flex wrap gap={8}>
+        <RegionTreeSelect
+          allowClear
+          placeholder={t('errandRuns.filterRegion')}
+          value={regionId}
+          onChange={setRegionId}
+          testId="settlement-region"
+          style={width(240)}
+        />
+        <DatePicker.RangePicker value={range} onChange={(v) => setRange(v)} style={width(320)} />
+      </Flex>
       {d ? (
         <Alert
           type="info"
@@ -78,7 +97,7 @@ export function SettlementPage() {
           { title: t('errandRuns.outstanding'), dataIndex: 'outstandingFen', render: yuan },
         ]}
       />
-      <Typography.Title level={5}>{t('errandRuns.orders')}</Typography.Title>
+      <Typography.Title level={5}>{t('errandRuns.ordersTitle')}</Typography.Title>
       <Table<OrderMoney>
         size="small"
         rowKey="id"
@@ -96,6 +115,11 @@ export function SettlementPage() {
             title: t('errandRuns.payment'),
             dataIndex: 'payment',
             render: (p: OrderMoney['payment']) => ERRAND_PAYMENT_LABELS[p][language],
+          },
+          {
+            title: t('errandRuns.paidMethod'),
+            dataIndex: 'paidMethod',
+            render: (p: OrderMoney['paidMethod']) => (p ? ERRAND_PAYMENT_LABELS[p][language] : '—'),
           },
           { title: t('errandRuns.collectedBy'), render: (_, o) => o.collectedBy?.name ?? '—' },
           {
@@ -143,7 +167,7 @@ function PayModal({
         layout="vertical"
         initialValues={{
           paid: (order.amountDueFen ?? order.paidFen) / 100,
-          method: order.payment,
+          method: order.paidMethod ?? order.payment,
           collector: order.collectedBy?.id ?? null,
         }}
         onFinish={(v: { paid: number; method: OrderMoney['payment']; collector: string | null }) =>
@@ -154,7 +178,14 @@ function PayModal({
               method: v.method,
               collectedByVolunteerId: v.collector ?? null,
             },
-            { onSuccess: onClose, onError: (e) => report(e, form) },
+            {
+              onSuccess: onClose,
+              onError: (e) =>
+                report(
+                  renamedFields(e, (path) => PAY_FIELDS[path] ?? path),
+                  form,
+                ),
+            },
           )
         }
       >

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AssignInput, Card, MyErrands, StepInput, StepResult } from '../../../server/features/errands/dispatch.schemas.ts';
 import { api, upload } from '../../app/api.ts';
 import { useEventStream } from '../../app/useEventStream.ts';
+import { submitEntry, type SubmitResult } from '../../field/sync/outbox.ts';
 
 // The shapes are the server's (one source of truth).
 export type { Card, MyErrands, StepResult };
@@ -38,12 +39,38 @@ export type ErrandAct =
   | { act: 'release' | 'cancel'; body: { reason: string } }
   | { act: 'deliver'; body: { note: string } };
 
-/** One act on an order; the lists refresh after it, whatever the answer (a lost race shows who won). */
+/** The acts of the one carrying the order, made at the door or in the shop, maybe without network. */
+const FIELD_ACTS = new Set<ErrandAct['act']>(['claim', 'step', 'deliver']);
+
+/** The answer was kept on the phone to be sent later (no network), not recorded yet. */
+export const keptOffline = (result: unknown): boolean => (result as SubmitResult<unknown> | null)?.sent === false;
+
+/**
+ * One act on an order; the lists refresh after it, whatever the answer (a lost race shows who won).
+ * Claim, step and deliver-by-note go through the field app's outbox with the time they were made;
+ * the leader's acts (assign, release, cancel) and the photo upload need the network.
+ */
 export function useErrandAct() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...a }: ErrandAct & { id: string }) =>
-      api.post<StepResult>(orderPath(id, a.act), 'body' in a ? a.body : {}),
+    // The outbox decides what to do without network; the mutation must not wait for it.
+    networkMode: 'always',
+    mutationFn: async ({
+      id,
+      summary,
+      ...a
+    }: ErrandAct & { id: string; summary?: string }): Promise<SubmitResult<StepResult>> => {
+      const body = 'body' in a ? a.body : {};
+      if (!FIELD_ACTS.has(a.act)) return { sent: true, data: await api.post<StepResult>(orderPath(id, a.act), body) };
+      return submitEntry<StepResult>({
+        kind: 'errandStep',
+        method: 'POST',
+        url: `/api/v1${orderPath(id, a.act)}`,
+        body: { ...body },
+        madeAtField: 'at',
+        summary: summary ?? '',
+      });
+    },
     onSettled: () => client.invalidateQueries({ queryKey: [MY_ERRANDS_KEY] }),
   });
 }

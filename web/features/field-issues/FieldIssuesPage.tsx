@@ -2,16 +2,17 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Flex, Input, Pagination, Table, Tabs, Tag, Typography, type TablePaginationConfig } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { FIELD_ISSUE_CATEGORIES, FIELD_ISSUE_STATUSES, type FieldIssueCategory } from '../../../common/enums.ts';
 import { FIELD_ISSUE_CATEGORY_LABELS, FIELD_ISSUE_STATUS_LABELS } from '../../../common/labels.ts';
 import { can, useMe } from '../../app/session.ts';
 import { useIsPhone } from '../../app/useIsPhone.ts';
 import { useLanguage } from '../../app/useLanguage.ts';
 import { useFilterWidth } from '../../components/filterWidth.ts';
-import { SelectFilter, usePagedFilter } from '../../components/filters.tsx';
+import { SelectFilter } from '../../components/filters.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { oneOfParam, textParam, useUrlPagedFilter } from '../../components/useUrlFilter.ts';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect.tsx';
 import { FieldIssueCard, PlaceLines } from './FieldIssueCard.tsx';
 import {
@@ -27,10 +28,6 @@ import { CategoryTag, DeadlineText, OwnerText, StatusTag } from './FieldIssueTag
 import { SummaryButton } from './SummaryButton.tsx';
 
 const TABS: readonly LedgerTab[] = ['all', ...FIELD_ISSUE_STATUSES, 'overdue'];
-
-function isTab(value: string | null): value is LedgerTab {
-  return TABS.includes(value as LedgerTab);
-}
 
 function countOf(tab: LedgerTab, counts: StatusCounts | undefined): number | null {
   if (!counts) return null;
@@ -184,20 +181,22 @@ export function FieldIssuesPage() {
   const me = useMe().data;
   const canRead = can(me, 'fieldIssues.read');
   const canHandle = can(me, 'fieldIssues.handle');
-  const [params, setParams] = useSearchParams();
-  const tabParam = params.get('tab');
-  const tab: LedgerTab = isTab(tabParam) ? tabParam : 'all';
-  const { filter, change, page, pageSize, setPage, pagination } = usePagedFilter<FieldIssueFilter>();
+  // The ledger opens on the tab its address names (a dashboard tile's overdue issues).
+  const {
+    filter: { tab, ...filter },
+    change,
+    page,
+    pageSize,
+    pagination,
+  } = useUrlPagedFilter<FieldIssueFilter & { tab: LedgerTab }>(
+    { tab: oneOfParam(TABS), regionId: textParam },
+    { defaults: { tab: 'all' } },
+  );
   const issues = useFieldIssues(tab, filter, page, pageSize);
   const counts = useTabCounts(tab, filter, issues.data);
   useLiveFieldIssues(canRead);
   const items = issues.data?.items ?? [];
   const total = issues.data?.total ?? 0;
-
-  function switchTab(next: LedgerTab) {
-    setParams(next === 'all' ? {} : { tab: next }, { replace: true });
-    setPage(1);
-  }
 
   return (
     <>
@@ -215,7 +214,7 @@ export function FieldIssuesPage() {
         }
       />
       <Card styles={{ body: { paddingTop: 4 } }}>
-        <LedgerTabs tab={tab} counts={counts} onChange={switchTab} />
+        <LedgerTabs tab={tab} counts={counts} onChange={change('tab')} />
         <Flex wrap gap={8} style={{ marginBottom: 16 }}>
           <Input.Search
             allowClear

@@ -13,7 +13,8 @@ import { can, useMe } from '../../app/session.ts';
 import { useIsPhone } from '../../app/useIsPhone.ts';
 import { useLanguage } from '../../app/useLanguage.ts';
 import { useFilterWidth } from '../../components/filterWidth.ts';
-import { SelectFilter, usePagedFilter } from '../../components/filters.tsx';
+import { SelectFilter } from '../../components/filters.tsx';
+import { textParam, useUrlPagedFilter } from '../../components/useUrlFilter.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect.tsx';
@@ -71,7 +72,7 @@ export function HouseholdsPage() {
   const report = useReportError();
   const confirm = useConfirm();
   const { message } = App.useApp();
-  const { filter, change, page, pageSize, pagination } = usePagedFilter<HouseholdFilter>();
+  const { filter, change, page, pageSize, pagination } = useUrlPagedFilter<HouseholdFilter>({ regionId: textParam });
   const households = useHouseholds(filter, page, pageSize);
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);

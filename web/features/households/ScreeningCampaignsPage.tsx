@@ -11,6 +11,7 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { useIdempotentCreate } from '../../components/idempotency.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { oneOfParam, textParam, useUrlFilter } from '../../components/useUrlFilter.ts';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect.tsx';
 import { SCREENING_KEY, useCampaigns, type Campaign, type CampaignDetail, type CampaignFilter } from './screening.api.ts';
 
@@ -71,7 +72,10 @@ function CreateCampaignModal({ onClose }: { onClose: () => void }) {
 export function ScreeningCampaignsPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const [filter, setFilter] = useState<CampaignFilter>({ status: 'active' });
+  const { filter, change } = useUrlFilter<CampaignFilter>(
+    { regionId: textParam, status: oneOfParam(CAMPAIGN_STATUSES) },
+    { defaults: { status: 'active' } },
+  );
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
   const lang = useLanguage();
@@ -91,14 +95,14 @@ export function ScreeningCampaignsPage() {
       <Flex wrap gap={8} style={{ marginBottom: 12 }}>
         <RegionTreeSelect
           value={filter.regionId ?? null}
-          onChange={(regionId) => (setFilter({ ...filter, regionId }), setPage(1))}
+          onChange={(regionId) => (change('regionId')(regionId), setPage(1))}
           placeholder={t('screening.region')}
           allowClear
           testId="screening-filter-region"
         />
         <Select<CampaignStatus | 'all'>
           value={filter.status ?? 'all'}
-          onChange={(s) => (setFilter({ ...filter, status: s === 'all' ? null : s }), setPage(1))}
+          onChange={(s) => (change('status')(s === 'all' ? null : s), setPage(1))}
           options={[
             { value: 'all', label: t('screening.allStatuses') },
             ...CAMPAIGN_STATUSES.map((s) => ({ value: s, label: CAMPAIGN_STATUS_LABELS[s][lang] })),

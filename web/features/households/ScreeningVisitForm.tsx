@@ -5,7 +5,7 @@ import { SCREENING_OUTCOMES, type ScreeningOutcome } from '../../../common/enums
 import { SCREENING_OUTCOME_LABELS } from '../../../common/labels.ts';
 import { useReportError } from '../../app/errors.ts';
 import { useLanguage } from '../../app/useLanguage.ts';
-import { useIdempotentCreate } from '../../components/idempotency.ts';
+import { submitEntry } from '../../field/sync/outbox.ts';
 import { DivisionSelect } from '../passages/DivisionSelect.tsx';
 import type { Visit } from './screening.api.ts';
 
@@ -31,13 +31,13 @@ export function ScreeningVisitForm({
 }: {
   campaignId: string;
   householdId: string;
-  onDone: (v: Visit) => void;
+  /** The visit recorded, or null when it waits on the phone to be sent (no network). */
+  onDone: (v: Visit | null) => void;
 }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const { message } = App.useApp();
   const report = useReportError();
-  const create = useIdempotentCreate();
   const [form] = Form.useForm<VisitForm>();
   const outcome = Form.useWatch('outcome', form);
   const riskReturn = Form.useWatch('riskReturn', form);
@@ -60,7 +60,21 @@ export function ScreeningVisitForm({
         }
       : { householdId, outcome: v.outcome, note: v.note?.trim() || null };
     try {
-      const visit = await create<Visit>(`/screening/campaigns/${campaignId}/visits`, body);
+      // Through the outbox: without network the visit stays on the phone with the time it was made.
+      const sent = await submitEntry<Visit>({
+        kind: 'screeningVisit',
+        method: 'POST',
+        url: `/api/v1/screening/campaigns/${encodeURIComponent(campaignId)}/visits`,
+        body,
+        madeAtField: 'visitedAt',
+        summary: SCREENING_OUTCOME_LABELS[v.outcome][lang],
+      });
+      if (!sent.sent) {
+        void message.info(t('sync.keptOffline'));
+        onDone(null);
+        return;
+      }
+      const visit = sent.data;
       void message.success(
         visit.followUps.length
           ? `${t('screening.field.saved')}，${t('screening.field.followUpOpened')}`

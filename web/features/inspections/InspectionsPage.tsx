@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useIsPhone } from '../../app/useIsPhone.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { textParam, useUrlFilter } from '../../components/useUrlFilter.ts';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect.tsx';
 import { useLiveInspections } from './inspections.api.ts';
 import { AbsenceTallyTab } from './visits/AbsenceTallyTab.tsx';
@@ -14,7 +15,8 @@ type Tab = 'visits' | 'absences';
 export function InspectionsPage() {
   const { t } = useTranslation();
   const phone = useIsPhone();
-  const [regionId, setRegionId] = useState<string | null>(null);
+  const { filter, change } = useUrlFilter<{ regionId: string | null }>({ regionId: textParam });
+  const regionId = filter.regionId ?? null;
   const [tab, setTab] = useState<Tab>('visits');
   useLiveInspections();
 
@@ -27,7 +29,7 @@ export function InspectionsPage() {
             allowClear
             placeholder={t('inspections.visits.regionAll')}
             value={regionId}
-            onChange={setRegionId}
+            onChange={change('regionId')}
             testId="inspections-filter-region"
             style={phone ? { width: '100%' } : { width: 260 }}
           />

@@ -6,8 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../app/api.ts';
 import { useReportError } from '../../app/errors.ts';
+import { useLanguage } from '../../app/useLanguage.ts';
 import { QueryError } from '../../components/QueryError.tsx';
-import { useIdempotentCreate } from '../../components/idempotency.ts';
+import { submitEntry } from '../../field/sync/outbox.ts';
 import { RiskTag } from '../checkpoints/CheckpointTags.tsx';
 import { CheckpointTitle } from '../duty/my/DutyFacts.tsx';
 import { EditPassageDrawer } from './entry/EditPassageDrawer.tsx';
@@ -16,6 +17,7 @@ import type { Place } from './entry/OriginPicker.tsx';
 import { PassageForm, showFirstProblem } from './entry/PassageForm.tsx';
 import { RecentEntries } from './entry/RecentEntries.tsx';
 import { TodayCounts } from './entry/TodayCounts.tsx';
+import { passageSummary } from './entry/WaitingEntries.tsx';
 import { PASSAGES_KEY, useDesk, type Passage, type PassageDesk } from './passages.api.ts';
 
 const COLUMN = { width: '100%', maxWidth: 520, margin: '0 auto' } as const;
@@ -52,7 +54,7 @@ function EntryCard({ desk, places }: { desk: PassageDesk; places: Place[] }) {
   const { message } = App.useApp();
   const client = useQueryClient();
   const report = useReportError();
-  const create = useIdempotentCreate();
+  const language = useLanguage();
   const [form] = Form.useForm<EntryValues>();
   const [busy, setBusy] = useState(false);
   const [initial] = useState(() => blankEntry('in', 'person'));
@@ -63,15 +65,25 @@ function EntryCard({ desk, places }: { desk: PassageDesk; places: Place[] }) {
   async function save(values: EntryValues) {
     setBusy(true);
     try {
-      const saved = await create<Passage>('/passages', createBody(desk.checkpoint.id, values, desk.settings));
+      const body = createBody(desk.checkpoint.id, values, desk.settings);
+      // Through the outbox: without network the entry stays on the phone, with the time it was made.
+      const saved = await submitEntry<Passage>({
+        kind: 'passage',
+        method: 'POST',
+        url: '/api/v1/passages',
+        body: { ...body },
+        madeAtField: 'occurredAt',
+        summary: passageSummary(body, language),
+      });
       // A follow-up is what the volunteer must not miss: it gets the one notice, longer.
-      if (saved.followUps.length) void message.warning(t('passages.entry.savedWithFollowUp'), 6);
+      if (!saved.sent) void message.info(t('sync.keptOffline'));
+      else if (saved.data.followUps.length) void message.warning(t('passages.entry.savedWithFollowUp'), 6);
       else void message.success(t('passages.entry.saved'));
       form.setFieldsValue(blankEntry(values.direction, values.subject));
       window.scrollTo({ top: 0, behavior: 'smooth' });
       await client.invalidateQueries({ queryKey: [PASSAGES_KEY] });
     } catch (e) {
-      // The form keeps what was entered: saving again retries the same submission.
+      // A refusal: the form keeps what was entered, with the server's reasons under the fields.
       report(e, form);
       showFirstProblem(form);
       // Off shift since the page loaded: the page says so instead of the form.
@@ -151,7 +163,7 @@ function Desk({ desk }: { desk: PassageDesk }) {
         <Flex vertical gap={6}>
           <Flex justify="space-between" align="center">
             <Typography.Text type="secondary">{t('passages.entry.title')}</Typography.Text>
-            <Link to={`/field-issues/new?checkpointId=${checkpoint.id}`} data-testid="passage-raise-issue">
+            <Link to={`/field-issues/new?checkpointId=${checkpoint.id}`} reloadDocument data-testid="passage-raise-issue">
               {t('passages.entry.raiseIssue')}
             </Link>
           </Flex>
@@ -167,7 +179,9 @@ function Desk({ desk }: { desk: PassageDesk }) {
         </Flex>
       </Card>
       {desk.canLog ? <EntryCard desk={desk} places={places} /> : <CannotLog />}
-      {desk.canLog || desk.recent.length ? <RecentEntries recent={desk.recent} onEdit={setEditing} /> : null}
+      {desk.canLog || desk.recent.length ? (
+        <RecentEntries checkpointId={checkpoint.id} recent={desk.recent} onEdit={setEditing} />
+      ) : null}
       {editing ? (
         <EditPassageDrawer
           passage={editing}
@@ -199,8 +213,9 @@ export function PassageEntryPage() {
         />
       </Card>
     );
+  // A refresh that failed for want of network keeps the page as last read: the volunteer logs on.
+  else if (desk.data) body = <Desk desk={desk.data} />;
   else if (desk.isError) body = <QueryError error={desk.error} onRetry={() => void desk.refetch()} />;
-  else if (!desk.data) body = <Skeleton active paragraph={{ rows: 10 }} />;
-  else body = <Desk desk={desk.data} />;
+  else body = <Skeleton active paragraph={{ rows: 10 }} />;
   return <div style={COLUMN}>{body}</div>;
 }

@@ -3,7 +3,7 @@ import { Button, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnnouncementCard } from './AnnouncementCard.tsx';
-import { useResidentAnnouncements } from './publicity.api.ts';
+import { useResidentAnnouncements, type ResidentLink } from './publicity.api.ts';
 
 /** Shown before "all": the page's own purpose (reporting, ordering) stays near the top. */
 const FIRST = 2;
@@ -13,9 +13,9 @@ const FIRST = 2;
  * belongs to and those above it. Nothing at all when there is none or the link is dead: the page
  * around it says what is wrong with the link.
  */
-export function ResidentAnnouncements({ token }: { token: string }) {
+export function ResidentAnnouncements({ token, link = 'h' }: { token: string; link?: ResidentLink }) {
   const { t } = useTranslation();
-  const announcements = useResidentAnnouncements(token);
+  const announcements = useResidentAnnouncements(token, link);
   const [all, setAll] = useState(false);
   const items = announcements.data ?? [];
   if (!items.length) return null;

@@ -113,12 +113,15 @@ export function useReaching(regionId: string | null) {
   });
 }
 
+/** Which page the personal link opens: `h` the health report's, `e` the errand page's (a household's link is only known there). */
+export type ResidentLink = 'h' | 'e';
+
 /** A resident's page: no account, the personal link's token. A dead link shows nothing here (the page says why). */
-export function useResidentAnnouncements(token: string) {
+export function useResidentAnnouncements(token: string, link: ResidentLink) {
   return useQuery({
-    queryKey: [ANNOUNCEMENTS_KEY, 'resident', token],
+    queryKey: [ANNOUNCEMENTS_KEY, 'resident', link, token],
     queryFn: async () =>
-      (await api.get<{ items: ResidentAnnouncement[] }>(`/h/${encodeURIComponent(token)}/announcements`)).items,
+      (await api.get<{ items: ResidentAnnouncement[] }>(`/${link}/${encodeURIComponent(token)}/announcements`)).items,
     retry: false,
     enabled: token.length > 0,
     refetchInterval: 10 * 60_000,

@@ -1,16 +1,17 @@
 import { App, Button, Card, Empty, Flex, Form, Input, Pagination, Segmented, Switch, Table, Tag, Typography } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ALERT_KINDS, type AlertKind, type AlertStatus } from '../../../common/enums.ts';
+import { ALERT_KINDS, ALERT_STATUSES, type AlertKind, type AlertStatus } from '../../../common/enums.ts';
 import { formatDateTime } from '../../app/dates.ts';
 import { useReportError } from '../../app/errors.ts';
 import { can, useMe } from '../../app/session.ts';
 import { useIsPhone } from '../../app/useIsPhone.ts';
 import { useFilterWidth } from '../../components/filterWidth.ts';
-import { SelectFilter, usePagedFilter } from '../../components/filters.tsx';
+import { SelectFilter } from '../../components/filters.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { oneOfParam, textParam, useUrlPagedFilter } from '../../components/useUrlFilter.ts';
 import { useLiveRefresh } from '../passages/useLiveRefresh.ts';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect.tsx';
 import { ALERTS_KEY, useAlertAction, useAlerts, type Alert, type AlertFilter } from './health.api.ts';
@@ -57,8 +58,11 @@ export function AlertsPage() {
   const me = useMe().data;
   const canHandle = can(me, 'alerts.handle');
   const report = useReportError();
-  const { filter, change, page, pageSize, setPage, pagination } = usePagedFilter<AlertFilter>();
-  const status = filter.status === undefined ? 'open' : filter.status;
+  const { filter, change, page, pageSize, setPage, pagination } = useUrlPagedFilter<AlertFilter>(
+    { regionId: textParam, status: oneOfParam(ALERT_STATUSES), kind: oneOfParam(ALERT_KINDS) },
+    { defaults: { status: 'open' } },
+  );
+  const { status } = filter;
   const list = useAlerts({ ...filter, status }, page, pageSize);
   const action = useAlertAction();
   const [closing, setClosing] = useState<Alert | null>(null);

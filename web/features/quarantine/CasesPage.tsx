@@ -9,9 +9,10 @@ import { can, useMe } from '../../app/session.ts';
 import { useIsPhone } from '../../app/useIsPhone.ts';
 import { useLanguage } from '../../app/useLanguage.ts';
 import { useFilterWidth } from '../../components/filterWidth.ts';
-import { SelectFilter, usePagedFilter } from '../../components/filters.tsx';
+import { SelectFilter } from '../../components/filters.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { oneOfParam, textParam, useUrlPagedFilter } from '../../components/useUrlFilter.ts';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect.tsx';
 import { CaseStatusTag, DayCounter } from './CaseBits.tsx';
 import { CaseFormModal } from './CaseFormModal.tsx';
@@ -29,8 +30,11 @@ export function CasesPage() {
   const phone = useIsPhone();
   const filterWidth = useFilterWidth();
   const me = useMe().data;
-  const { filter, change, page, pageSize, setPage, pagination } = usePagedFilter<CaseFilter>();
-  const status = filter.status === undefined ? 'active' : filter.status;
+  const { filter, change, page, pageSize, setPage, pagination } = useUrlPagedFilter<CaseFilter>(
+    { regionId: textParam, status: oneOfParam(CASE_STATUSES) },
+    { defaults: { status: 'active' } },
+  );
+  const status = filter.status ?? null;
   const cases = useCases({ ...filter, status }, page, pageSize);
   const [opening, setOpening] = useState(false);
   const items = cases.data?.items ?? [];

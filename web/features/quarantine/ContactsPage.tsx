@@ -6,7 +6,8 @@ import { CONTACT_EXPOSURE_KIND_LABELS } from '../../../common/labels.ts';
 import { can, useMe } from '../../app/session.ts';
 import { useLanguage } from '../../app/useLanguage.ts';
 import { useFilterWidth } from '../../components/filterWidth.ts';
-import { SelectFilter, usePagedFilter, YesNoFilter } from '../../components/filters.tsx';
+import { SelectFilter, YesNoFilter } from '../../components/filters.tsx';
+import { textParam, useUrlPagedFilter } from '../../components/useUrlFilter.ts';
 import { useLiveRefresh } from '../passages/useLiveRefresh.ts';
 import { ContactFormModal } from './ContactFormModal.tsx';
 import { CONTACT_EVENTS, CONTACTS_KEY, revealContact, useContacts, type Contact, type ContactFilter } from './contacts.api.ts';
@@ -19,7 +20,7 @@ export function ContactsPage() {
   const filterWidth = useFilterWidth();
   const me = useMe().data;
   const canWrite = can(me, 'quarantine.write');
-  const { filter, change, ...paging } = usePagedFilter<ContactFilter>();
+  const { filter, change, ...paging } = useUrlPagedFilter<ContactFilter>({ regionId: textParam });
   const list = useContacts(filter, paging.page, paging.pageSize);
   useLiveRefresh(CONTACT_EVENTS, CONTACTS_KEY);
   const { revealed, reveal } = useRevealedPeople('contact-reveal-confirm', revealContact);

@@ -10,7 +10,10 @@ import { useReportError } from '../../app/errors.ts';
 import { QueryError } from '../../components/QueryError.tsx';
 import { AuthCard } from '../auth/AuthCard.tsx';
 import { ResidentAnnouncements } from '../publicity/ResidentAnnouncements.tsx';
-import { newReportKey, useHealthStatus, useRemeasure, useSubmitReport, type Remeasured, type Submitted } from './health.api.ts';
+import { conflictOf } from '../../field/sync/outbox.ts';
+import { SyncIndicator } from '../../field/sync/SyncIndicator.tsx';
+import { useKeptUntilSent } from '../../field/sync/useOutbox.ts';
+import { useHealthStatus, useRemeasure, useSubmitReport, type Remeasured, type Submitted } from './health.api.ts';
 
 const STATE_COLOR = {
   done: 'green',
@@ -90,8 +93,15 @@ export function HealthReportPage() {
   const [symptoms, setSymptoms] = useState<Symptom[]>([]);
   const [feeling, setFeeling] = useState<Feeling>('good');
   const [help, setHelp] = useState('');
-  const [key, setKey] = useState(newReportKey);
   const [sent, setSent] = useState<Submitted | null>(null);
+  // A report kept on the phone (no network): its slot is shown as sent-later until the status says so.
+  const [kept, setKept] = useState<string | null>(null);
+  // Kept by the server but flagged for the case's staff (the case closed meanwhile).
+  const [flagged, setFlagged] = useState<string | null>(null);
+  useKeptUntilSent(`token:${token}`, 'healthReport', () => {
+    setKept(null);
+    void status.refetch();
+  });
   const [second, setSecond] = useState<Remeasured | null>(null);
 
   let content;
@@ -110,8 +120,12 @@ export function HealthReportPage() {
     const send = async () => {
       try {
         const body = { temperature: temp / 10, symptoms, feeling, helpRequest: help.trim() || null };
-        setSent(await submit.mutateAsync({ body, key }));
-        setKey(newReportKey());
+        const slot = s.next ? `${s.next.slotOn} ${slotName(s.next.slot)}` : '';
+        const result = await submit.mutateAsync({ body, summary: `${slot} · ${(temp / 10).toFixed(1)}°C` });
+        const conflict = result.sent ? conflictOf(result.data) : null;
+        if (conflict) setFlagged(conflict.reason);
+        else if (result.sent) setSent(result.data);
+        else setKept(s.next ? `${s.next.slotOn}${s.next.slot}` : 'kept');
         setSymptoms([]);
         setHelp('');
       } catch (e) {
@@ -148,6 +162,18 @@ export function HealthReportPage() {
           data-testid="remeasure-result"
         />
       );
+    } else if (flagged) {
+      outcome = (
+        <Result
+          status="warning"
+          title={t('sync.flagged')}
+          subTitle={`${flagged} ${t('sync.flaggedIntro')}`}
+          style={{ padding: 8 }}
+          data-testid="health-flagged"
+        />
+      );
+    } else if (kept) {
+      outcome = <Result status="info" title={t('sync.keptOffline')} style={{ padding: 8 }} data-testid="health-kept" />;
     } else if (sent && !sent.remeasureDue) {
       outcome = (
         <Result
@@ -212,7 +238,7 @@ export function HealthReportPage() {
             </Button>
           </Flex>
         ) : null}
-        {s.next && !s.remeasure ? (
+        {s.next && !s.remeasure && kept !== `${s.next.slotOn}${s.next.slot}` ? (
           <Flex vertical gap={16} data-testid="report-form">
             <Typography.Text strong>
               {t('health.reportFor', { date: s.next.slotOn, slot: slotName(s.next.slot) })}
@@ -304,7 +330,16 @@ export function HealthReportPage() {
     );
   }
   return (
-    <AuthCard title={t('health.title')} width={440}>
+    <AuthCard
+      title={
+        // The resident's page has no app bar: the outbox's indicator sits by the title.
+        <Flex justify="space-between" align="center" gap={8}>
+          <span>{t('health.title')}</span>
+          <SyncIndicator />
+        </Flex>
+      }
+      width={440}
+    >
       {content}
     </AuthCard>
   );

@@ -9,7 +9,8 @@ import { can, useMe } from '../../app/session.ts';
 import { useIsPhone } from '../../app/useIsPhone.ts';
 import { useLanguage } from '../../app/useLanguage.ts';
 import { useFilterWidth } from '../../components/filterWidth.ts';
-import { SelectFilter, usePagedFilter } from '../../components/filters.tsx';
+import { SelectFilter } from '../../components/filters.tsx';
+import { textParam, useUrlPagedFilter } from '../../components/useUrlFilter.ts';
 import { useLiveRefresh } from '../passages/useLiveRefresh.ts';
 import { PeopleDesk, PeopleFilters, PersonActions, useRevealedPeople } from './PersonParts.tsx';
 import { ReturneeFormModal } from './ReturneeFormModal.tsx';
@@ -41,7 +42,7 @@ export function ReturneesPage() {
   const canWrite = can(me, 'quarantine.write');
   const [params, setParams] = useSearchParams();
   const followUpId = params.get('followUp');
-  const { filter, change, ...paging } = usePagedFilter<ReturneeFilter>();
+  const { filter, change, ...paging } = useUrlPagedFilter<ReturneeFilter>({ regionId: textParam });
   const list = useReturnees(filter, paging.page, paging.pageSize);
   useLiveRefresh(RETURNEE_EVENTS, RETURNEES_KEY);
   const { revealed, reveal } = useRevealedPeople('returnee-reveal-confirm', revealReturnee);
@@ -50,7 +51,15 @@ export function ReturneesPage() {
 
   function closeForm() {
     setEditing(null);
-    if (followUpId) setParams({}, { replace: true });
+    // The filters in the address stay.
+    if (followUpId)
+      setParams(
+        (current) => {
+          current.delete('followUp');
+          return current;
+        },
+        { replace: true },
+      );
   }
 
   const pendingValue: PendingChoice = filter.pending === true ? 'pending' : filter.pending === false ? 'done' : ALL;

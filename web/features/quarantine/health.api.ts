@@ -9,7 +9,8 @@ import type {
   ReportInput,
   SubmittedOut,
 } from '../../../server/features/quarantine/health-reports.schemas.ts';
-import { api, request, withQuery } from '../../app/api.ts';
+import { api, withQuery } from '../../app/api.ts';
+import { submitEntry } from '../../field/sync/outbox.ts';
 
 export type HealthStatus = Static<typeof HealthStatusOut>;
 export type Submitted = Static<typeof SubmittedOut>;
@@ -20,9 +21,6 @@ export type Alert = Static<typeof AlertOut>;
 export const HEALTH_KEY = 'health';
 export const ALERTS_KEY = 'alerts';
 
-/** crypto.randomUUID exists only on https or localhost; a LAN install is plain http. */
-const newKey = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-
 export function useHealthStatus(token: string) {
   return useQuery({
     queryKey: [HEALTH_KEY, 'status', token],
@@ -31,16 +29,27 @@ export function useHealthStatus(token: string) {
   });
 }
 
-/** The person's report: one Idempotency-Key per filled form, so a retry on a weak signal is answered once. */
+/**
+ * The person's report, through the field app's outbox: with its own Idempotency-Key and the time it
+ * was made, sent now or kept on the phone until the network returns (the slot is judged by that time).
+ */
 export function useSubmitReport(token: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ body, key }: { body: ReportInput; key: string }) =>
-      request<Submitted>('POST', `/h/${encodeURIComponent(token)}/reports`, body, { 'idempotency-key': key }),
-    onSuccess: () => client.invalidateQueries({ queryKey: [HEALTH_KEY, 'status', token] }),
+    // The outbox decides what to do without network; the mutation must not wait for it.
+    networkMode: 'always',
+    mutationFn: ({ body, summary }: { body: ReportInput; summary: string }) =>
+      submitEntry<Submitted>({
+        kind: 'healthReport',
+        method: 'POST',
+        url: `/api/v1/h/${encodeURIComponent(token)}/reports`,
+        body: { ...body },
+        madeAtField: 'madeAt',
+        summary,
+      }),
+    onSuccess: (r) => (r.sent ? client.invalidateQueries({ queryKey: [HEALTH_KEY, 'status', token] }) : undefined),
   });
 }
-export { newKey as newReportKey };
 
 export function useRemeasure(token: string) {
   const client = useQueryClient();

@@ -10,7 +10,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { RowAction } from '../../components/RowAction.tsx';
 import { useFilterWidth } from '../../components/filterWidth.ts';
-import { usePaging } from '../../components/usePaging.ts';
+import { textParam, useUrlPagedFilter } from '../../components/useUrlFilter.ts';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect.tsx';
 import { StoreFormModal } from './StoreFormModal.tsx';
 import { itemName, itemUnit, useLowStock, useStores, useSuppliesLive, type Store } from './supplies.api.ts';
@@ -63,8 +63,8 @@ export function StoresPage() {
   const language = useLanguage();
   const canManage = can(useMe().data, 'supplies.manage');
   const filterWidth = useFilterWidth();
-  const [regionId, setRegionId] = useState<string | null>(null);
-  const { page, pageSize, setPage, pagination } = usePaging(20);
+  const { filter, change, page, pageSize, pagination } = useUrlPagedFilter<{ regionId: string | null }>({ regionId: textParam });
+  const regionId = filter.regionId ?? null;
   const stores = useStores({ regionId }, page, pageSize);
   const [editing, setEditing] = useState<Store | 'new' | null>(null);
   useSuppliesLive();
@@ -88,10 +88,7 @@ export function StoresPage() {
             allowClear
             placeholder={t('supplies.stores.filterRegion')}
             value={regionId}
-            onChange={(id) => {
-              setRegionId(id);
-              setPage(1);
-            }}
+            onChange={change('regionId')}
             testId="stores-filter-region"
             style={filterWidth(260)}
           />

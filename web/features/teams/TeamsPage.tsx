@@ -12,7 +12,8 @@ import { can, useMe } from '../../app/session.ts';
 import { useIsPhone } from '../../app/useIsPhone.ts';
 import { useLanguage } from '../../app/useLanguage.ts';
 import { useFilterWidth } from '../../components/filterWidth.ts';
-import { SelectFilter, usePagedFilter } from '../../components/filters.tsx';
+import { SelectFilter } from '../../components/filters.tsx';
+import { textParam, useUrlPagedFilter } from '../../components/useUrlFilter.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { RowAction } from '../../components/RowAction.tsx';
@@ -47,7 +48,7 @@ export function TeamsPage() {
   const phone = useIsPhone();
   const filterWidth = useFilterWidth();
   const canWrite = can(useMe().data, 'teams.write');
-  const { filter, change, page, pageSize, pagination } = usePagedFilter<TeamFilter>();
+  const { filter, change, page, pageSize, pagination } = useUrlPagedFilter<TeamFilter>({ regionId: textParam });
   const teams = useTeams(filter, page, pageSize);
   const [editing, setEditing] = useState<Team | 'new' | null>(null);
 

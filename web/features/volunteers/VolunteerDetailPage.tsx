@@ -12,6 +12,7 @@ import { useLanguage } from '../../app/useLanguage.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { NotFoundPage } from '../../app/pages.tsx';
+import { CertificatesCard } from '../recognition/CertificatesCard.tsx';
 import { PersonDetails } from './PersonDetails.tsx';
 import { useVolunteerPosts, useVolunteerTeams, type PostRef, type TeamRef } from './related.ts';
 import { CommendationModal, StatusModal } from './VolunteerDialogs.tsx';
@@ -66,7 +67,24 @@ function ServiceRecordCard({ volunteer, canWrite }: { volunteer: Volunteer; canW
               <Tag color={k === 'commendation' ? 'gold' : 'blue'}>{SERVICE_KIND_LABELS[k][language]}</Tag>
             ),
           },
-          { key: 'title', title: t('volunteers.serviceTitle'), dataIndex: 'title' },
+          {
+            key: 'title',
+            title: t('volunteers.serviceTitle'),
+            render: (_: unknown, e: ServiceEntry) => (
+              <>
+                {e.title}
+                {e.reason ? (
+                  <Typography.Paragraph
+                    type="secondary"
+                    style={{ margin: 0, fontSize: 12, whiteSpace: 'normal', maxWidth: 480 }}
+                    data-testid={`service-reason-${e.id}`}
+                  >
+                    {e.reason}
+                  </Typography.Paragraph>
+                ) : null}
+              </>
+            ),
+          },
           { key: 'hours', title: t('volunteers.hours'), dataIndex: 'hours', render: (h: number | null) => h ?? '—' },
         ]}
         data-testid="volunteer-service-table"
@@ -252,6 +270,9 @@ export function VolunteerDetailPage() {
         </Col>
         <Col span={24}>
           <ServiceRecordCard volunteer={v} canWrite={canWrite} />
+        </Col>
+        <Col span={24}>
+          <CertificatesCard volunteer={v} canWrite={canWrite} />
         </Col>
       </Row>
       {editing ? <VolunteerFormModal volunteer={v} onClose={() => setEditing(false)} /> : null}

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { DatePicker, Form, Input, Select } from 'antd';
+import { AutoComplete, DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { VOLUNTEER_STATUSES, type VolunteerStatus } from '../../../common/enums.ts';
@@ -76,8 +76,15 @@ export function StatusModal({ volunteer, onClose }: { volunteer: Volunteer; onCl
 
 interface CommendationForm {
   title: string;
+  reason: string;
   occurredOn: Dayjs;
 }
+
+/**
+ * The titles commands usually confer, offered while typing; any other title may be typed. They are
+ * the honours' own names and are printed on the certificate as given, so they are not translated.
+ */
+const COMMENDATION_TITLES = ['优秀党员志愿者', '优秀志愿者', '抗疫先锋', '最美红马甲'];
 
 export function CommendationModal({ volunteerId, onClose }: { volunteerId: string; onClose: () => void }) {
   const { t } = useTranslation();
@@ -93,6 +100,7 @@ export function CommendationModal({ volunteerId, onClose }: { volunteerId: strin
       submit={(v) =>
         create(`/volunteers/${volunteerId}/commendations`, {
           title: v.title.trim(),
+          reason: v.reason.trim(),
           occurredOn: v.occurredOn.format('YYYY-MM-DD'),
         })
       }
@@ -100,10 +108,32 @@ export function CommendationModal({ volunteerId, onClose }: { volunteerId: strin
     >
       <Form.Item
         name="title"
-        label={t('volunteers.commendWhat')}
+        label={t('recognition.commend.title')}
+        extra={t('recognition.commend.titleHint')}
         rules={[{ required: true, whitespace: true, message: t('auth.required') }]}
       >
-        <Input maxLength={120} placeholder={t('volunteers.commendHint')} data-testid="commendation-title" />
+        <AutoComplete
+          options={COMMENDATION_TITLES.map((title) => ({ value: title }))}
+          showSearch={{
+            filterOption: (input, option) => !input || (option?.value ?? '').includes(input.trim()),
+          }}
+          maxLength={120}
+          placeholder={t('volunteers.commendHint')}
+          data-testid="commendation-title"
+        />
+      </Form.Item>
+      <Form.Item
+        name="reason"
+        label={t('recognition.commend.reason')}
+        rules={[{ required: true, whitespace: true, message: t('auth.required') }]}
+      >
+        <Input.TextArea
+          maxLength={500}
+          showCount
+          autoSize={{ minRows: 3 }}
+          placeholder={t('recognition.commend.reasonPlaceholder')}
+          data-testid="commendation-reason"
+        />
       </Form.Item>
       <Form.Item name="occurredOn" label={t('volunteers.commendOn')} rules={[{ required: true, message: t('auth.required') }]}>
         <DatePicker allowClear={false} data-testid="commendation-date" />

@@ -11,10 +11,11 @@ import { can, useMe } from '../../app/session.ts';
 import { useIsPhone } from '../../app/useIsPhone.ts';
 import { useLanguage } from '../../app/useLanguage.ts';
 import { useFilterWidth } from '../../components/filterWidth.ts';
-import { PartyFilter, SelectFilter, SkillFilter, usePagedFilter } from '../../components/filters.tsx';
+import { PartyFilter, SelectFilter, SkillFilter } from '../../components/filters.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { RowAction } from '../../components/RowAction.tsx';
+import { oneOfParam, textParam, useUrlPagedFilter } from '../../components/useUrlFilter.ts';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect.tsx';
 import { useTeamOptions } from './related.ts';
 import { SkillList } from './SkillTags.tsx';
@@ -72,7 +73,10 @@ export function VolunteersPage() {
   const navigate = useNavigate();
   const report = useReportError();
   const { message } = App.useApp();
-  const { filter, change, page, pageSize, pagination } = usePagedFilter<VolunteerFilter>();
+  const { filter, change, page, pageSize, pagination } = useUrlPagedFilter<VolunteerFilter>({
+    regionId: textParam,
+    status: oneOfParam(VOLUNTEER_STATUSES),
+  });
   const [mobileInput, setMobileInput] = useState('');
   const volunteers = useVolunteers(filter, page, pageSize);
   const [creating, setCreating] = useState(false);

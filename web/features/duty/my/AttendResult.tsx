@@ -7,8 +7,21 @@ import type { Attended } from './useAttend.ts';
 /** What was just recorded, plain enough to show a team leader on the spot. */
 export function AttendResult({ attended }: { attended: Attended }) {
   const { t } = useTranslation();
-  const { action, duty, located } = attended;
+  const { action, duty, located, madeAt } = attended;
   const out = action === 'check-out';
+  if (!duty)
+    // Kept on the phone: it is recorded at the time pressed once the network returns.
+    return (
+      <Result
+        status="info"
+        title={t(out ? 'sync.attend.keptOut' : 'sync.attend.keptIn')}
+        subTitle={t(out ? 'myDuty.checkIn.checkedOutAt' : 'myDuty.checkIn.checkedInAt', { time: clock(madeAt) })}
+        style={{ padding: '16px 0' }}
+        data-testid="check-in-result"
+        data-action={action}
+        data-queued="true"
+      />
+    );
   const at = out ? duty.checkedOutAt : duty.checkedInAt;
   return (
     <Result

@@ -45,7 +45,7 @@ export function DutyLinks({ duty }: { duty: MyDuty }) {
         </Link>
       ) : null}
       {raise ? (
-        <Link to={`/field-issues/new?checkpointId=${duty.checkpoint.id}`} style={{ flex: 1 }}>
+        <Link to={`/field-issues/new?checkpointId=${duty.checkpoint.id}`} reloadDocument style={{ flex: 1 }}>
           <Button block icon={<ExclamationCircleOutlined />} style={big} data-testid="my-duty-raise-issue">
             {t('myDuty.raiseIssue')}
           </Button>

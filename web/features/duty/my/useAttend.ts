@@ -1,7 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../app/api.ts';
-import { useIdempotentCreate } from '../../../components/idempotency.ts';
+import { conflictOf, submitEntry } from '../../../field/sync/outbox.ts';
 import { MY_DUTY_KEY, type AttendanceInput, type CheckInPageData, type MyDuty } from '../me.api.ts';
 import { currentPosition } from './position.ts';
 
@@ -9,24 +10,35 @@ export type AttendAction = 'check-in' | 'check-out';
 
 export interface Attended {
   action: AttendAction;
-  duty: MyDuty;
+  /** The server's answer; null while the act waits on the phone to be sent (no network). */
+  duty: MyDuty | null;
   located: boolean;
-}
-
-/** No answer came back: the act may have been recorded, so trying again must be the same request. */
-function unanswered(error: unknown): boolean {
-  return !(error instanceof ApiError) || error.status === 0 || error.status >= 500 || error.code === 'IDEMPOTENCY_IN_FLIGHT';
+  /** When it was pressed: the time the server records, however late it arrives. */
+  madeAt: string;
 }
 
 /**
- * Check-in and check-out from the checkpoint's page. One press is one intent: its position is read
- * once and its body (hence its Idempotency-Key) is kept until the server answers, so a double tap
- * or a retry after a dropped connection records the act once.
+ * The shift as it will be once an act still on the phone arrives, so the page offers check-out
+ * after an offline check-in rather than the same button again. What the server says wins as soon
+ * as it says it.
+ */
+export function assumeAttended(duty: MyDuty, attended: Attended | null): MyDuty {
+  if (!attended || attended.duty) return duty;
+  if (attended.action === 'check-in' && !duty.checkedInAt)
+    return { ...duty, checkedInAt: attended.madeAt, canCheckIn: false, canCheckOut: true, attendance: 'on_duty' };
+  if (attended.action === 'check-out' && !duty.checkedOutAt)
+    return { ...duty, checkedOutAt: attended.madeAt, canCheckIn: false, canCheckOut: false, attendance: 'done' };
+  return duty;
+}
+
+/**
+ * Check-in and check-out from the checkpoint's page, through the field app's outbox: the act is
+ * recorded with the time it was pressed, sent now or, without network, as soon as there is one
+ * (the server then finds the shift from the code and that time). A double tap is one press.
  */
 export function useAttend(code: string) {
+  const { t } = useTranslation();
   const client = useQueryClient();
-  const create = useIdempotentCreate();
-  const intent = useRef<{ action: AttendAction; body: AttendanceInput } | null>(null);
   const pressed = useRef(false);
   const [phase, setPhase] = useState<'idle' | 'locating' | 'sending'>('idle');
   const [error, setError] = useState<string | null>(null);
@@ -37,25 +49,37 @@ export function useAttend(code: string) {
     pressed.current = true;
     setError(null);
     try {
-      if (intent.current?.action !== action) {
-        setPhase('locating');
-        const position = await currentPosition();
-        intent.current = { action, body: { code, ...position } };
-      }
+      setPhase('locating');
+      const position = await currentPosition();
+      const body: AttendanceInput = { code, ...position };
       setPhase('sending');
-      const { body } = intent.current;
-      const duty = await create<MyDuty>(`/duty/${action}`, body);
-      intent.current = null;
-      setResult({ action, duty, located: body.lat !== undefined });
-      // The answer is the new state: no window where the old page offers the same button again.
-      client.setQueryData<CheckInPageData>([...MY_DUTY_KEY, 'check-in', code], (page) => (page ? { ...page, duty } : page));
-      void client.invalidateQueries({ queryKey: MY_DUTY_KEY });
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-      if (!unanswered(e)) {
-        intent.current = null;
+      const madeAt = new Date().toISOString();
+      const out = action === 'check-out';
+      const sent = await submitEntry<MyDuty>({
+        kind: out ? 'checkOut' : 'checkIn',
+        method: 'POST',
+        url: `/api/v1/duty/${action}`,
+        body: { ...body },
+        madeAtField: 'at',
+        summary: t(out ? 'myDuty.checkIn.checkOut' : 'myDuty.checkIn.checkIn'),
+      });
+      // Kept by the server but flagged (the shift was reassigned meanwhile): the leader settles it.
+      const conflict = sent.sent ? conflictOf(sent.data) : null;
+      if (conflict) {
+        setError(`${t('sync.flagged')}：${conflict.reason}`);
+        void client.invalidateQueries({ queryKey: MY_DUTY_KEY });
+        return;
+      }
+      const duty = sent.sent ? sent.data : null;
+      setResult({ action, duty, located: body.lat !== undefined, madeAt });
+      if (duty) {
+        // The answer is the new state: no window where the old page offers the same button again.
+        client.setQueryData<CheckInPageData>([...MY_DUTY_KEY, 'check-in', code], (page) => (page ? { ...page, duty } : page));
         void client.invalidateQueries({ queryKey: MY_DUTY_KEY });
       }
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      if (e instanceof ApiError) void client.invalidateQueries({ queryKey: MY_DUTY_KEY });
     } finally {
       pressed.current = false;
       setPhase('idle');

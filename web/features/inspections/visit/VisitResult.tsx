@@ -38,7 +38,7 @@ export function VisitResult({ visit }: { visit: Inspection }) {
         ))}
       </Flex>
       <Flex vertical gap={8}>
-        <Link to={withQuery('/field-issues/new', { checkpointId: visit.checkpointId, inspectionId: visit.id })}>
+        <Link to={withQuery('/field-issues/new', { checkpointId: visit.checkpointId, inspectionId: visit.id })} reloadDocument>
           <Button block size="large" type="primary" icon={<ExclamationCircleOutlined />} data-testid="visit-raise-issue">
             {t('inspections.visit.raiseIssue')}
           </Button>

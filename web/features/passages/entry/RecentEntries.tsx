@@ -7,6 +7,7 @@ import { useLanguage } from '../../../app/useLanguage.ts';
 import { clock } from '../../duty/dutyTime.ts';
 import { DirectionTag, FollowUpKindTag, OriginText, SubjectTag, TemperatureText } from '../PassageBits.tsx';
 import type { Passage } from '../passages.api.ts';
+import { useWaitingPassages, WaitingEntry } from './WaitingEntries.tsx';
 
 /** The clock, ticking each second while something on the page counts down. */
 function useNow(ticking: boolean): number {
@@ -85,15 +86,30 @@ function Entry({
   );
 }
 
-/** 我的最近登记: the volunteer's own latest entries here, each correctable for a few minutes. */
-export function RecentEntries({ recent, onEdit }: { recent: Passage[]; onEdit: (p: Passage) => void }) {
+/**
+ * 我的最近登记: the volunteer's own latest entries here, each correctable for a few minutes; the
+ * ones still waiting on the phone to be sent come first, marked 待发送.
+ */
+export function RecentEntries({
+  checkpointId,
+  recent,
+  onEdit,
+}: {
+  checkpointId: string;
+  recent: Passage[];
+  onEdit: (p: Passage) => void;
+}) {
   const { t } = useTranslation();
   const now = useNow(recent.some((p) => p.editable));
+  const waiting = useWaitingPassages(checkpointId);
   return (
     <Card size="small" title={t('passages.entry.recent')} data-testid="passage-recent">
+      {waiting.map((e, i) => (
+        <WaitingEntry key={e.key} entry={e} first={i === 0} />
+      ))}
       {recent.length ? (
-        recent.map((p, i) => <Entry key={p.id} passage={p} first={i === 0} now={now} onEdit={onEdit} />)
-      ) : (
+        recent.map((p, i) => <Entry key={p.id} passage={p} first={i === 0 && !waiting.length} now={now} onEdit={onEdit} />)
+      ) : waiting.length ? null : (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('passages.entry.recentEmpty')} />
       )}
     </Card>

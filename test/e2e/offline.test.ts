@@ -1,0 +1,255 @@
+/**
+ * The field app through a dead spot, in real Chromium against the demo city: 孙丽 opens her pages
+ * once online, loses the network (Chromium's network emulation), logs ten passers and checks in,
+ * reloads the page still offline, and when the network comes back every entry reaches the server
+ * exactly once with the time it was made. The same for a resident's health report from the card's
+ * link. A send whose answer is lost on the way is sent again and not doubled.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MyDutyPage } from '../../server/features/duty/attendance.schemas.ts';
+import type { PassageDesk } from '../../server/features/passages/passages.schemas.ts';
+import type { CaseSummary } from '../../server/features/quarantine/cases.schemas.ts';
+import type { HealthStatus } from '../../server/features/quarantine/health-reports.schemas.ts';
+import type { ServerProcess } from '../server-process.ts';
+import { apiGet, apiSend, launchBrowser, signInDemo, skipReason, startWebServer, watchPage } from './browser.ts';
+
+if (skipReason) console.warn(skipReason);
+
+const SHOTS = resolve(import.meta.dirname, '../.tmp/e2e-shots');
+const PASSERS = Array.from({ length: 10 }, (_, i) => `离线${'甲乙丙丁戊己庚辛壬癸'[i]}`);
+
+describe.skipIf(skipReason !== null)('the field app offline', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  let volunteer: Page;
+  let resident: Page;
+  let desk: Page;
+  let problems: string[][] = [];
+  let checkpointId = '';
+  let checkInLink = '';
+  let assignmentId = '';
+
+  const shot = (p: Page, name: string) => p.screenshot({ path: resolve(SHOTS, `offline-${name}.png`), fullPage: true });
+  const get = <T>(p: Page, path: string) => apiGet<T>(p, server.url, path);
+  const phone = async () => {
+    const context = await browser.newContext({
+      locale: 'zh-CN',
+      viewport: { width: 375, height: 780 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    contexts.push(context);
+    return context.newPage();
+  };
+  const waiting = async (p: Page) => Number((await p.getByTestId('sync-waiting-count').innerText()).replace(/\D/g, '') || '0');
+  /** The service worker controls the page, so a reload without the network is answered from its cache. */
+  const controlled = (p: Page) =>
+    expect
+      .poll(() => p.evaluate(async () => (await navigator.serviceWorker.ready) && !!navigator.serviceWorker.controller))
+      .toBe(true);
+  /** The worker's caches hold an answer of the API whose address contains `part`. */
+  const kept = (p: Page, part: string) =>
+    expect
+      .poll(() =>
+        p.evaluate(async (part) => {
+          for (const name of await caches.keys())
+            if ((await (await caches.open(name)).keys()).some((r) => r.url.includes(part))) return true;
+          return false;
+        }, part),
+      )
+      .toBe(true);
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    server = await startWebServer('demo');
+    browser = await launchBrowser();
+    volunteer = await phone();
+    resident = await phone();
+    const deskContext = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
+    contexts.push(deskContext);
+    desk = await deskContext.newPage();
+    problems = [volunteer, resident, desk].map((p) => watchPage(p, server.url));
+    await signInDemo(desk, server.url, 'admin');
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  }, 180_000);
+
+  it('孙丽 opens her pages online once: the worker keeps them', async () => {
+    await signInDemo(volunteer, server.url, 'volunteer');
+    const me = await get<MyDutyPage>(volunteer, '/duty/me');
+    const now = Date.now();
+    const current = me.duties.find((d) => Date.parse(d.startsAt) <= now && Date.parse(d.endsAt) > now);
+    expect(current, 'the demo puts 孙丽 on a shift on now').toBeDefined();
+    expect(current!.checkedInAt).toBeNull();
+    checkpointId = current!.checkpoint.id;
+    assignmentId = current!.assignmentId;
+    const placard = await desk.request.get(`${server.url}/api/v1/checkpoints/${checkpointId}/placard`);
+    checkInLink = /\/duty\/check-in\/[A-Za-z0-9]+/.exec(await placard.text())![0];
+
+    await volunteer.goto(`${server.url}/my-duty`);
+    await controlled(volunteer);
+    await volunteer.goto(`${server.url}/passage/${checkpointId}`);
+    await volunteer.getByTestId('passage-entry').waitFor();
+    await volunteer.goto(`${server.url}${checkInLink}`);
+    await volunteer.getByTestId('check-in-page').waitFor();
+    await volunteer.goto(`${server.url}/passage/${checkpointId}`);
+    await volunteer.getByTestId('passage-entry').waitFor();
+    expect(await volunteer.getByTestId('sync-indicator').getAttribute('data-online')).toBe('true');
+  }, 180_000);
+
+  const madeAt = new Map<string, number>();
+  let checkInMadeAt = 0;
+  let onlineAt = 0;
+
+  it('offline, she logs ten passers and checks in; the indicator counts them', async () => {
+    await volunteer.context().setOffline(true);
+    await expect.poll(() => volunteer.getByTestId('sync-indicator').getAttribute('data-online')).toBe('false');
+    for (const name of PASSERS) {
+      await volunteer.getByTestId('passage-direction-in').click();
+      await volunteer.getByTestId('passage-subject-person').click();
+      await volunteer.getByTestId('passage-temperature-quick-36.4').click();
+      await volunteer.getByTestId('passage-name').fill(name);
+      madeAt.set(name, Date.now());
+      await volunteer.getByTestId('passage-save').click();
+      await expect.poll(() => volunteer.getByTestId('passage-name').inputValue()).toBe('');
+      await volunteer.waitForTimeout(250); // made times a little apart, so their order shows
+    }
+    await expect.poll(() => waiting(volunteer)).toBe(10);
+    await shot(volunteer, 'passages-waiting');
+
+    await volunteer.goto(`${server.url}${checkInLink}`);
+    await volunteer.getByTestId('check-in-button').click();
+    checkInMadeAt = Date.now();
+    await volunteer.getByTestId('check-in-result').waitFor();
+    await expect.poll(() => waiting(volunteer)).toBe(11);
+  }, 180_000);
+
+  it('a reload without the network opens the page from the phone, the entries still waiting', async () => {
+    await volunteer.goto(`${server.url}/passage/${checkpointId}`);
+    await volunteer.reload();
+    await volunteer.getByTestId('passage-entry').waitFor();
+    await expect.poll(() => waiting(volunteer)).toBe(11);
+    await volunteer.getByTestId('sync-indicator').click();
+    const list = volunteer.getByTestId('sync-entries');
+    await list.waitFor();
+    await expect.poll(() => list.locator('[data-testid^="sync-entry-"]').count()).toBe(11);
+    await shot(volunteer, 'waiting-list');
+    // Nothing reached the server meanwhile.
+    await volunteer.keyboard.press('Escape');
+  }, 180_000);
+
+  it('back online, all eleven reach the server exactly once with the times they were made', async () => {
+    onlineAt = Date.now();
+    await volunteer.context().setOffline(false);
+    await expect.poll(() => waiting(volunteer), { timeout: 30_000 }).toBe(0);
+    expect(await volunteer.getByTestId('sync-indicator').getAttribute('data-online')).toBe('true');
+
+    const desk1 = await get<PassageDesk>(volunteer, `/passages/checkpoints/${checkpointId}/desk`);
+    for (const name of PASSERS) {
+      const rows = desk1.recent.filter((p) => p.name === name);
+      expect(rows, name).toHaveLength(1);
+      const row = rows[0]!;
+      expect(Math.abs(Date.parse(row.occurredAt) - madeAt.get(name)!), name).toBeLessThan(3_000);
+      expect(Date.parse(row.createdAt)).toBeGreaterThanOrEqual(onlineAt - 1_000);
+    }
+    // In the order they were made.
+    const logged = desk1.recent.filter((p) => PASSERS.includes(p.name ?? '')).map((p) => p.name);
+    expect(logged).toEqual([...PASSERS].reverse());
+
+    const me = await get<MyDutyPage>(volunteer, '/duty/me');
+    const duty = me.duties.find((d) => d.assignmentId === assignmentId)!;
+    expect(duty.attendance).toBe('on_duty');
+    expect(Math.abs(Date.parse(duty.checkedInAt!) - checkInMadeAt)).toBeLessThan(5_000);
+    expect(Date.parse(duty.checkedInAt!)).toBeLessThan(onlineAt);
+
+    // A reload online sends nothing again.
+    await volunteer.reload();
+    await volunteer.getByTestId('passage-entry').waitFor();
+    await volunteer.waitForTimeout(1_000);
+    const desk2 = await get<PassageDesk>(volunteer, `/passages/checkpoints/${checkpointId}/desk`);
+    expect(desk2.recent.filter((p) => PASSERS.includes(p.name ?? ''))).toHaveLength(10);
+  }, 180_000);
+
+  it('an answer lost on the way: the entry is sent again with its key and recorded once', async () => {
+    let lost = 0;
+    await volunteer.route('**/api/v1/passages', async (route) => {
+      if (route.request().method() !== 'POST' || lost > 0) return route.fallback();
+      lost++;
+      await route.fetch(); // the server records it …
+      await route.abort('connectionreset'); // … and the phone never hears back
+    });
+    await volunteer.getByTestId('passage-direction-in').click();
+    await volunteer.getByTestId('passage-subject-person').click();
+    await volunteer.getByTestId('passage-temperature-quick-36.4').click();
+    await volunteer.getByTestId('passage-name').fill('离线重发');
+    await volunteer.getByTestId('passage-save').click();
+    await expect.poll(() => lost).toBe(1);
+    await expect.poll(() => waiting(volunteer), { timeout: 45_000 }).toBe(0);
+    await volunteer.unroute('**/api/v1/passages');
+    const after = await get<PassageDesk>(volunteer, `/passages/checkpoints/${checkpointId}/desk`);
+    expect(after.recent.filter((p) => p.name === '离线重发')).toHaveLength(1);
+  }, 180_000);
+
+  it('a resident reports offline from the card link; it arrives once, in its slot, with its time', async () => {
+    // An active case of the demo with a report to make now, and a new card for it.
+    const cases = await get<{ items: CaseSummary[] }>(desk, '/quarantine/cases?status=active&limit=100');
+    let link = '';
+    let caseId = '';
+    let due = '';
+    for (const c of cases.items) {
+      const card = await apiSend<{ path: string }>(desk, server.url, 'POST', `/quarantine/cases/${c.id}/card`, {});
+      const status = await get<HealthStatus>(desk, `/h/${card.path.split('/').pop()}`);
+      // Due now, or a missed one still taken (marked late).
+      const slot = status.slots.find((s) => s.state === 'due') ?? status.slots.find((s) => s.state === 'late');
+      if (slot) {
+        link = card.path;
+        caseId = c.id;
+        due = slot.slot;
+        break;
+      }
+    }
+    expect(link, 'a demo case with a report due now or late').not.toBe('');
+
+    await resident.goto(`${server.url}${link}`);
+    await resident.getByTestId('health-name').waitFor();
+    await controlled(resident);
+    await kept(resident, `/api/v1${link}`);
+    await resident.context().setOffline(true);
+    await resident.reload();
+    await resident.getByTestId('health-name').waitFor();
+    await resident.getByTestId('temp-select').selectOption('366');
+    const made = Date.now();
+    await resident.getByTestId('report-submit').click();
+    await expect.poll(() => waiting(resident)).toBe(1);
+    await shot(resident, 'report-waiting');
+    // Still there after a reload without the network.
+    await resident.reload();
+    await resident.getByTestId('health-name').waitFor();
+    await expect.poll(() => waiting(resident)).toBe(1);
+
+    const back = Date.now();
+    await resident.context().setOffline(false);
+    await expect.poll(() => waiting(resident), { timeout: 30_000 }).toBe(0);
+    const reports = await get<{ items: { slotOn: string; slot: string; temperature: number; reportedAt: string }[] }>(
+      desk,
+      `/quarantine/cases/${caseId}/reports`,
+    );
+    const today = new Date(made).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    const mine = reports.items.filter((r) => r.slotOn === today && r.slot === due);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.temperature).toBe(36.6);
+    expect(Math.abs(Date.parse(mine[0]!.reportedAt) - made)).toBeLessThan(3_000);
+    expect(Date.parse(mine[0]!.reportedAt)).toBeLessThan(back);
+  }, 180_000);
+
+  it('loaded nothing from outside and raised no page errors', () => {
+    expect(problems.flat()).toEqual([]);
+  }, 180_000);
+});
