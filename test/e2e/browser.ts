@@ -69,26 +69,38 @@ export async function apiSend<T>(
 }
 
 /**
- * Picks an option of an antd Select by its label, typing `search` first when given. A click that
- * lands while the list still settles (its options arriving, its animation) is taken again.
+ * Clicks `option` until the open dropdown closes. A click that lands while the list still settles
+ * (its options arriving after a search, its opening animation) is taken again.
  */
+async function clickUntilClosed(page: Page, option: Locator): Promise<void> {
+  await option.waitFor();
+  await expect
+    .poll(
+      async () => {
+        if (await option.isVisible()) await option.click({ timeout: 2_000 }).catch(() => undefined);
+        return page.locator('.ant-select-dropdown:visible').count();
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(0);
+}
+
+/** Picks an option of an antd Select by its label, typing `search` first when given. */
 export async function pickOption(page: Page, field: Locator, label: string | RegExp, search?: string): Promise<void> {
   await field.click();
   if (search) await page.keyboard.type(search);
-  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first();
-  await option.waitFor();
-  await expect
-    .poll(async () => {
-      if (await option.isVisible()) await option.click({ timeout: 2_000 }).catch(() => undefined);
-      return page.locator('.ant-select-dropdown:visible').count();
-    })
-    .toBe(0);
+  await clickUntilClosed(
+    page,
+    page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first(),
+  );
 }
 
 /** Picks a region in a RegionTreeSelect by typing its name. */
 export async function pickRegion(page: Page, testId: string, name: string): Promise<void> {
   await page.getByTestId(testId).click();
   await page.keyboard.type(name);
-  await page.locator('.ant-select-dropdown:visible .ant-select-tree-title').filter({ hasText: name }).first().click();
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 10_000 }).toBe(0);
+  await clickUntilClosed(
+    page,
+    page.locator('.ant-select-dropdown:visible .ant-select-tree-title').filter({ hasText: name }).first(),
+  );
 }

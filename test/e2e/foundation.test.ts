@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerProcess } from '../server-process.ts';
-import { launchBrowser, skipReason, startWebServer, watchPage } from './browser.ts';
+import { launchBrowser, pickOption, pickRegion, skipReason, startWebServer, watchPage } from './browser.ts';
 
 if (skipReason) console.warn(skipReason);
 
@@ -22,19 +22,6 @@ async function workbook(rows: [string, string, string, string][]): Promise<Buffe
   sheet.addRow(['区划代码', '名称', '级别', '上级代码']);
   for (const r of rows) sheet.addRow(r);
   return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-/** Picks an option of an antd Select by its visible label. */
-async function pick(page: Page, testId: string, label: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first().click();
-}
-
-/** Picks a region in a RegionTreeSelect by typing part of its name. */
-async function pickRegion(page: Page, testId: string, name: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(name);
-  await page.locator('.ant-select-dropdown:visible .ant-select-tree-title').filter({ hasText: name }).first().click();
 }
 
 describe.skipIf(skipReason !== null)('the foundation in a browser', () => {
@@ -166,7 +153,7 @@ describe.skipIf(skipReason !== null)('the foundation in a browser', () => {
     await page.getByTestId('account-form-login').fill('xiping');
     await page.getByTestId('account-form-name').fill('西平县管理员');
     await page.getByTestId('account-form-mobile').fill('13903961111');
-    await pick(page, 'account-form-grant-0-role', '区域管理员');
+    await pickOption(page, page.getByTestId('account-form-grant-0-role'), '区域管理员');
     await pickRegion(page, 'account-form-grant-0-region', '西平县');
     await page.getByTestId('account-form-submit').click();
     const oneTime = (await page.getByTestId('one-time-password').innerText()).trim().split(/\s/)[0]!;

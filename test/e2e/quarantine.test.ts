@@ -11,7 +11,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCardCheckChar } from '../../common/idcard.ts';
 import { maskIdCard, maskMobile, maskName } from '../../common/mask.ts';
@@ -22,7 +22,7 @@ import type { HealthStatus } from '../../server/features/quarantine/health-repor
 import type { Returnee } from '../../server/features/quarantine/returnees.schemas.ts';
 import type { Campaign, CoverageNode, FieldGrid } from '../../server/features/households/screening.schemas.ts';
 import type { ServerProcess } from '../server-process.ts';
-import { apiGet, launchBrowser, signInDemo, skipReason, startWebServer, watchPage } from './browser.ts';
+import { apiGet, launchBrowser, pickOption, pickRegion, signInDemo, skipReason, startWebServer, watchPage } from './browser.ts';
 
 if (skipReason) console.warn(skipReason);
 
@@ -53,31 +53,6 @@ const localMinutes = () => {
 async function awayFromWindowEdges(): Promise<void> {
   const nearEdge = () => [12 * 60, 24 * 60].some((edge) => edge - localMinutes() <= 6 && edge - localMinutes() > 0);
   while (nearEdge()) await new Promise((r) => setTimeout(r, 5_000));
-}
-
-/**
- * Picks an option of an antd Select by its label, typing `search` first when given. A click that
- * lands while the list still settles (its options arriving, its animation) is taken again.
- */
-async function pick(page: Page, field: Locator, label: string | RegExp, search?: string) {
-  await field.click();
-  if (search) await page.keyboard.type(search);
-  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first();
-  await option.waitFor();
-  await expect
-    .poll(async () => {
-      if (await option.isVisible()) await option.click({ timeout: 2_000 }).catch(() => undefined);
-      return page.locator('.ant-select-dropdown:visible').count();
-    })
-    .toBe(0);
-}
-
-/** Picks a region in a RegionTreeSelect by typing its name. */
-async function pickRegion(page: Page, testId: string, name: string) {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(name);
-  await page.locator('.ant-select-dropdown:visible .ant-select-tree-title').filter({ hasText: name }).first().click();
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 10_000 }).toBe(0);
 }
 
 describe.skipIf(skipReason !== null)('returnees, home isolation, health reports and screening in a browser', () => {
@@ -167,7 +142,7 @@ describe.skipIf(skipReason !== null)('returnees, home isolation, health reports 
     await desk.getByTestId('returnee-form-mobile').fill(person.mobile);
     await desk.getByTestId('returnee-form-id-number').fill(person.idNumber);
     await desk.getByTestId('returnee-form-address').fill('雪松社区9号楼1单元502室');
-    await pick(desk, desk.getByTestId('returnee-form-origin'), /武汉市$/, '武汉');
+    await pickOption(desk, desk.getByTestId('returnee-form-origin'), /武汉市$/, '武汉');
     const returned = desk.getByTestId('returnee-form-returned-on');
     await returned.click();
     await returned.fill(localDate(-1));
@@ -203,9 +178,9 @@ describe.skipIf(skipReason !== null)('returnees, home isolation, health reports 
     await desk.getByTestId('case-open').click();
     // Picking him takes his place from his registration, and with it the people who may be named.
     const assignees = desk.waitForResponse((r) => r.url().includes('/quarantine/assignees') && r.ok());
-    await pick(desk, desk.getByTestId('case-open-pick'), maskMobile(person.mobile), person.mobile.slice(-4));
+    await pickOption(desk, desk.getByTestId('case-open-pick'), maskMobile(person.mobile), person.mobile.slice(-4));
     await assignees;
-    await pick(desk, desk.getByLabel('包户志愿者'), '孙丽', '孙丽');
+    await pickOption(desk, desk.getByLabel('包户志愿者'), '孙丽', '孙丽');
     await desk.getByTestId('case-open-form-submit').click();
     await desk.waitForURL(/\/quarantine\/cases\/[0-9a-f-]{36}$/);
     caseId = desk.url().split('/').pop()!;
@@ -320,7 +295,7 @@ describe.skipIf(skipReason !== null)('returnees, home isolation, health reports 
 
     await desk.goto(`${server.url}/quarantine/alerts`);
     await desk.getByTestId('alerts-mine').click();
-    await pick(desk, desk.getByTestId('alerts-kind'), '漏报');
+    await pickOption(desk, desk.getByTestId('alerts-kind'), '漏报');
     // Her missed report is listed among her own alerts, as a missed report.
     await expect.poll(() => desk.getByTestId(`alert-row-${missed.items[0]!.id}`).innerText()).toContain('漏报');
     await shot(desk, 'alerts-missed');
@@ -330,7 +305,7 @@ describe.skipIf(skipReason !== null)('returnees, home isolation, health reports 
     const { ref } = await get<CaseDetail>(desk, `/quarantine/cases/${caseId}`);
     await desk.goto(`${server.url}/quarantine/cases/${caseId}`);
     await desk.getByTestId('case-service-schedule').click();
-    await pick(desk, desk.getByLabel('服务内容'), '上门消杀');
+    await pickOption(desk, desk.getByLabel('服务内容'), '上门消杀');
     await expect.poll(() => desk.locator('.ant-modal:visible').innerText()).toContain('孙丽');
     await desk.getByTestId('case-service-form-submit').click();
     const services = () => get<{ items: CaseService[]; logs: CaseServiceLog[] }>(desk, `/quarantine/cases/${caseId}/services`);

@@ -13,7 +13,7 @@ import { idCardCheckChar } from '../../common/idcard.ts';
 import { DEMO_PASSWORD } from '../../server/demo/demo-city.ts';
 import { XLSX_MIME } from '../../server/platform/http/xlsx.ts';
 import type { ServerProcess } from '../server-process.ts';
-import { launchBrowser, skipReason, startWebServer, watchPage } from './browser.ts';
+import { launchBrowser, pickOption, pickRegion, skipReason, startWebServer, watchPage } from './browser.ts';
 
 if (skipReason) console.warn(skipReason);
 
@@ -24,30 +24,6 @@ const random = (digits: number) => String(Math.floor(Math.random() * 10 ** digit
 function idNumber(): string {
   const first17 = `41170219770${1 + Math.floor(Math.random() * 9)}1${random(1)}${random(3)}`;
   return first17 + idCardCheckChar(first17);
-}
-
-/** Picks an option of the open antd Select (or the one opened by clicking `testId`) by its label. */
-async function pick(page: Page, testId: string, label: string, search?: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  if (search) await page.keyboard.type(search);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first().click();
-  await closed(page);
-}
-
-/**
- * A single select closes its dropdown after the pick, with an animation; the next click must wait
- * for it, or on a busy machine it lands on the closing list instead of the field below.
- */
-async function closed(page: Page): Promise<void> {
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 10_000 }).toBe(0);
-}
-
-/** Picks a region in a RegionTreeSelect by typing part of its name. */
-async function pickRegion(page: Page, testId: string, name: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(name);
-  await page.locator('.ant-select-dropdown:visible .ant-select-tree-title').filter({ hasText: name }).first().click();
-  await closed(page);
 }
 
 /** The first column of rows 2–16 of the LibreOffice roster: its valid rows (see its README). */
@@ -126,11 +102,11 @@ describe.skipIf(skipReason !== null)('volunteer mobilisation in a browser', () =
     await m.getByTestId('pledge-id-number').fill(person.idNumber);
     await m.getByTestId('pledge-party-member').click();
     await m.getByTestId('pledge-party-branch').fill('市科技局机关第一党支部');
-    await pick(m, 'pledge-unit', '市科技局', '科技局');
-    await pick(m, 'pledge-region-level-0', '驿城区');
-    await pick(m, 'pledge-region-level-1', '雪松街道');
-    await pick(m, 'pledge-region-level-2', '雪松社区');
-    await pick(m, 'pledge-region-level-3', '第一网格');
+    await pickOption(m, m.getByTestId('pledge-unit'), '市科技局', '科技局');
+    await pickOption(m, m.getByTestId('pledge-region-level-0'), '驿城区');
+    await pickOption(m, m.getByTestId('pledge-region-level-1'), '雪松街道');
+    await pickOption(m, m.getByTestId('pledge-region-level-2'), '雪松社区');
+    await pickOption(m, m.getByTestId('pledge-region-level-3'), '第一网格');
     await m.getByTestId('pledge-home-address').fill('雪松社区 3 号楼 2 单元 501');
     await m.getByTestId('pledge-skills-medical').click();
     await m.getByTestId('pledge-skills-driving').click();
@@ -168,9 +144,9 @@ describe.skipIf(skipReason !== null)('volunteer mobilisation in a browser', () =
     await m.getByTestId('pledge-gender-female').click();
     await m.getByTestId('pledge-id-number').fill(person.idNumber);
     await m.getByTestId('pledge-mobile').fill(`1398${random(7)}`);
-    await pick(m, 'pledge-region-level-0', '驿城区');
-    await pick(m, 'pledge-region-level-1', '雪松街道');
-    await pick(m, 'pledge-region-level-2', '雪松社区');
+    await pickOption(m, m.getByTestId('pledge-region-level-0'), '驿城区');
+    await pickOption(m, m.getByTestId('pledge-region-level-1'), '雪松街道');
+    await pickOption(m, m.getByTestId('pledge-region-level-2'), '雪松社区');
     await m.getByTestId('pledge-home-address').fill('雪松社区 1 号楼');
     await m.getByTestId('pledge-fever-no').click();
     await m.getByTestId('pledge-risk-no').click();
@@ -216,7 +192,7 @@ describe.skipIf(skipReason !== null)('volunteer mobilisation in a browser', () =
     await page.getByTestId('nav-teams').click();
     await page.getByTestId('team-create').click();
     await page.getByTestId('team-form-name').fill(teamName);
-    await pick(page, 'team-form-kind', '突击队');
+    await pickOption(page, page.getByTestId('team-form-kind'), '突击队');
     await pickRegion(page, 'team-form-region', '雪松街道');
     await page.getByTestId('team-form-submit').click();
     await expect.poll(() => page.getByTestId('team-name').innerText()).toBe(teamName);
@@ -228,7 +204,7 @@ describe.skipIf(skipReason !== null)('volunteer mobilisation in a browser', () =
 
     await page.getByTestId('team-tab-members').click();
     await page.getByTestId('member-add').click();
-    await pick(page, 'member-form-volunteer', person.name, person.name);
+    await pickOption(page, page.getByTestId('member-form-volunteer'), person.name, person.name);
     await page.getByTestId('member-form-tag-fighter').click();
     await page.getByTestId('member-form-in-branch').check();
     await page.getByTestId('member-form-submit').click();
