@@ -131,6 +131,13 @@ export default defineConfig({
     manifest: true,
     rollupOptions: {
       input: { index: resolve(web, 'index.html'), field: resolve(web, 'field.html') },
+      output: {
+        // The libraries either entry loads at start (React, Ant Design, i18next, TanStack Query)
+        // go in one chunk, shared by both, instead of thirty-odd small ones: on a slow line each
+        // file costs a round trip. The app's own modules stay split per entry and per page, so
+        // the field app still loads none of the desk's code.
+        codeSplitting: { groups: [{ name: 'shared', test: /node_modules/, tags: ['$initial'] }] },
+      },
     },
     // Ant Design alone is larger than Vite's default warning size; pages are split per route.
     chunkSizeWarningLimit: 1500,

@@ -50,7 +50,7 @@ const API_PATIENCE_MS = 10_000;
 
 /**
  * The GET answers the field pages need offline: the account, the volunteer's duty and its
- * check-in page, the checkpoint's passage desk, pickers (divisions, risk areas, region tree), the
+ * check-in page, the checkpoint's passage desk, pickers (risk areas, region tree), the
  * screening grids, the volunteer's disinfection jobs, errands and case services, the inspector's
  * route and crews, and the resident's token pages. Nothing of the staff desk's lists.
  */
@@ -59,7 +59,6 @@ const OFFLINE_API: readonly RegExp[] = [
   /^\/duty\/me(\/.*)?$/,
   /^\/duty\/check-in\/[^/]+$/,
   /^\/passages\/checkpoints\/[^/]+\/desk$/,
-  /^\/divisions$/,
   /^\/risk-areas$/,
   /^\/regions\/tree$/,
   /^\/screening\/field\/.+$/,

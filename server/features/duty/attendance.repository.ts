@@ -174,11 +174,14 @@ export async function checkIn(
   return Number(r.numUpdatedRows) === 1;
 }
 
-/** Records the departure (by hand, or closed by the job); false when already recorded. */
+/**
+ * Records the departure (by hand, or closed by the job); false when already recorded. With
+ * `replacing`, the person's own check-out takes the place of the job's automatic one.
+ */
 export async function checkOut(
   q: Q,
   assignmentId: string,
-  values: { at: string; position: Position; hours: number; autoClosed: boolean; receivedAt?: string },
+  values: { at: string; position: Position; hours: number; autoClosed: boolean; receivedAt?: string; replacing?: boolean },
 ): Promise<boolean> {
   const r = await q
     .updateTable('rosterAssignments')
@@ -194,7 +197,7 @@ export async function checkOut(
     }))
     .where('id', '=', assignmentId)
     .where('checkedInAt', 'is not', null)
-    .where('checkedOutAt', 'is', null)
+    .where((eb) => (values.replacing ? eb('autoClosed', '=', 1) : eb('checkedOutAt', 'is', null)))
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }

@@ -53,6 +53,12 @@ const opensAt = (d: DutyRow) => ms(d.startsAt) - d.windows.checkInEarlyMinutes *
 const closesAt = (d: DutyRow) => ms(d.endsAt) + d.windows.checkOutGraceMinutes * MINUTE;
 const checkInOpen = (d: DutyRow, now: number) => opensAt(d) <= now && now < ms(d.endsAt);
 const canCheckOut = (d: DutyRow, now: number) => d.checkedInAt !== null && d.checkedOutAt === null && now < closesAt(d);
+/**
+ * A check-out made on a phone before the shift closed, which reached the server after the job had
+ * closed the duty at its end: the person's own time replaces the job's.
+ */
+const replacesAutoClose = (d: DutyRow, made: number) =>
+  d.autoClosed && d.checkedInAt !== null && ms(d.checkedInAt) <= made && made < closesAt(d);
 
 /** An inspection found the person absent: they served no hours, however long they were checked in. */
 const voided = (d: Pick<DutyRow, 'absentInspectionId'>) => d.absentInspectionId !== null;
@@ -678,7 +684,8 @@ export function attendanceService(
       const { made, received } = madeAt(input.at, 'at');
       const { cp, me } = await placard(actor, input.code);
       const t = made.getTime();
-      const target = (me ? await dutiesHere(me.id, cp.id, t) : []).find((d) => canCheckOut(d, t));
+      const here = me ? await dutiesHere(me.id, cp.id, t) : [];
+      const target = here.find((d) => canCheckOut(d, t)) ?? here.find((d) => replacesAutoClose(d, t));
       if (!target) {
         const kept = me && (await lostShiftConflict(call, 'checkOut', { cp, volunteerId: me.id, input, made, received }));
         if (kept) return { conflict: kept };
@@ -695,17 +702,20 @@ export function attendanceService(
             hours,
             autoClosed: false,
             receivedAt: nowIso(received),
+            replacing: target.autoClosed,
           }))
         ) {
           throw conflict('DUTY_NOT_ON_DUTY');
         }
         if (!voided(target)) await recordDuty(trx, target, cp, hours, call.actorId);
+        if (!voided(target) && target.autoClosed) await volunteers.correctServiceHours(trx, 'duty', target.assignmentId, hours);
         await auditWrite(trx, call, 'duty.check_out', 'roster_assignment', target.assignmentId, cp.regionPath, {
           checkpointId: cp.id,
           shiftId: target.shiftId,
           hours,
           withPosition: input.lat !== undefined && input.lng !== undefined,
           ...(made < received ? { madeAt: at } : {}),
+          ...(target.autoClosed ? { replacedAutoClose: true } : {}),
         });
         await published(trx, 'duty.checked_out', cp, target.shiftId);
       });

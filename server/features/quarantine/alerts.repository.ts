@@ -162,6 +162,20 @@ export async function updateOpen(
   return Number(result.numUpdatedRows) > 0;
 }
 
+/** The open missed-slot alert of a case's slot, if the scan raised one. */
+export async function openMissedFor(q: Q, caseId: string, slotOn: string, slot: string) {
+  return q
+    .selectFrom('alerts as a')
+    .innerJoin('regions', 'regions.id', 'a.regionId')
+    .select(['a.id', 'regions.path as regionPath'])
+    .where('a.caseId', '=', caseId)
+    .where('a.kind', '=', 'missed_slot')
+    .where('a.slotOn', '=', slotOn)
+    .where('a.slot', '=', slot)
+    .where('a.status', '=', 'open')
+    .executeTakeFirst();
+}
+
 /** Open alerts left with their owner since before `cutoff`, in id order from `after`. */
 export async function dueForEscalation(q: Q, cutoff: string, after: string, limit: number) {
   const rows = await q

@@ -7,6 +7,7 @@ import type { AlertTable, Database } from '../../platform/db/schema.ts';
 import { transact } from '../../platform/db/transact.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
+import { translate } from '../../platform/i18n.ts';
 import type { JobDefinition } from '../../platform/jobs/scheduler.ts';
 import { notify, type NewNotification } from '../../platform/notify/notify.ts';
 import type { AccountsService } from '../accounts/accounts.service.ts';
@@ -238,6 +239,26 @@ export function alertsService(deps: Deps, { regions, accounts }: { regions: Regi
       );
       for (const path of paths) await changed(q, 'alert.opened', path, null);
       return opened.size;
+    },
+
+    /**
+     * A report made inside its window that reached the server after the missed-slot scan (it
+     * waited in a phone's outbox): the slot was not missed, so its alert closes by itself, in the
+     * report's transaction, with an outcome saying why. A late report leaves the alert to its owner.
+     */
+    async closeMissed(
+      q: Kysely<Database>,
+      call: CallContext,
+      slot: { caseId: string; slotOn: string; slot: string },
+    ): Promise<void> {
+      const row = await repo.openMissedFor(q, slot.caseId, slot.slotOn, slot.slot);
+      if (!row) return;
+      const now = nowIso();
+      // Kept as text like an outcome typed by staff, in the interface's first language.
+      const outcome = translate('zh-CN', 'alerts.outcome.reportArrived');
+      if (!(await repo.updateOpen(q, row.id, { status: 'closed', outcome, closedAt: now, closedBy: null }, now))) return;
+      await auditWrite(q, call, 'alert.close', 'alert', row.id, row.regionPath, { kind: 'missed_slot', automatic: true });
+      await changed(q, 'alert.changed', row.regionPath, row.id);
     },
 
     async list(actor: Actor, query: AlertQueryInput): Promise<{ items: Alert[]; total: number }> {

@@ -171,6 +171,7 @@ export function healthReportsService(
       }
       if (r.helpRequest) raised.push(alertOf(c, 'help', r.slotOn, r.slot, id));
       await alerts.open(trx, raised, call);
+      if (!r.late) await alerts.closeMissed(trx, call, { caseId: c.id, slotOn: r.slotOn, slot: r.slot });
       await changed(trx, c, id);
     });
     return id;

@@ -3,14 +3,7 @@ import { RISK_AREA_LEVELS, type RiskAreaLevel } from '../../../common/enums.ts';
 import { CalendarDate, Text } from '../../platform/http/schemas.ts';
 import { Nullable } from '../teams/teams.schemas.ts';
 
-/** A GB/T 2260 division outside or inside the city: a province, a prefecture-level city or a county. */
-export interface Division {
-  code: string;
-  name: string;
-  /** '湖北省 武汉市 江岸区' */
-  fullName: string;
-  level: 'province' | 'city' | 'county';
-}
+export type { Division } from '../../../common/divisions.ts';
 
 /** Where people arriving from count as arrivals from a risk area, for a period. */
 export interface RiskArea {

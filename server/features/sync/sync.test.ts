@@ -14,6 +14,16 @@ import { assign, inMinutes, makeCheckpoint, makeRoster, makeShift } from '../dut
 import { dutyFixtures } from '../duty/rosters.fixtures.ts';
 import { dispatchFixtures } from '../errands/dispatch.test-helpers.ts';
 import { insertCase, insertToken } from '../quarantine/health-reports.matrix.ts';
+import { accountsService } from '../accounts/accounts.service.ts';
+import { alertsService } from '../quarantine/alerts.service.ts';
+import { healthReportsService } from '../quarantine/health-reports.service.ts';
+import { residentTokensService } from '../quarantine/resident-tokens.service.ts';
+import { regionsService } from '../regions/regions.service.ts';
+import { attendanceService } from '../duty/attendance.service.ts';
+import { checkpointsService } from '../checkpoints/checkpoints.service.ts';
+import { teamsService } from '../teams/teams.service.ts';
+import { unitsService } from '../units/units.service.ts';
+import { volunteersService } from '../volunteers/volunteers.service.ts';
 import { syncService } from './sync.service.ts';
 
 let t: TestApp;
@@ -181,6 +191,38 @@ describe('check-in and check-out made offline', () => {
     expectError(await other.client.post(`${API}/duty/check-in`, { code: second.cp.code }), 409, 'DUTY_NOT_HERE');
   });
 
+  it('a check-out made before the shift closed that arrives after the job closed it replaces the job’s, hours and record included', async () => {
+    const me = await volunteer('off-closed');
+    const { cp, assignments } = await post(-400, -120, [me.id]);
+    expect((await me.client.post(`${API}/duty/check-in`, { code: cp.code, at: inMinutes(-390) })).statusCode).toBe(200);
+    const regions = regionsService(t.deps);
+    const volunteers = volunteersService(t.deps, { regions, units: unitsService(t.deps, regions) });
+    const teams = teamsService(t.deps, { regions, volunteers });
+    const attendance = attendanceService(t.deps, {
+      regions,
+      volunteers,
+      teams,
+      checkpoints: checkpointsService(t.deps, { regions, teams }),
+    });
+    await attendance.closeShifts(nowIso());
+    expect(await assignment(assignments[0]!)).toMatchObject({ autoClosed: 1 });
+
+    const madeOut = inMinutes(-125);
+    const res = await me.client.post(`${API}/duty/check-out`, { code: cp.code, at: madeOut });
+    expect(res.statusCode, res.body).toBe(200);
+    const done = await assignment(assignments[0]!);
+    expect(done.autoClosed).toBe(0);
+    near(done.checkedOutAt, madeOut);
+    near(done.checkOutReceivedAt, NOW);
+    expect(Number(done.hours)).toBe(4.4); // 265 minutes on post, not the job's 270
+    const records = await db().selectFrom('serviceRecords').selectAll().where('sourceId', '=', assignments[0]!).execute();
+    expect(records.map((r) => Number(r.hours))).toEqual([4.4]);
+    const [audit] = await auditRows(t.deps, { action: 'duty.check_out', entityId: assignments[0] });
+    expect(JSON.parse(audit!.detail!)).toMatchObject({ replacedAutoClose: true, hours: 4.4 });
+    // Only the job's close is replaced, once.
+    expectError(await me.client.post(`${API}/duty/check-out`, { code: cp.code, at: inMinutes(-124) }), 409, 'DUTY_NOT_ON_DUTY');
+  });
+
   it('keeps a check-in for a shift reassigned meanwhile as a conflict for the team leader and the place’s staff (202), once', async () => {
     const me = await volunteer('off-moved');
     const other = await volunteer('off-other');
@@ -260,6 +302,37 @@ describe('a health report made offline', () => {
     const row = await db().selectFrom('healthReports').selectAll().where('caseId', '=', caseId).executeTakeFirstOrThrow();
     near(row.reportedAt, made);
     near(row.createdAt, NOW);
+  });
+
+  it('made in its window and received after the missed-slot scan: the scan’s alert closes itself, saying why', async () => {
+    const { caseId, token } = await activeCase();
+    const regions = regionsService(t.deps);
+    const alerts = alertsService(t.deps, { regions, accounts: accountsService(t.deps, regions) });
+    const health = healthReportsService(t.deps, { tokens: residentTokensService(t.deps), alerts });
+    await health.scanMissed(NOW);
+    const missed = (slot: 'morning' | 'evening') =>
+      db()
+        .selectFrom('alerts')
+        .selectAll()
+        .where('caseId', '=', caseId)
+        .where('kind', '=', 'missed_slot')
+        .where('slotOn', '=', addDays(DAY, -1))
+        .where('slot', '=', slot)
+        .executeTakeFirstOrThrow();
+    expect((await missed('evening')).status).toBe('open');
+
+    const made = at(addDays(DAY, -1), '20:00');
+    const res = await t
+      .anonymous()
+      .post(`${API}/h/${token}/reports`, { ...reading, temperature: 36.6, madeAt: made.toISOString() });
+    expect(res.json()).toMatchObject({ slot: 'evening', late: false });
+    const closed = await missed('evening');
+    expect(closed).toMatchObject({ status: 'closed', closedBy: null });
+    expect(closed.outcome).toContain('时限内');
+    const [audit] = await auditRows(t.deps, { action: 'alert.close', entityId: closed.id });
+    expect(JSON.parse(audit!.detail!)).toMatchObject({ kind: 'missed_slot', automatic: true });
+    // The morning it did miss stays with the grid worker.
+    expect((await missed('morning')).status).toBe('open');
   });
 
   it('made before the case was released and received after: kept sealed as a conflict for its doctor (202); made after: refused', async () => {

@@ -356,6 +356,10 @@ export async function insertServiceRecord(
   return { id: existing.id, created: false };
 }
 
+export async function setServiceHours(q: Q, kind: ServiceEntry['kind'], sourceId: string, hours: number): Promise<void> {
+  await q.updateTable('serviceRecords').set({ hours }).where('kind', '=', kind).where('sourceId', '=', sourceId).execute();
+}
+
 const SERVICE_COLUMNS = ['id', 'kind', 'title', 'hours', 'occurredOn', 'sourceId', 'reason'] as const;
 
 const toServiceItem = (r: { kind: string; hours: number | string | null } & Omit<ServiceRecordItem, 'kind' | 'hours'>) => ({

@@ -257,6 +257,11 @@ export function volunteersService(deps: Deps, others: { regions: RegionsService;
       return repo.insertServiceRecord(trx, newId(), entry, nowIso());
     },
 
+    /** The hours of a record whose source changed them (a duty closed by the job, then by the person). */
+    async correctServiceHours(trx: Q, kind: ServiceEntry['kind'], sourceId: string, hours: number): Promise<void> {
+      await repo.setServiceHours(trx, kind, sourceId, hours);
+    },
+
     async list(actor: Actor, query: VolunteerQueryInput): Promise<{ items: VolunteerSummary[]; total: number }> {
       const { scope, filter } = await filterOf(actor, query);
       const { items, total } = await repo.listVolunteers(db, dialect, scope, filter, {

@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PlaceKind } from '../../../common/enums.ts';
 import type {
   CreateLogInput,
@@ -123,11 +123,13 @@ export function useTotals(filter: TotalsFilter) {
   });
 }
 
+export const myJobsQuery = queryOptions({
+  queryKey: [DISINFECTION_KEY, 'my', 'jobs'],
+  queryFn: async () => (await api.get<{ items: Schedule[] }>('/disinfection/my/jobs')).items,
+});
+
 export function useMyJobs() {
-  return useQuery({
-    queryKey: [DISINFECTION_KEY, 'my', 'jobs'],
-    queryFn: async () => (await api.get<{ items: Schedule[] }>('/disinfection/my/jobs')).items,
-  });
+  return useQuery(myJobsQuery);
 }
 
 export function useMyLogs() {
@@ -137,12 +139,13 @@ export function useMyLogs() {
   });
 }
 
+export const myPlacesQuery = queryOptions({
+  queryKey: [DISINFECTION_KEY, 'my', 'places'],
+  queryFn: async () => (await api.get<{ items: PlacePick[] }>('/disinfection/my/places')).items,
+});
+
 export function useMyPlaces(enabled: boolean) {
-  return useQuery({
-    queryKey: [DISINFECTION_KEY, 'my', 'places'],
-    queryFn: async () => (await api.get<{ items: PlacePick[] }>('/disinfection/my/places')).items,
-    enabled,
-  });
+  return useQuery({ ...myPlacesQuery, enabled });
 }
 
 export const updatePlace = (id: string, body: UpdatePlaceInput) => api.patch<Place>(`/disinfection/places/${id}`, body);

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import type {
   AttendanceInput,
   CheckInPage as CheckInPageData,
@@ -17,10 +17,15 @@ export const MY_DUTY_KEY = ['duty', 'me'] as const;
 /** Attendance states move with the clock (upcoming → due → absent), so the page is refreshed while open. */
 const CLOCK_REFRESH_MS = 60_000;
 
+/** The volunteer's shifts from yesterday to two weeks ahead. */
+export const myDutyQuery = queryOptions({
+  queryKey: [...MY_DUTY_KEY, 'page'],
+  queryFn: () => api.get<MyDutyPage>('/duty/me'),
+});
+
 export function useMyDuty() {
   return useQuery({
-    queryKey: [...MY_DUTY_KEY, 'page'],
-    queryFn: () => api.get<MyDutyPage>('/duty/me'),
+    ...myDutyQuery,
     refetchInterval: CLOCK_REFRESH_MS,
     refetchOnWindowFocus: true,
   });

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AssignInput, Card, MyErrands, StepInput, StepResult } from '../../../server/features/errands/dispatch.schemas.ts';
 import { api, upload } from '../../app/api.ts';
 import { useEventStream } from '../../app/useEventStream.ts';
@@ -23,11 +23,17 @@ const LIVE_EVENTS = [
   'errandOrder.bundled',
 ];
 
+/** The open errands of the volunteer's posts and their own. */
+export const myErrandsQuery = queryOptions({
+  queryKey: [MY_ERRANDS_KEY],
+  queryFn: () => api.get<MyErrands>('/errands/my-orders'),
+});
+
 /** The volunteer's errands, refreshed the moment an order of their posts is placed, claimed or moved. */
 export function useMyErrands() {
   const client = useQueryClient();
   useEventStream(LIVE_EVENTS, () => void client.invalidateQueries({ queryKey: [MY_ERRANDS_KEY] }));
-  return useQuery({ queryKey: [MY_ERRANDS_KEY], queryFn: () => api.get<MyErrands>('/errands/my-orders') });
+  return useQuery(myErrandsQuery);
 }
 
 const orderPath = (id: string, what: string) => `/errands/orders/${encodeURIComponent(id)}/${what}`;

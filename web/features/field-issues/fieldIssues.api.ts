@@ -14,7 +14,7 @@ import type {
 import { api, withQuery } from '../../app/api.ts';
 import { useEventStream } from '../../app/useEventStream.ts';
 import { CHECKPOINTS_KEY, type Checkpoint } from '../checkpoints/checkpoints.api.ts';
-import { MY_DUTY_KEY, type MyDutyPage } from '../duty/me.api.ts';
+import { myDutyQuery } from '../duty/me.api.ts';
 import { isCurrent } from '../duty/my/NextDutyCard.tsx';
 
 // The shapes are the server's (one source of truth).
@@ -116,11 +116,7 @@ export interface DutyCheckpoint {
 
 /** The checkpoints of the caller's own shifts, for a volunteer who cannot search checkpoints. */
 export function useMyDutyCheckpoints(enabled: boolean): DutyCheckpoint[] {
-  const duty = useQuery({
-    queryKey: [...MY_DUTY_KEY, 'page'],
-    queryFn: () => api.get<MyDutyPage>('/duty/me'),
-    enabled,
-  });
+  const duty = useQuery({ ...myDutyQuery, enabled });
   const seen = new Map<string, DutyCheckpoint>();
   for (const d of duty.data?.duties ?? []) {
     const known = seen.get(d.checkpoint.id);

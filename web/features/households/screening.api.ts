@@ -1,4 +1,4 @@
-import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { CampaignStatus } from '../../../common/enums.ts';
 import type {
   AssignmentsInput,
@@ -70,11 +70,14 @@ export function useCoverage(id: string) {
   });
 }
 
+/** The campaigns and grids the volunteer screens. */
+export const fieldCampaignsQuery = queryOptions({
+  queryKey: [SCREENING_KEY, 'field'],
+  queryFn: () => api.get<{ items: FieldCampaign[] }>('/screening/field/campaigns'),
+});
+
 export function useFieldCampaigns() {
-  return useQuery({
-    queryKey: [SCREENING_KEY, 'field'],
-    queryFn: () => api.get<{ items: FieldCampaign[] }>('/screening/field/campaigns'),
-  });
+  return useQuery(fieldCampaignsQuery);
 }
 
 /** Cards a phone asks for at a time: a screen or two, not the grid's thousand. */

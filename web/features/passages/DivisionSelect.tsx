@@ -2,10 +2,6 @@ import { Select } from 'antd';
 import { useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDivisions, type Division } from './passages.api.ts';
-import { useDebounced } from './useDebounced.ts';
-
-/** A typed name waits this long for the next keystroke before the server is asked. */
-const DEBOUNCE_MS = 250;
 
 /**
  * Any province, city or county of China (GB/T 2260), found by name ('武汉', '江岸') or by the
@@ -35,9 +31,9 @@ export function DivisionSelect({
 }) {
   const { t } = useTranslation();
   const [typed, setTyped] = useState('');
-  const q = useDebounced(typed.trim(), DEBOUNCE_MS);
+  const q = typed.trim();
   const divisions = useDivisions(q);
-  const found = divisions.data ?? [];
+  const found = divisions.data;
   const options = found.map((d) => ({ value: d.code, label: d.fullName }));
   if (initial && value === initial.code && !options.some((o) => o.value === initial.code))
     options.unshift({ value: initial.code, label: initial.name });

@@ -1,4 +1,6 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { buildDivisionIndex, searchIndex, type DivisionIndex, type RawDivisions } from '../../../common/divisions.ts';
 import type { FollowUpKind, FollowUpStatus, PassageDirection, PassageSubject } from '../../../common/enums.ts';
 import type {
   CountTotals,
@@ -59,10 +61,17 @@ const DESK_REFRESH_MS = 60_000;
 /** Tasks arrive from every gate in the area; a doctor's open list should not wait for a reload. */
 const FOLLOW_UPS_REFRESH_MS = 60_000;
 
-export function useDesk(checkpointId: string) {
-  return useQuery({
+/** A checkpoint's passage desk: its settings, quick picks and today's entries. */
+export function deskQuery(checkpointId: string) {
+  return queryOptions({
     queryKey: [PASSAGES_KEY, 'desk', checkpointId],
     queryFn: () => api.get<PassageDesk>(`/passages/checkpoints/${checkpointId}/desk`),
+  });
+}
+
+export function useDesk(checkpointId: string) {
+  return useQuery({
+    ...deskQuery(checkpointId),
     refetchInterval: DESK_REFRESH_MS,
     refetchOnWindowFocus: true,
   });
@@ -113,15 +122,27 @@ export function usePassageCounts(filter: CountsFilter) {
   });
 }
 
-/** Divisions by name or code; nothing is asked until something is typed. */
-export function useDivisions(q: string) {
-  return useQuery({
-    queryKey: ['divisions', q],
-    queryFn: async () => (await api.get<{ items: Division[] }>(withQuery('/divisions', { q, limit: 20 }))).items,
-    enabled: q.length > 0,
-    staleTime: Infinity,
-    placeholderData: keepPreviousData,
-  });
+/**
+ * The national division list, loaded once as a chunk of its own (about 23 kB compressed, kept by
+ * the field app's worker): an origin is searched on the device, with no network at a checkpoint
+ * and no round trip per keystroke on a slow line. The server searches the same list the same way.
+ */
+let divisionIndex: Promise<DivisionIndex> | undefined;
+function loadDivisions(): Promise<DivisionIndex> {
+  divisionIndex ??= import('china-area-data/data.json')
+    .then((m) => buildDivisionIndex(m.default as RawDivisions))
+    .catch((e: unknown) => {
+      divisionIndex = undefined; // asked again next time (the chunk could not be fetched)
+      throw e;
+    });
+  return divisionIndex;
+}
+
+/** Divisions by name or code ('武汉', '武汉 江岸', '4201'); nothing until something is typed. */
+export function useDivisions(q: string): { data: Division[]; isFetching: boolean } {
+  const index = useQuery({ queryKey: ['divisions', 'index'], queryFn: loadDivisions, staleTime: Infinity, gcTime: Infinity });
+  const data = useMemo(() => (index.data && q ? searchIndex(index.data, q, { limit: 20 }) : []), [index.data, q]);
+  return { data, isFetching: index.isFetching };
 }
 
 export function useRiskAreas(activeOnly: boolean) {

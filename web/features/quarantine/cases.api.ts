@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { Static } from 'typebox';
 import type { CaseStatus, IsolationKind } from '../../../common/enums.ts';
 import type {
@@ -88,12 +88,14 @@ export function useCaseServices(caseId: string) {
   });
 }
 
+/** The services of the cases the volunteer looks after. */
+export const myServicesQuery = queryOptions({
+  queryKey: [CASES_KEY, 'mine'],
+  queryFn: () => api.get<Static<typeof CaseServiceList>>('/quarantine/services/mine'),
+});
+
 export function useMyServices() {
-  return useQuery({
-    queryKey: [CASES_KEY, 'mine'],
-    queryFn: () => api.get<Static<typeof CaseServiceList>>('/quarantine/services/mine'),
-    refetchOnWindowFocus: true,
-  });
+  return useQuery({ ...myServicesQuery, refetchOnWindowFocus: true });
 }
 
 export function useReleaseNotice(id: string) {
