@@ -13,6 +13,7 @@ import type { MyDutyPage } from '../../server/features/duty/attendance.schemas.t
 import type { PassageDesk } from '../../server/features/passages/passages.schemas.ts';
 import type { CaseSummary } from '../../server/features/quarantine/cases.schemas.ts';
 import type { HealthStatus } from '../../server/features/quarantine/health-reports.schemas.ts';
+import { FIELD_SCOPES } from '../../common/field-paths.ts';
 import type { ServerProcess } from '../server-process.ts';
 import { apiGet, apiSend, launchBrowser, pickOption, signInDemo, skipReason, startWebServer, watchPage } from './browser.ts';
 
@@ -97,6 +98,14 @@ describe.skipIf(skipReason !== null)('the field app offline', () => {
     await controlled(volunteer);
     // Fetched ahead by the warm-up (web/field/warm-up.ts): her passage page was never opened.
     await kept(volunteer, `/api/v1/passages/checkpoints/${checkpointId}/desk`);
+    // Every field scope has its worker (registered one after another after the first page):
+    // the passage page is under another scope than /my-duty.
+    await expect
+      .poll(
+        () => volunteer.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).filter((r) => r.active).length),
+        { timeout: 30_000 },
+      )
+      .toBe(FIELD_SCOPES.length);
     // The placard's code is read at the post, so its page is kept only once opened.
     await volunteer.goto(`${server.url}${checkInLink}`);
     await volunteer.getByTestId('check-in-page').waitFor();
