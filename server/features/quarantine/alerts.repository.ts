@@ -162,18 +162,26 @@ export async function updateOpen(
   return Number(result.numUpdatedRows) > 0;
 }
 
-/** The open missed-slot alert of a case's slot, if the scan raised one. */
-export async function openMissedFor(q: Q, caseId: string, slotOn: string, slot: string) {
-  return q
-    .selectFrom('alerts as a')
-    .innerJoin('regions', 'regions.id', 'a.regionId')
-    .select(['a.id', 'regions.path as regionPath'])
-    .where('a.caseId', '=', caseId)
-    .where('a.kind', '=', 'missed_slot')
-    .where('a.slotOn', '=', slotOn)
-    .where('a.slot', '=', slot)
-    .where('a.status', '=', 'open')
+/**
+ * Closes the open missed-slot alert of a case's slot, if the scan raised one, in one statement
+ * (it runs on every report in time); the id closed, or undefined.
+ */
+export async function closeOpenMissed(
+  q: Q,
+  slot: { caseId: string; slotOn: string; slot: string },
+  set: { outcome: string; closedAt: string },
+): Promise<string | undefined> {
+  const row = await q
+    .updateTable('alerts')
+    .set({ ...set, status: 'closed', closedBy: null, updatedAt: set.closedAt })
+    .where('caseId', '=', slot.caseId)
+    .where('kind', '=', 'missed_slot')
+    .where('slotOn', '=', slot.slotOn)
+    .where('slot', '=', slot.slot)
+    .where('status', '=', 'open')
+    .returning('id')
     .executeTakeFirst();
+  return row?.id;
 }
 
 /** Open alerts left with their owner since before `cutoff`, in id order from `after`. */

@@ -249,16 +249,15 @@ export function alertsService(deps: Deps, { regions, accounts }: { regions: Regi
     async closeMissed(
       q: Kysely<Database>,
       call: CallContext,
-      slot: { caseId: string; slotOn: string; slot: string },
+      slot: { caseId: string; slotOn: string; slot: string; regionPath: string },
     ): Promise<void> {
-      const row = await repo.openMissedFor(q, slot.caseId, slot.slotOn, slot.slot);
-      if (!row) return;
       const now = nowIso();
       // Kept as text like an outcome typed by staff, in the interface's first language.
       const outcome = translate('zh-CN', 'alerts.outcome.reportArrived');
-      if (!(await repo.updateOpen(q, row.id, { status: 'closed', outcome, closedAt: now, closedBy: null }, now))) return;
-      await auditWrite(q, call, 'alert.close', 'alert', row.id, row.regionPath, { kind: 'missed_slot', automatic: true });
-      await changed(q, 'alert.changed', row.regionPath, row.id);
+      const id = await repo.closeOpenMissed(q, slot, { outcome, closedAt: now });
+      if (!id) return;
+      await auditWrite(q, call, 'alert.close', 'alert', id, slot.regionPath, { kind: 'missed_slot', automatic: true });
+      await changed(q, 'alert.changed', slot.regionPath, id);
     },
 
     async list(actor: Actor, query: AlertQueryInput): Promise<{ items: Alert[]; total: number }> {

@@ -171,7 +171,8 @@ export function healthReportsService(
       }
       if (r.helpRequest) raised.push(alertOf(c, 'help', r.slotOn, r.slot, id));
       await alerts.open(trx, raised, call);
-      if (!r.late) await alerts.closeMissed(trx, call, { caseId: c.id, slotOn: r.slotOn, slot: r.slot });
+      if (!r.late)
+        await alerts.closeMissed(trx, call, { caseId: c.id, slotOn: r.slotOn, slot: r.slot, regionPath: c.regionPath });
       await changed(trx, c, id);
     });
     return id;

@@ -127,16 +127,8 @@ export function usePassageCounts(filter: CountsFilter) {
  * the field app's worker): an origin is searched on the device, with no network at a checkpoint
  * and no round trip per keystroke on a slow line. The server searches the same list the same way.
  */
-let divisionIndex: Promise<DivisionIndex> | undefined;
-function loadDivisions(): Promise<DivisionIndex> {
-  divisionIndex ??= import('china-area-data/data.json')
-    .then((m) => buildDivisionIndex(m.default as RawDivisions))
-    .catch((e: unknown) => {
-      divisionIndex = undefined; // asked again next time (the chunk could not be fetched)
-      throw e;
-    });
-  return divisionIndex;
-}
+const loadDivisions = async (): Promise<DivisionIndex> =>
+  buildDivisionIndex((await import('china-area-data/data.json')).default as RawDivisions);
 
 /** Divisions by name or code ('武汉', '武汉 江岸', '4201'); nothing until something is typed. */
 export function useDivisions(q: string): { data: Division[]; isFetching: boolean } {
