@@ -25,6 +25,7 @@ import { loadDemoDisinfection } from './demo/demo-disinfection.ts';
 import { loadDemoPublicity } from './demo/demo-publicity.ts';
 import { loadDemoSupplies } from './demo/demo-supplies.ts';
 import { loadDemoErrands } from './demo/demo-errands.ts';
+import { loadDemoConflicts } from './demo/demo-conflicts.ts';
 import { authService } from './features/accounts/auth.service.ts';
 import { connect } from './platform/db/connect.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
@@ -62,6 +63,8 @@ async function serve(config: Config): Promise<void> {
     if (supplies) app.log.info(supplies, 'demo stores, donations, allocations and transfers (物资) loaded');
     const errands = await app.deps.db.withoutSync(() => loadDemoErrands(app.deps));
     if (errands) app.log.info(errands, 'demo errand posts, shops, orders, purchase runs and receipts (红色代办) loaded');
+    const conflicts = await app.deps.db.withoutSync(() => loadDemoConflicts(app.deps));
+    if (conflicts) app.log.info(conflicts, 'demo offline conflicts (entries that arrived after a case closed or a shift changed) loaded');
   } else {
     const code = await authService(app.deps).prepareSetup();
     if (code) {

@@ -52,9 +52,9 @@ export function ConflictWho({ conflict: c }: { conflict: Conflict }) {
   return (
     <Flex vertical>
       <span>{c.volunteer?.name ?? c.madeBy?.name ?? '—'}</span>
-      <Typography.Text type="secondary">
-        {[c.checkpoint?.name, c.shift ? t('conflicts.shift', shiftText(c.shift)) : null].filter(Boolean).join(' · ')}
-      </Typography.Text>
+      {/* One line each, so the column stays narrow enough for the list to fit a desk screen. */}
+      {c.checkpoint ? <Typography.Text type="secondary">{c.checkpoint.name}</Typography.Text> : null}
+      {c.shift ? <Typography.Text type="secondary">{t('conflicts.shift', shiftText(c.shift))}</Typography.Text> : null}
     </Flex>
   );
 }
