@@ -64,7 +64,8 @@ async function serve(config: Config): Promise<void> {
     const errands = await app.deps.db.withoutSync(() => loadDemoErrands(app.deps));
     if (errands) app.log.info(errands, 'demo errand posts, shops, orders, purchase runs and receipts (红色代办) loaded');
     const conflicts = await app.deps.db.withoutSync(() => loadDemoConflicts(app.deps));
-    if (conflicts) app.log.info(conflicts, 'demo offline conflicts (entries that arrived after a case closed or a shift changed) loaded');
+    if (conflicts)
+      app.log.info(conflicts, 'demo offline conflicts (entries that arrived after a case closed or a shift changed) loaded');
   } else {
     const code = await authService(app.deps).prepareSetup();
     if (code) {

@@ -3,13 +3,17 @@
  * once online, loses the network (Chromium's network emulation), logs ten passers and checks in,
  * reloads the page still offline, and when the network comes back every entry reaches the server
  * exactly once with the time it was made. The same for a resident's health report from the card's
- * link. A send whose answer is lost on the way is sent again and not doubled.
+ * link, and an errand delivered with a photo as proof. A send whose answer is lost on the way is
+ * sent again and not doubled.
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { receiptPng } from '../../server/demo/demo-images.ts';
 import type { MyDutyPage } from '../../server/features/duty/attendance.schemas.ts';
+import type { MyErrands } from '../../server/features/errands/dispatch.schemas.ts';
+import type { OrderDetail } from '../../server/features/errands/orders.schemas.ts';
 import type { PassageDesk } from '../../server/features/passages/passages.schemas.ts';
 import type { CaseSummary } from '../../server/features/quarantine/cases.schemas.ts';
 import type { HealthStatus } from '../../server/features/quarantine/health-reports.schemas.ts';
@@ -208,6 +212,54 @@ describe.skipIf(skipReason !== null)('the field app offline', () => {
     await volunteer.unroute('**/api/v1/passages');
     const after = await get<PassageDesk>(volunteer, `/passages/checkpoints/${checkpointId}/desk`);
     expect(after.recent.filter((p) => p.name === '离线重发')).toHaveLength(1);
+  }, 180_000);
+
+  it('offline, she delivers an errand with a photo as proof; the photo goes up when the network returns', async () => {
+    // An order of her 红色代办 post on its way with her: one of hers, or a new one she claims and buys.
+    let page = await get<MyErrands>(volunteer, '/errands/my-orders');
+    let order = page.mine.find((c) => c.status === 'delivering');
+    if (!order) {
+      const open = page.mine[0] ?? page.available[0];
+      expect(open, 'the demo has an order for 孙丽’s post').toBeDefined();
+      const path = (act: string) => `/errands/orders/${open!.id}/${act}`;
+      if (open!.status === 'new') await apiSend(volunteer, server.url, 'POST', path('claim'), {});
+      for (const to of ['purchasing', 'delivering'] as const) {
+        page = await get<MyErrands>(volunteer, '/errands/my-orders');
+        const now = page.mine.find((c) => c.id === open!.id)!;
+        if (now.status !== 'delivering' && (to === 'delivering' || now.status === 'claimed'))
+          await apiSend(volunteer, server.url, 'POST', path('step'), { to });
+      }
+      order = (await get<MyErrands>(volunteer, '/errands/my-orders')).mine.find((c) => c.id === open!.id);
+    }
+    expect(order?.status).toBe('delivering');
+
+    await volunteer.goto(`${server.url}/my-errands`);
+    const card = volunteer.locator(`[data-testid="errand-card"][data-ref="${order!.ref}"]`);
+    await card.getByTestId('errand-deliver-open').waitFor();
+    await volunteer.context().setOffline(true);
+    await card.getByTestId('errand-deliver-open').click();
+    await volunteer
+      .getByTestId('errand-photo-input')
+      .setInputFiles({ name: 'door.png', mimeType: 'image/png', buffer: receiptPng(7) });
+    await volunteer.getByTestId('errand-proof-note').fill('挂在门把手上，已电话告知');
+    const made = Date.now();
+    await volunteer.getByTestId('errand-deliver-submit').click();
+    await expect.poll(() => volunteer.getByTestId('errand-deliver-submit').count()).toBe(0);
+    await expect.poll(() => waiting(volunteer)).toBe(1);
+    await shot(volunteer, 'errand-photo-waiting');
+    expect((await get<OrderDetail>(desk, `/errands/orders/${order!.id}`)).status).toBe('delivering');
+
+    const back = Date.now();
+    await volunteer.context().setOffline(false);
+    await expect.poll(() => waiting(volunteer), { timeout: 30_000 }).toBe(0);
+    const delivered = await get<OrderDetail>(desk, `/errands/orders/${order!.id}`);
+    expect(delivered).toMatchObject({ status: 'delivered', hasProof: true, proofNote: '挂在门把手上，已电话告知' });
+    expect(Math.abs(Date.parse(delivered.deliveredAt!) - made)).toBeLessThan(3_000);
+    expect(Date.parse(delivered.deliveredAt!)).toBeLessThan(back);
+    expect(delivered.steps.filter((s) => s.kind === 'delivered')).toHaveLength(1);
+    const photo = await desk.request.get(`${server.url}/api/v1/errands/orders/${order!.id}/proof-photo`);
+    expect(photo.status()).toBe(200);
+    expect(photo.headers()['content-type']).toBe('image/png');
   }, 180_000);
 
   it('a resident reports offline from the card link; it arrives once, in its slot, with its time', async () => {

@@ -128,11 +128,18 @@ export const api = {
  * Sends a file as the raw request body. XMLHttpRequest, not fetch, because only it reports upload
  * progress, which matters for a large file on a slow community connection.
  */
-export function upload<T>(path: string, file: Blob, contentType: string, onProgress: (percent: number) => void): Promise<T> {
+export function upload<T>(
+  path: string,
+  file: Blob,
+  contentType: string,
+  onProgress: (percent: number) => void,
+  extraHeaders: Record<string, string> = {},
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', BASE + path);
-    for (const [name, value] of Object.entries(headersFor('POST', contentType))) xhr.setRequestHeader(name, value);
+    for (const [name, value] of Object.entries({ ...headersFor('POST', contentType), ...extraHeaders }))
+      xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100));
     };

@@ -83,8 +83,9 @@ export type StepInput = Static<typeof StepBody>;
 export const DeliverBody = Type.Object({ note: Text(200), at: MadeAt() }, { additionalProperties: false });
 export type DeliverInput = Static<typeof DeliverBody>;
 
-/** With a photo, the note is optional and rides in the query (the body is the image). */
-export const DeliverPhotoQuery = Type.Object({ note: Type.Optional(Text(200)) }, { additionalProperties: false });
+/** With a photo, the note and the time made are optional and ride in the query (the body is the image). */
+export const DeliverPhotoQuery = Type.Object({ note: Type.Optional(Text(200)), at: MadeAt() }, { additionalProperties: false });
+export type DeliverPhotoInput = Static<typeof DeliverPhotoQuery>;
 
 export const StepDone = Type.Object({ id: Type.String(), status: Type.Enum(ERRAND_STATUSES), at: Timestamp() });
 export type StepResult = Static<typeof StepDone>;

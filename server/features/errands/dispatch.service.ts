@@ -14,6 +14,7 @@ import type {
   AssignInput,
   Card,
   DeliverInput,
+  DeliverPhotoInput,
   MyErrands,
   ReasonInput,
   StepInput,
@@ -327,10 +328,19 @@ export function dispatchService(deps: Deps, { volunteers }: { volunteers: Volunt
      * 送达 with a photo (and maybe a note). Who and when are checked first, so a refused request
      * leaves no bytes on disk; the bytes are written before the transaction that records them.
      */
-    async deliverWithPhoto(actor: Actor, call: CallContext, id: string, body: unknown, note: string | null): Promise<StepResult> {
+    async deliverWithPhoto(
+      actor: Actor,
+      call: CallContext,
+      id: string,
+      body: unknown,
+      input: DeliverPhotoInput,
+    ): Promise<StepResult> {
+      madeAt(input.at, 'at');
       const order = await deliverable(actor, id);
+      const at = stepTime(input.at, order);
       const photo = await writeImage(deps, 'photo', body);
-      await transact(db, call, (trx) => deliveredSteps(deps, volunteers, trx, call, order, { note, photo }));
+      const note = input.note?.trim() || null;
+      await transact(db, call, (trx) => deliveredSteps(deps, volunteers, trx, call, order, { note, photo }, at));
       return result(id);
     },
 

@@ -21,10 +21,12 @@ export const proofRoutes: FastifyPluginAsyncTypebox<{ dispatch: DispatchService 
   acceptImageUploads(app);
 
   app.post('/errands/orders/:id/deliver-photo', {
-    config: { access: 'errands.run' },
+    // A phone that lost the answer sends the photo again with the same key (the field app's outbox).
+    config: { access: 'errands.run', idempotent: true },
     schema: {
       tags,
-      summary: 'Delivered, contactless, with a photo as proof (body: the JPEG/PNG/WebP itself; optional ?note=)',
+      summary:
+        'Delivered, contactless, with a photo as proof (body: the JPEG/PNG/WebP itself; optional ?note= and ?at=, the time made)',
       consumes: [...IMAGE_MIMES],
       params: IdParams,
       querystring: DeliverPhotoQuery,
@@ -33,8 +35,7 @@ export const proofRoutes: FastifyPluginAsyncTypebox<{ dispatch: DispatchService 
     },
     // The content-type parser guarantees bytes; writeImage checks they are an image.
     validatorCompiler: (route) => (route.httpPart === 'body' ? () => true : validatorCompiler(route)),
-    handler: async (req) =>
-      dispatch.deliverWithPhoto(actorOf(req), callOf(req), req.params.id, req.body, req.query.note?.trim() ?? null),
+    handler: async (req) => dispatch.deliverWithPhoto(actorOf(req), callOf(req), req.params.id, req.body, req.query),
   });
 
   app.get('/errands/orders/:id/proof-photo', {

@@ -12,7 +12,7 @@ import { newId, nowIso } from '../../platform/db/ids.ts';
 import { insertHouseholds } from '../households/households.repository.ts';
 import { assign, inMinutes, makeCheckpoint, makeRoster, makeShift } from '../duty/duty.test-helpers.ts';
 import { dutyFixtures } from '../duty/rosters.fixtures.ts';
-import { dispatchFixtures } from '../errands/dispatch.test-helpers.ts';
+import { dispatchFixtures, TINY_PNG } from '../errands/dispatch.test-helpers.ts';
 import { insertCase, insertToken } from '../quarantine/health-reports.matrix.ts';
 import { accountsService } from '../accounts/accounts.service.ts';
 import { alertsService } from '../quarantine/alerts.service.ts';
@@ -466,6 +466,51 @@ describe('errand steps made offline', () => {
       .executeTakeFirstOrThrow();
     // Claimed to delivered: 40 minutes.
     expect(Number(record.hours)).toBe(0.67);
+  });
+
+  it('a delivery photo taken offline: dated when taken, sent again with its key, recorded once with one file', async () => {
+    const fx = dispatchFixtures(t);
+    const ann = await fx.crew(w.a.grid.id);
+    const { id: postId } = await fx.post({ regionId: w.a.grid.id, members: [ann.volunteerId] });
+    const { id } = await fx.order({
+      regionId: w.a.grid.id,
+      postId,
+      status: 'delivering',
+      claimedBy: ann.volunteerId,
+      createdAt: inMinutes(-120),
+    });
+    const photoUrl = (at: string) =>
+      `${API}/errands/orders/${id}/deliver-photo?note=${encodeURIComponent('放在门口')}&at=${encodeURIComponent(at)}`;
+    const files = async () => (await db().selectFrom('storedFiles').select('id').execute()).length;
+    const before = await files();
+    const tooOld = await ann.client.post(photoUrl(inMinutes(-49 * 60)), TINY_PNG, { 'content-type': 'image/png' });
+    expectError(tooOld, 422, 'VALIDATION');
+    expect(tooOld.json().error.fields).toHaveProperty('at');
+    expect(await files()).toBe(before);
+
+    const key = newId();
+    const headers = { 'content-type': 'image/png', 'idempotency-key': key };
+    const first = await ann.client.post(photoUrl(inMinutes(-25)), TINY_PNG, headers);
+    expect(first.statusCode, first.body).toBe(200);
+    // The answer was lost on the way: the phone sends the same entry again.
+    const again = await ann.client.post(photoUrl(inMinutes(-25)), TINY_PNG, headers);
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json()).toEqual(first.json());
+
+    const order = await db().selectFrom('errandOrders').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(order).toMatchObject({ status: 'delivered', proofNote: '放在门口' });
+    near(order.deliveredAt, inMinutes(-25));
+    expect(await files()).toBe(before + 1);
+    const steps = await db()
+      .selectFrom('errandOrderEvents')
+      .selectAll()
+      .where('orderId', '=', id)
+      .where('kind', '=', 'delivered')
+      .execute();
+    expect(steps).toHaveLength(1);
+    near(steps[0]!.at, inMinutes(-25));
+    near(steps[0]!.receivedAt, NOW);
   });
 });
 

@@ -96,16 +96,12 @@ export function DeliverModal({ card, onClose }: { card: Card; onClose: () => voi
       intro={<Typography.Paragraph type="secondary">{t('myErrands.deliverIntro')}</Typography.Paragraph>}
       submit={async (v) => {
         const note = v.note?.trim();
-        if (photo) return deliverWithPhoto(card.id, photo, note, setProgress).finally(() => setProgress(null));
+        const summary = `${card.ref} · ${t('myErrands.deliver')}`;
+        // Either waits on the phone without network, the photo included.
+        if (photo) return deliverWithPhoto(card.id, photo, note, summary, setProgress).finally(() => setProgress(null));
         // Placed under the note field like any other refusal.
         if (!note) throw new ApiError(422, 'VALIDATION', t('myErrands.proofNeeded'), { note: t('myErrands.proofNeeded') });
-        // A note alone can wait on the phone without network; a photo is uploaded online only.
-        return send.mutateAsync({
-          id: card.id,
-          act: 'deliver',
-          body: { note },
-          summary: `${card.ref} · ${t('myErrands.deliver')}`,
-        });
+        return send.mutateAsync({ id: card.id, act: 'deliver', body: { note }, summary });
       }}
     >
       <Form.Item label={t('myErrands.photo')}>

@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AssignInput, Card, MyErrands, StepInput, StepResult } from '../../../server/features/errands/dispatch.schemas.ts';
-import { api, upload } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
 import { useEventStream } from '../../app/useEventStream.ts';
 import { submitEntry, type SubmitResult } from '../../field/sync/outbox.ts';
 
@@ -81,10 +81,29 @@ export function useErrandAct() {
   });
 }
 
-/** Delivered with a photo (already shrunk by the phone) and an optional note. */
-export function deliverWithPhoto(id: string, photo: Blob, note: string | undefined, onProgress: (percent: number) => void) {
-  const query = note?.trim() ? `?note=${encodeURIComponent(note.trim())}` : '';
-  return upload<StepResult>(`${orderPath(id, 'deliver-photo')}${query}`, photo, photo.type || 'image/jpeg', onProgress);
+/**
+ * Delivered with a photo (already shrunk by the phone) and an optional note: through the outbox
+ * like every step, so without network the photo waits on the phone and goes up later.
+ */
+export function deliverWithPhoto(
+  id: string,
+  photo: Blob,
+  note: string | undefined,
+  summary: string,
+  onProgress: (percent: number) => void,
+): Promise<SubmitResult<StepResult>> {
+  return submitEntry<StepResult>(
+    {
+      kind: 'errandStep',
+      method: 'POST',
+      url: `/api/v1${orderPath(id, 'deliver-photo')}`,
+      body: note?.trim() ? { note: note.trim() } : {},
+      madeAtField: 'at',
+      summary,
+      upload: photo,
+    },
+    { onProgress },
+  );
 }
 
 /** Where the browser loads an order's delivery photo (the session cookie goes with it). */

@@ -4,13 +4,14 @@
  * the network lets it — right away when it can, otherwise on reconnect, on the next start, and
  * every 30 s while anything waits. The rules of a flush are in queue.ts.
  */
-import { api, ApiError, rememberCsrfToken, request } from '../../app/api.ts';
+import { api, ApiError, rememberCsrfToken, request, upload } from '../../app/api.ts';
 import { newIdempotencyKey } from '../../components/idempotency.ts';
 import { isFieldApiCache } from './caches.ts';
 import {
   contextOfUrl,
   flushQueue,
   stampMadeAt,
+  uploadUrl,
   type EntryDraft,
   type OutboxEntry,
   type OutboxNotice,
@@ -25,6 +26,8 @@ export { conflictOf } from './queue.ts';
 
 /** How long one send may go unanswered before it counts as no network (a dead spot hangs rather than fails). */
 const SEND_TIMEOUT_MS = 15_000;
+/** A photo (up to about 1 MB) on a slow line takes longer to go up than a form. */
+const UPLOAD_TIMEOUT_MS = 120_000;
 const RETRY_EVERY_MS = 30_000;
 const API_BASE = '/api/v1';
 /** Serialises flushes of all the app's tabs, where the browser offers it. */
@@ -110,17 +113,29 @@ function apiPath(url: string): string {
   return url.startsWith(API_BASE) ? url.slice(API_BASE.length) : url;
 }
 
+/** Submitters following their upload's progress, by entry key. */
+const progress = new Map<string, (percent: number) => void>();
+
+/** The entry's request as the app's API client sends it (JSON, or an upload with its fields in the query). */
+function requestOf<T>(
+  entry: Pick<OutboxEntry, 'method' | 'url' | 'body' | 'upload'>,
+  key: string,
+  onProgress: (percent: number) => void = () => {},
+): Promise<T> {
+  const headers = { 'idempotency-key': key };
+  if (!entry.upload) return request<T>(entry.method, apiPath(entry.url), entry.body, headers);
+  const type = entry.upload.type || 'image/jpeg';
+  return upload<T>(apiPath(uploadUrl(entry.url, entry.body)), entry.upload, type, onProgress, headers);
+}
+
 /** One send through the app's API client: the same CSRF token, language and error reading as every request. */
 async function send(entry: OutboxEntry): Promise<SendOutcome> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new ApiError(0, 'TIMEOUT', '')), SEND_TIMEOUT_MS);
+    timer = setTimeout(() => reject(new ApiError(0, 'TIMEOUT', '')), entry.upload ? UPLOAD_TIMEOUT_MS : SEND_TIMEOUT_MS);
   });
   try {
-    const data = await Promise.race([
-      request<unknown>(entry.method, apiPath(entry.url), entry.body, { 'idempotency-key': entry.key }),
-      timeout,
-    ]);
+    const data = await Promise.race([requestOf<unknown>(entry, entry.key, progress.get(entry.key)), timeout]);
     return { ok: true, data };
   } catch (e) {
     if (e instanceof ApiError) return { ok: false, status: e.status, code: e.code, message: e.message, fields: e.fields };
@@ -188,10 +203,9 @@ export function flushOutbox(): Promise<void> {
 }
 
 /** Without IndexedDB there is no outbox: the entry goes straight to the server, as before issue 11. */
-async function sendDirect<T>(draft: EntryDraft): Promise<SubmitResult<T>> {
+async function sendDirect<T>(draft: EntryDraft, onProgress?: (percent: number) => void): Promise<SubmitResult<T>> {
   const body = stampMadeAt(draft, new Date().toISOString());
-  const data = await request<T>(draft.method, apiPath(draft.url), body, { 'idempotency-key': newIdempotencyKey() });
-  return { sent: true, data };
+  return { sent: true, data: await requestOf<T>({ ...draft, body }, newIdempotencyKey(), onProgress) };
 }
 
 /**
@@ -200,12 +214,16 @@ async function sendDirect<T>(draft: EntryDraft): Promise<SubmitResult<T>> {
  * refusal of the entry sent right away is thrown as an ApiError, like the API client does, so the
  * form shows it under its fields (and the entry leaves the outbox: the form still holds it).
  */
-export async function submitEntry<T>(draft: EntryDraft): Promise<SubmitResult<T>> {
+export async function submitEntry<T>(
+  draft: EntryDraft,
+  options: { onProgress?: (percent: number) => void } = {},
+): Promise<SubmitResult<T>> {
   startOutboxSync();
-  if (!(await storeAvailable())) return sendDirect<T>(draft);
+  if (!(await storeAvailable())) return sendDirect<T>(draft, options.onProgress);
   const madeAt = new Date().toISOString();
   const key = newIdempotencyKey();
   attended.add(key);
+  if (options.onProgress) progress.set(key, options.onProgress);
   try {
     await addEntry({
       key,
@@ -220,6 +238,7 @@ export async function submitEntry<T>(draft: EntryDraft): Promise<SubmitResult<T>
       tries: 0,
       lastTriedAt: null,
       context: contextOfUrl(draft.url),
+      ...(draft.upload ? { upload: draft.upload } : {}),
     });
     changed();
     // The last send got no answer: the form is not held up by another wait; the timer and the
@@ -233,6 +252,7 @@ export async function submitEntry<T>(draft: EntryDraft): Promise<SubmitResult<T>
   } finally {
     attended.delete(key);
     answers.delete(key);
+    progress.delete(key);
   }
 }
 

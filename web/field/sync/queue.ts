@@ -25,6 +25,8 @@ export interface EntryDraft {
   madeAtField: string;
   /** Short text for the waiting list, no personal data, e.g. '进 · 36.5℃'. */
   summary: string;
+  /** A photo sent as the request's body (a delivery's proof); `body` then rides in the query string. */
+  upload?: Blob;
 }
 
 /** sent:false = kept in the outbox, will be sent later. */
@@ -58,6 +60,8 @@ export interface OutboxEntry {
   lastTriedAt: string | null;
   /** Whose entry it is (`account`, or `token:<t>` for a resident's link): see contextOfUrl. */
   context: string;
+  /** See EntryDraft.upload: kept on the phone with the entry (IndexedDB holds blobs). */
+  upload?: Blob;
 }
 
 /** An entry the server kept but flagged (202 with a conflict): the user is told once, then dismisses it. */
@@ -94,6 +98,14 @@ export function contextOfPage(pathname: string): string {
 export function stampMadeAt(draft: EntryDraft, madeAt: string): Record<string, unknown> {
   const given = draft.body[draft.madeAtField];
   return given === undefined || given === null ? { ...draft.body, [draft.madeAtField]: madeAt } : { ...draft.body };
+}
+
+/** Where an entry with an upload goes: its fields in the query string, after any already there. */
+export function uploadUrl(url: string, body: Record<string, unknown>): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(body)) if (value !== undefined && value !== null) query.set(name, String(value));
+  const text = query.toString();
+  return text ? `${url}${url.includes('?') ? '&' : '?'}${text}` : url;
 }
 
 /** What came back for one send; status 0 means no answer at all (no network, a timeout). */

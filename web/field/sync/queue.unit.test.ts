@@ -4,6 +4,7 @@ import {
   contextOfUrl,
   flushQueue,
   stampMadeAt,
+  uploadUrl,
   verdictOf,
   type OutboxEntry,
   type OutboxNotice,
@@ -204,6 +205,15 @@ describe('the time made and the context', () => {
   it('stamps the time made into the named field, unless the form set it', () => {
     expect(stampMadeAt({ ...draft, body: { placeId: 'p' } }, 'T1')).toEqual({ placeId: 'p', doneAt: 'T1' });
     expect(stampMadeAt({ ...draft, body: { placeId: 'p', doneAt: 'T0' } }, 'T1')).toEqual({ placeId: 'p', doneAt: 'T0' });
+  });
+
+  it('puts an upload’s fields in the query string, encoded, after any already there', () => {
+    const at = '2026-02-10T08:05:00.000Z';
+    expect(uploadUrl('/api/v1/errands/orders/o1/deliver-photo', { note: '门口 & 鞋柜', at })).toBe(
+      `/api/v1/errands/orders/o1/deliver-photo?note=${encodeURIComponent('门口 & 鞋柜').replace(/%20/g, '+')}&at=${encodeURIComponent(at)}`,
+    );
+    expect(uploadUrl('/x?a=1', { at, note: null })).toBe(`/x?a=1&at=${encodeURIComponent(at)}`);
+    expect(uploadUrl('/x', {})).toBe('/x');
   });
 
   it('keeps a resident link’s entries apart from the account’s', () => {
