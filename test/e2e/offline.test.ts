@@ -8,13 +8,13 @@
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { receiptPng } from '../../server/demo/demo-images.ts';
 import type { MyDutyPage } from '../../server/features/duty/attendance.schemas.ts';
 import type { MyErrands } from '../../server/features/errands/dispatch.schemas.ts';
 import type { OrderDetail } from '../../server/features/errands/orders.schemas.ts';
-import type { PassageDesk } from '../../server/features/passages/passages.schemas.ts';
+import type { Passage, PassageDesk } from '../../server/features/passages/passages.schemas.ts';
 import type { CaseSummary } from '../../server/features/quarantine/cases.schemas.ts';
 import type { HealthStatus } from '../../server/features/quarantine/health-reports.schemas.ts';
 import { FIELD_SCOPES } from '../../common/field-paths.ts';
@@ -260,6 +260,57 @@ describe.skipIf(skipReason !== null)('the field app offline', () => {
     const photo = await desk.request.get(`${server.url}/api/v1/errands/orders/${order!.id}/proof-photo`);
     expect(photo.status()).toBe(200);
     expect(photo.headers()['content-type']).toBe('image/png');
+  }, 180_000);
+
+  it('a phone handed over: 孙丽’s waiting entry is never sent as 赵志刚’s; it goes when she signs in again', async () => {
+    const name = '交接离线';
+    let made = 0;
+    // The checkpoint's log as staff read it (names masked): the entry is the one made at that moment.
+    const recorded = async () =>
+      (await get<{ items: Passage[] }>(desk, `/passages?checkpointId=${checkpointId}&limit=200`)).items.filter(
+        (p) => Math.abs(Date.parse(p.occurredAt) - made) < 2_000,
+      );
+    const signIn = async (login: string) => {
+      await volunteer.getByTestId('login-name').fill(login);
+      await volunteer.getByTestId('login-password').fill('redvest-demo');
+      await volunteer.getByTestId('login-submit').click();
+      await volunteer.getByTestId('user-menu').waitFor();
+    };
+    await volunteer.goto(`${server.url}/passage/${checkpointId}`);
+    await volunteer.getByTestId('passage-entry').waitFor();
+    await volunteer.context().setOffline(true);
+    await volunteer.getByTestId('passage-direction-in').click();
+    await volunteer.getByTestId('passage-subject-person').click();
+    await volunteer.getByTestId('passage-temperature-quick-36.4').click();
+    await volunteer.getByTestId('passage-name').fill(name);
+    made = Date.now();
+    await volunteer.getByTestId('passage-save').click();
+    await expect.poll(() => waiting(volunteer)).toBe(1);
+
+    // Her session runs out meanwhile; back in signal, 赵志刚 signs in on the same phone.
+    await volunteer.context().clearCookies();
+    await volunteer.context().setOffline(false);
+    await volunteer.goto(`${server.url}/my-duty`);
+    let sentAsHim = 0;
+    const count = (r: Request) => void (r.method() === 'POST' && r.url().endsWith('/api/v1/passages') && sentAsHim++);
+    await signIn('leader');
+    volunteer.on('request', count);
+    await volunteer.reload(); // the outbox flushes at start
+    await volunteer.getByTestId('user-menu').waitFor();
+    await volunteer.waitForTimeout(3_000);
+    volunteer.off('request', count);
+    expect(sentAsHim).toBe(0);
+    expect(await recorded()).toEqual([]);
+    expect(await waiting(volunteer)).toBe(0); // not his to see
+    // His logout clears his own data and leaves hers waiting for her.
+    await volunteer.getByTestId('user-menu').click();
+    await volunteer.getByTestId('header-logout').click();
+    await volunteer.getByTestId('login-name').waitFor();
+
+    await signIn('volunteer');
+    await expect.poll(async () => (await recorded()).length, { timeout: 30_000 }).toBe(1);
+    expect((await recorded())[0]!.recordedByName).toBe('孙丽');
+    await expect.poll(() => waiting(volunteer)).toBe(0);
   }, 180_000);
 
   it('a resident reports offline from the card link; it arrives once, in its slot, with its time', async () => {

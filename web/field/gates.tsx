@@ -8,6 +8,7 @@ import { can, useMe, type Me, type Permission } from '../app/session.ts';
 import { QueryError } from '../components/QueryError.tsx';
 import { AuthCard } from '../features/auth/AuthCard.tsx';
 import { LoginForm } from '../features/auth/LoginPage.tsx';
+import { setOutboxAccount } from './sync/outbox.ts';
 
 export function FullPageSpin() {
   return (
@@ -52,6 +53,8 @@ export function FieldSession() {
   const { t } = useTranslation();
   const me = useMe();
   useWarmUp(me.data);
+  const account = me.data?.id ?? null;
+  useEffect(() => setOutboxAccount(account), [account]);
   if (me.isPending) return <FullPageSpin />;
   if (me.isError)
     return (

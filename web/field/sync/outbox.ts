@@ -10,6 +10,7 @@ import { isFieldApiCache } from './caches.ts';
 import {
   contextOfUrl,
   flushQueue,
+  ownedBy,
   stampMadeAt,
   uploadUrl,
   type EntryDraft,
@@ -18,7 +19,7 @@ import {
   type SendOutcome,
   type SubmitResult,
 } from './queue.ts';
-import { addEntry, allEntries, allNotices, clearAll, getEntry, idbQueueStore, removeNotice, storeAvailable } from './store.ts';
+import { addEntry, allEntries, allNotices, getEntry, idbQueueStore, removeNotice, storeAvailable } from './store.ts';
 
 export type { EntryDraft, EntryKind, OutboxEntry, OutboxNotice, SubmitResult } from './queue.ts';
 /** A 202 answer's conflict (kept by the server, flagged for staff), or null. */
@@ -40,9 +41,16 @@ export interface OutboxSnapshot {
   notices: OutboxNotice[];
   /** The phone says it is online and the last send did not fail for want of a network. */
   online: boolean;
+  /** The signed-in account, once the app knows it (setOutboxAccount): whose entries go and show. */
+  account: string | null;
 }
 
-let snapshot: OutboxSnapshot = { entries: [], notices: [], online: typeof navigator === 'undefined' || navigator.onLine };
+let snapshot: OutboxSnapshot = {
+  entries: [],
+  notices: [],
+  online: typeof navigator === 'undefined' || navigator.onLine,
+  account: null,
+};
 const listeners = new Set<() => void>();
 /** Set when a send got no answer; cleared by the next answer or the browser's `online` event. */
 let unreachable = false;
@@ -93,6 +101,16 @@ function changed(): void {
 
 export function getSnapshot(): OutboxSnapshot {
   return snapshot;
+}
+
+/**
+ * Tells the outbox who is signed in (null at logout or when the session is lost): new entries are
+ * recorded as theirs, and only theirs are sent and shown (see ownedBy in queue.ts).
+ */
+export function setOutboxAccount(account: string | null): void {
+  if (account === snapshot.account) return;
+  setSnapshot({ account });
+  if (account) void flushOutbox();
 }
 
 /** Calls back on every change of the entries or of the online state; returns the unsubscribe. */
@@ -162,7 +180,15 @@ const answers = new Map<string, { data: unknown } | { error: ApiError }>();
 
 async function flushOnce(): Promise<void> {
   if (!browserOnline()) return;
-  const report = await flushQueue({ store: idbQueueStore, send, refreshCsrf, attended, now: () => new Date(), changed });
+  const report = await flushQueue({
+    store: idbQueueStore,
+    account: snapshot.account,
+    send,
+    refreshCsrf,
+    attended,
+    now: () => new Date(),
+    changed,
+  });
   for (const [key, data] of report.sent) if (attended.has(key)) answers.set(key, { data });
   for (const [key, e] of report.refused) answers.set(key, { error: new ApiError(e.status, e.code, e.message, e.fields ?? {}) });
   if (report.reached) unreachable = false;
@@ -222,6 +248,7 @@ export async function submitEntry<T>(
   if (!(await storeAvailable())) return sendDirect<T>(draft, options.onProgress);
   const madeAt = new Date().toISOString();
   const key = newIdempotencyKey();
+  const context = contextOfUrl(draft.url);
   attended.add(key);
   if (options.onProgress) progress.set(key, options.onProgress);
   try {
@@ -237,7 +264,8 @@ export async function submitEntry<T>(
       status: 'waiting',
       tries: 0,
       lastTriedAt: null,
-      context: contextOfUrl(draft.url),
+      context,
+      ...(context === 'account' && snapshot.account ? { accountId: snapshot.account } : {}),
       ...(draft.upload ? { upload: draft.upload } : {}),
     });
     changed();
@@ -279,15 +307,19 @@ export async function retryEntry(key: string): Promise<void> {
 export type ClearResult = { cleared: true } | { cleared: false; unsent: number };
 
 /**
- * At logout: the entries and the cached API answers hold personal data and go. Entries not yet
- * sent would be lost, so unless `force` the caller gets their number back to ask the user first.
+ * At logout: the account's entries and the cached API answers hold personal data and go. Entries
+ * not yet sent would be lost, so unless `force` the caller gets their number back to ask the user
+ * first.
  */
 export async function clearFieldData(options: { force?: boolean } = {}): Promise<ClearResult> {
   const work = async (): Promise<ClearResult> => {
     if (await storeAvailable()) {
-      const unsent = (await allEntries()).length;
-      if (unsent && !options.force) return { cleared: false, unsent };
-      await clearAll();
+      // Another account's entries (a phone handed over) stay for that account: not this one's to drop.
+      const [entries, notices] = await Promise.all([allEntries(), allNotices()]);
+      const mine = entries.filter((e) => ownedBy(e, snapshot.account));
+      if (mine.length && !options.force) return { cleared: false, unsent: mine.length };
+      for (const e of mine) await idbQueueStore.remove(e.key);
+      for (const n of notices) if (ownedBy(n, snapshot.account)) await removeNotice(n.key);
     }
     if (typeof caches !== 'undefined') {
       const names = await caches.keys();
@@ -318,7 +350,7 @@ export function startOutboxSync(): void {
   window.addEventListener('offline', updateOnline);
   channel?.addEventListener('message', () => void reload());
   setInterval(() => {
-    if (snapshot.entries.some((e) => e.status !== 'refused')) void flushOutbox();
+    if (snapshot.entries.some((e) => e.status !== 'refused' && ownedBy(e, snapshot.account))) void flushOutbox();
   }, RETRY_EVERY_MS);
   void reload().then(() => flushOutbox());
 }

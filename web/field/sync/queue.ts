@@ -60,6 +60,8 @@ export interface OutboxEntry {
   lastTriedAt: string | null;
   /** Whose entry it is (`account`, or `token:<t>` for a resident's link): see contextOfUrl. */
   context: string;
+  /** An account's entry: the account signed in when it was made (see ownedBy). */
+  accountId?: string;
   /** See EntryDraft.upload: kept on the phone with the entry (IndexedDB holds blobs). */
   upload?: Blob;
 }
@@ -73,6 +75,7 @@ export interface OutboxNotice {
   context: string;
   conflict: { id: string; reason: string };
   receivedAt: string;
+  accountId?: string;
 }
 
 /**
@@ -98,6 +101,19 @@ export function contextOfPage(pathname: string): string {
 export function stampMadeAt(draft: EntryDraft, madeAt: string): Record<string, unknown> {
   const given = draft.body[draft.madeAtField];
   return given === undefined || given === null ? { ...draft.body, [draft.madeAtField]: madeAt } : { ...draft.body };
+}
+
+/**
+ * Whether the signed-in account (null: none, or not known yet) may send and see an entry. A
+ * resident link's entries carry their token and go in any session. An account's go only in the
+ * session of the account that made them: on a phone handed over at the shift change, or signed
+ * into by someone else after the session ran out, they wait for their own account instead of
+ * reaching the server as the next person's. (Entries kept before accounts were recorded count as
+ * the signed-in account's.)
+ */
+export function ownedBy(entry: { context: string; accountId?: string | undefined }, account: string | null): boolean {
+  if (entry.context !== 'account') return true;
+  return account !== null && (entry.accountId === undefined || entry.accountId === account);
 }
 
 /** Where an entry with an upload goes: its fields in the query string, after any already there. */
@@ -154,6 +170,8 @@ export interface QueueStore {
 
 export interface FlushDeps {
   store: QueueStore;
+  /** The signed-in account, null until known: only its own entries go (see ownedBy). */
+  account: string | null;
   send: (entry: OutboxEntry) => Promise<SendOutcome>;
   /** Fetches the session's CSRF token again (an app started offline never got it); true if it did. */
   refreshCsrf: () => Promise<boolean>;
@@ -186,7 +204,8 @@ function errorOf(o: Extract<SendOutcome, { ok: false }>): EntryError {
 /**
  * Sends the pending entries one at a time in the order they were made. A refusal does not hold
  * back the entries behind it; no answer, or a failing server, stops the whole flush (the next one
- * starts again from the oldest); a lost session holds back only its own context's entries.
+ * starts again from the oldest); a lost session holds back only its own context's entries, and
+ * another account's entries wait for that account.
  */
 export async function flushQueue(deps: FlushDeps): Promise<FlushReport> {
   const { store, now } = deps;
@@ -195,7 +214,7 @@ export async function flushQueue(deps: FlushDeps): Promise<FlushReport> {
   let csrfTried = false;
   const entries = (await store.pending()).sort((a, b) => a.seq - b.seq);
   for (const original of entries) {
-    if (held.has(original.context)) continue;
+    if (held.has(original.context) || !ownedBy(original, deps.account)) continue;
     let entry: OutboxEntry = { ...original, status: 'sending', tries: original.tries + 1, lastTriedAt: now().toISOString() };
     await store.put(entry);
     deps.changed?.();
@@ -225,6 +244,7 @@ export async function flushQueue(deps: FlushDeps): Promise<FlushReport> {
             context: entry.context,
             conflict,
             receivedAt: now().toISOString(),
+            ...(entry.accountId ? { accountId: entry.accountId } : {}),
           });
         break;
       }

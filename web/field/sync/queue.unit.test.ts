@@ -3,6 +3,7 @@ import {
   contextOfPage,
   contextOfUrl,
   flushQueue,
+  ownedBy,
   stampMadeAt,
   uploadUrl,
   verdictOf,
@@ -66,7 +67,12 @@ function scripted(answers: Record<string, SendOutcome | SendOutcome[]>) {
   return { sent, send };
 }
 
-const base = { refreshCsrf: async () => false, attended: new Set<string>(), now: () => new Date('2026-12-06T09:00:00Z') };
+const base = {
+  account: 'acc-sun',
+  refreshCsrf: async () => false,
+  attended: new Set<string>(),
+  now: () => new Date('2026-12-06T09:00:00Z'),
+};
 
 describe('the outbox queue', () => {
   it('sends oldest first, one at a time, and removes what the server took', async () => {
@@ -190,6 +196,46 @@ describe('the outbox queue', () => {
     await flushQueue({ ...base, store, send });
     expect(sent).toEqual(['a']);
     expect(rows.size).toBe(0);
+  });
+});
+
+describe('a phone shared by two accounts', () => {
+  const mixed = () =>
+    memoryStore([
+      entry('sun-1', { accountId: 'acc-sun' }),
+      entry('zhao-1', { accountId: 'acc-zhao' }),
+      entry('resident', { context: 'token:t1', url: '/api/v1/h/t1/reports' }),
+      entry('sun-2', { accountId: 'acc-sun' }),
+      entry('older', {}),
+    ]);
+
+  it('sends only the signed-in account’s entries (and a resident link’s); the other account’s wait for it', async () => {
+    const { store, rows } = mixed();
+    const { sent, send } = scripted({});
+    await flushQueue({ ...base, account: 'acc-sun', store, send });
+    expect(sent).toEqual(['sun-1', 'resident', 'sun-2', 'older']);
+    expect([...rows.keys()]).toEqual(['zhao-1']);
+
+    const later = scripted({});
+    await flushQueue({ ...base, account: 'acc-zhao', store, send: later.send });
+    expect(later.sent).toEqual(['zhao-1']);
+    expect(rows.size).toBe(0);
+  });
+
+  it('sends no account’s entries before the app knows who is signed in', async () => {
+    const { store, rows } = mixed();
+    const { sent, send } = scripted({});
+    await flushQueue({ ...base, account: null, store, send });
+    expect(sent).toEqual(['resident']);
+    expect(rows.size).toBe(4);
+  });
+
+  it('shows an entry to its own account only', () => {
+    expect(ownedBy({ context: 'account', accountId: 'a' }, 'a')).toBe(true);
+    expect(ownedBy({ context: 'account', accountId: 'a' }, 'b')).toBe(false);
+    expect(ownedBy({ context: 'account', accountId: 'a' }, null)).toBe(false);
+    expect(ownedBy({ context: 'account' }, 'b')).toBe(true);
+    expect(ownedBy({ context: 'token:t1' }, null)).toBe(true);
   });
 });
 

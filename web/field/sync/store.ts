@@ -69,12 +69,6 @@ export async function removeNotice(key: string): Promise<void> {
   await (await db()).delete('notices', key);
 }
 
-export async function clearAll(): Promise<void> {
-  const tx = (await db()).transaction(['outbox', 'notices'], 'readwrite');
-  await Promise.all([tx.objectStore('outbox').clear(), tx.objectStore('notices').clear()]);
-  await tx.done;
-}
-
 export const idbQueueStore: QueueStore = {
   pending: async () => (await allEntries()).filter((e) => e.status !== 'refused'),
   put: async (entry) => void (await (await db()).put('outbox', entry)),

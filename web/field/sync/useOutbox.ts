@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { getSnapshot, subscribe, type EntryKind, type OutboxEntry, type OutboxNotice } from './outbox.ts';
+import { ownedBy } from './queue.ts';
 
 export interface OutboxView {
   online: boolean;
@@ -15,12 +16,14 @@ export interface OutboxView {
 /**
  * The outbox as the screen shows it. `context` (see contextOfPage) keeps a resident's entries on
  * their link's pages and the volunteer's on theirs, when both were made on one phone; without it,
- * every entry.
+ * every entry the signed-in account may see.
  */
 export function useOutbox(context?: string): OutboxView {
   const snapshot = useSyncExternalStore(subscribe, getSnapshot);
   return useMemo(() => {
-    const mine = <T extends { context: string }>(list: T[]) => (context ? list.filter((e) => e.context === context) : list);
+    // Another account's entries (made before a handover of the phone) are not this one's to see.
+    const mine = <T extends { context: string; accountId?: string }>(list: T[]) =>
+      list.filter((e) => ownedBy(e, snapshot.account) && (!context || e.context === context));
     const entries = mine(snapshot.entries);
     return {
       online: snapshot.online,
