@@ -289,10 +289,12 @@ export async function loadDemoInspections(deps: Deps): Promise<DemoInspectionsSu
     .execute();
   await fieldIssues.escalate(new Date(now).toISOString());
 
-  // 5. The passage log of 雪松社区's checkpoints since midnight, logged by the community's staff
+  // 5. The passage log of 雪松社区's checkpoints since midnight (or the last six hours), logged by the community's staff
   //    (and by 孙丽 at her post for the last hour): a few fevers and arrivals from Hubei among them.
   const midnight = zonedInstant(tz, today, '00:00').getTime();
-  const since = Math.max(midnight, now - 23 * HOUR);
+  // In the small hours "since midnight" is minutes: the last six hours then, so the log is not
+  // dozens of passers in a few minutes (nearly all on 孙丽's new shift).
+  const since = Math.min(Math.max(midnight, now - 23 * HOUR), now - 6 * HOUR);
   const origins = ['411702', '411702', '411702', '411721', '411724', '410100', '410100', '411500', '420102', '420900', '420100'];
   let logged = 0;
   for (const cp of xuesongCheckpoints.slice(0, 4)) {

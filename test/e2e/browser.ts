@@ -85,14 +85,26 @@ async function clickUntilClosed(page: Page, option: Locator): Promise<void> {
     .toBe(0);
 }
 
-/** Picks an option of an antd Select by its label, typing `search` first when given. */
+/**
+ * Picks an option of an antd Select by its label, typing `search` first when given. On a busy
+ * machine the dropdown can close without taking the click (it landed while the list was still
+ * being placed), so a single select is picked again until it shows the label.
+ */
 export async function pickOption(page: Page, field: Locator, label: string | RegExp, search?: string): Promise<void> {
-  await field.click();
-  if (search) await page.keyboard.type(search);
-  await clickUntilClosed(
-    page,
-    page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first(),
-  );
+  const single = !(await field.evaluate((el) => el.classList.contains('ant-select-multiple')).catch(() => false));
+  for (let attempt = 0; ; attempt++) {
+    await field.click();
+    if (search) await page.keyboard.type(search);
+    await clickUntilClosed(
+      page,
+      page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first(),
+    );
+    if (!single || attempt === 2) return;
+    const shown = field.locator('.ant-select-selection-item').filter({ hasText: label });
+    if (await shown.count()) return;
+    await page.waitForTimeout(300);
+    if (await shown.count()) return;
+  }
 }
 
 /** Picks a region in a RegionTreeSelect by typing its name. */
