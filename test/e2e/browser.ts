@@ -88,10 +88,15 @@ async function clickUntilClosed(page: Page, option: Locator): Promise<void> {
 /**
  * Picks an option of an antd Select by its label, typing `search` first when given. On a busy
  * machine the dropdown can close without taking the click (it landed while the list was still
- * being placed), so a single select is picked again until it shows the label.
+ * being placed), so a single select picked without typing is picked again until it shows the label.
  */
 export async function pickOption(page: Page, field: Locator, label: string | RegExp, search?: string): Promise<void> {
-  const single = !(await field.evaluate((el) => el.classList.contains('ant-select-multiple')).catch(() => false));
+  // Typed text would be typed twice, and a multiple select's second click would take the option off.
+  const again =
+    !search &&
+    (await field
+      .evaluate((el) => el.classList.contains('ant-select') && !el.classList.contains('ant-select-multiple'))
+      .catch(() => false));
   for (let attempt = 0; ; attempt++) {
     await field.click();
     if (search) await page.keyboard.type(search);
@@ -99,7 +104,7 @@ export async function pickOption(page: Page, field: Locator, label: string | Reg
       page,
       page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first(),
     );
-    if (!single || attempt === 2) return;
+    if (!again || attempt === 2) return;
     const shown = field.locator('.ant-select-selection-item').filter({ hasText: label });
     if (await shown.count()) return;
     await page.waitForTimeout(300);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../test/app.ts';
 import { twoCounties, type TwoCounties } from '../../../test/fixtures.ts';
 import { API, auditRows, expectError, snapshot, snapshotChanges } from '../../../test/requests.ts';
-import { addDays, calendarDate } from '../../platform/dates.ts';
+import { addDays, calendarDate, zonedInstant } from '../../platform/dates.ts';
 import { newId, nowIso } from '../../platform/db/ids.ts';
 import { accountsService } from '../accounts/accounts.service.ts';
 import { checkpointsService } from '../checkpoints/checkpoints.service.ts';
@@ -369,7 +369,10 @@ describe('reading visits', () => {
   it('lists newest first with filters, and shows one with its marks', async () => {
     const v = await t.factory.volunteer({ regionId: w.a.grid.id, name: '列表庚' });
     const { cp, assignments } = await post(w.a.community.id, -60, 60, [{ volunteerId: v.id }]);
-    const quiet = (await visit(inspector, { checkpointId: cp.id, visitedAt: inMinutes(-30) })).json() as Inspection;
+    // Half an hour ago, but today (the date filters below): just after midnight, at midnight.
+    const midnight = zonedInstant(t.deps.config.timeZone, today(), '00:00');
+    const earlier = nowIso(new Date(Math.max(Date.parse(inMinutes(-30)), midnight.getTime())));
+    const quiet = (await visit(inspector, { checkpointId: cp.id, visitedAt: earlier })).json() as Inspection;
     const found = (
       await visit(inspector, { checkpointId: cp.id, marks: [{ assignmentId: assignments[0], mark: 'absent' }] })
     ).json() as Inspection;
