@@ -22,12 +22,14 @@ import * as rosterRepo from '../features/duty/rosters.repository.ts';
 import { alertsService } from '../features/quarantine/alerts.service.ts';
 import { healthReportsService } from '../features/quarantine/health-reports.service.ts';
 import { linkExpiry } from '../features/quarantine/health-reports.rules.ts';
+import { insertToken } from '../features/quarantine/resident-tokens.repository.ts';
 import { newResidentToken, residentTokensService } from '../features/quarantine/resident-tokens.service.ts';
 import { regionsService } from '../features/regions/regions.service.ts';
 import * as syncRepo from '../features/sync/sync.repository.ts';
 import { syncService } from '../features/sync/sync.service.ts';
 import { teamsService } from '../features/teams/teams.service.ts';
 import { unitsService } from '../features/units/units.service.ts';
+import { volunteerOfAccount } from '../features/volunteers/volunteers.repository.ts';
 import { volunteersService } from '../features/volunteers/volunteers.service.ts';
 import type { Actor } from '../platform/access/actor.ts';
 import { auditWrite, type CallContext } from '../platform/audit/audit.ts';
@@ -117,20 +119,17 @@ export async function loadDemoConflicts(deps: Deps): Promise<DemoConflictsSummar
     const closedAt = Date.parse(c.closedAt);
     // The link issued with the case, revoked when it closed (as the release and transfer do).
     const token = newResidentToken();
-    await db
-      .insertInto('residentTokens')
-      .values({
-        id: newId(),
-        purpose: 'health_report',
-        caseId: c.id,
-        householdId: null,
-        tokenHash: tokenHash(token),
-        expiresAt: nowIso(linkExpiry(deps.config.timeZone, c.endsOn)),
-        revokedAt: c.closedAt,
-        createdBy: null,
-        createdAt: c.createdAt,
-      })
-      .execute();
+    await insertToken(db, {
+      id: newId(),
+      purpose: 'health_report',
+      caseId: c.id,
+      householdId: null,
+      tokenHash: tokenHash(token),
+      expiresAt: nowIso(linkExpiry(deps.config.timeZone, c.endsOn)),
+      revokedAt: c.closedAt,
+      createdBy: null,
+      createdAt: c.createdAt,
+    });
     const kind = c.status === 'transferred' ? 'transferred' : 'released';
     const madeAt = nowIso(new Date(closedAt - (20 + Math.floor(rnd() * 70)) * MINUTE));
     const received = new Date(closedAt + (2 + rnd() * 3) * HOUR);
@@ -164,8 +163,7 @@ export async function loadDemoConflicts(deps: Deps): Promise<DemoConflictsSummar
    */
   async function reassignedCheckIn(): Promise<number> {
     const account = await findAccountForLogin(db, 'leader');
-    const zhao =
-      account && (await db.selectFrom('volunteers').select('id').where('accountId', '=', account.id).executeTakeFirst());
+    const zhao = account && (await volunteerOfAccount(db, account.id));
     if (!account || !zhao || !xuesong) return 0;
     // Made a few minutes after the start and at least two minutes before now (it waited on the phone).
     const latest = now - 2 * MINUTE;

@@ -10,6 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../server/demo/demo-city.ts';
 import { receiptPng } from '../../server/demo/demo-images.ts';
 import type { MyDutyPage } from '../../server/features/duty/attendance.schemas.ts';
 import type { MyErrands } from '../../server/features/errands/dispatch.schemas.ts';
@@ -272,7 +273,7 @@ describe.skipIf(skipReason !== null)('the field app offline', () => {
       );
     const signIn = async (login: string) => {
       await volunteer.getByTestId('login-name').fill(login);
-      await volunteer.getByTestId('login-password').fill('redvest-demo');
+      await volunteer.getByTestId('login-password').fill(DEMO_PASSWORD);
       await volunteer.getByTestId('login-submit').click();
       await volunteer.getByTestId('user-menu').waitFor();
     };
