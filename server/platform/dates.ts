@@ -61,6 +61,21 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * jump maps to the instant just after the jump; a repeated one to its first occurrence.
  */
 export function zonedInstant(timeZone: string, date: string, time: string): Date {
+  // Slot and shift bounds ask for the same few instants on every request; Intl is the cost.
+  const key = `${timeZone} ${date} ${time}`;
+  let ms = instants.get(key);
+  if (ms === undefined) {
+    if (instants.size >= INSTANTS_KEPT) instants.clear();
+    ms = resolveInstant(timeZone, date, time);
+    instants.set(key, ms);
+  }
+  return new Date(ms);
+}
+
+const instants = new Map<string, number>();
+const INSTANTS_KEPT = 4096;
+
+function resolveInstant(timeZone: string, date: string, time: string): number {
   const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
   const [h, mi] = time.split(':').map(Number) as [number, number];
   const wall = Date.UTC(y, mo - 1, d, h, mi);
@@ -69,10 +84,10 @@ export function zonedInstant(timeZone: string, date: string, time: string): Date
   const after = wall - zoneOffsetMinutes(timeZone, new Date(wall + 86_400_000)) * 60_000;
   for (const candidate of [Math.min(before, after), Math.max(before, after)]) {
     const w = wallClock(timeZone, new Date(candidate));
-    if (Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi) === wall) return new Date(candidate);
+    if (Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi) === wall) return candidate;
   }
   // Skipped by a jump forward: the old offset lands just after the jump.
-  return new Date(before);
+  return before;
 }
 
 /** The local date, 'HH:MM' and ISO weekday (1 = Monday) of an instant in the zone. */

@@ -104,6 +104,17 @@ export async function reportsOf(q: Q, caseId: string, since: string, limit: numb
   }));
 }
 
+/** The slots of a case reported since a date: all a new report's slot is chosen from. */
+export async function reportedSlots(q: Q, caseId: string, since: string): Promise<{ slotOn: string; slot: ReportSlot }[]> {
+  const rows = await q
+    .selectFrom('healthReports')
+    .select(['slotOn', 'slot'])
+    .where('caseId', '=', caseId)
+    .where('slotOn', '>=', since)
+    .execute();
+  return rows.map((r) => ({ slotOn: r.slotOn, slot: r.slot as ReportSlot }));
+}
+
 /** Inserts unless the slot is reported; false when it was. */
 export async function insertReport(q: Q, row: HealthReportTable): Promise<boolean> {
   const inserted = await q

@@ -72,10 +72,7 @@ export function healthReportsService(
     );
   }
 
-  async function reportedSet(caseId: string, since: string) {
-    const rows = await repo.reportsOf(db, caseId, since, 10);
-    return { rows, set: new Set(rows.map((r) => slotKey(r.slotOn, r.slot))) };
-  }
+  const slotSet = (rows: { slotOn: string; slot: ReportSlot }[]) => new Set(rows.map((r) => slotKey(r.slotOn, r.slot)));
 
   function requireReading(field: string, t: number) {
     if (!oneDecimal(t)) throw invalidField(field, 'field.health.temperature');
@@ -131,6 +128,8 @@ export function healthReportsService(
       /** When the person made it on their phone (now unless it waited offline). */
       madeAt?: string;
     },
+    /** When it reached the server. */
+    receivedAt: Date,
   ): Promise<string> {
     const now = nowIso();
     const id = newId();
@@ -171,7 +170,8 @@ export function healthReportsService(
       }
       if (r.helpRequest) raised.push(alertOf(c, 'help', r.slotOn, r.slot, id));
       await alerts.open(trx, raised, call);
-      if (!r.late)
+      // Made in time but received after its window ended: the missed-slot scan may have alerted meanwhile.
+      if (!r.late && slotEnd(timeZone, windows, r.slotOn, r.slot).getTime() <= receivedAt.getTime())
         await alerts.closeMissed(trx, call, { caseId: c.id, slotOn: r.slotOn, slot: r.slot, regionPath: c.regionPath });
       await changed(trx, c, id);
     });
@@ -217,7 +217,8 @@ export function healthReportsService(
   async function status(ip: string, token: string, at: Date = new Date()): Promise<HealthStatus> {
     const c = await caseByToken(ip, token);
     const today = localDateTime(timeZone, at).date;
-    const { rows, set } = await reportedSet(c.id, addDays(today, -7));
+    const rows = await repo.reportsOf(db, c.id, addDays(today, -7), 10);
+    const set = slotSet(rows);
     const choice = chooseSlot(timeZone, windows, c, set, at);
     const pending = await repo.pendingRemeasure(db, c.id, FEVER_THRESHOLD, nowIso(new Date(at.getTime() - 12 * 3600_000)));
     return {
@@ -325,7 +326,7 @@ export function healthReportsService(
       );
       if (found.closed) return { conflict: await keepClosed(call, found.closed, input, made, at) };
       const c = found.live!;
-      const { set } = await reportedSet(c.id, addDays(localDateTime(timeZone, made).date, -1));
+      const set = slotSet(await repo.reportedSlots(db, c.id, addDays(localDateTime(timeZone, made).date, -1)));
       const choice = chooseSlot(timeZone, windows, c, set, made);
       if (choice.kind === 'done') throw conflict('HEALTH_REPORT_DONE');
       if (choice.kind === 'not_due') {
@@ -343,7 +344,7 @@ export function healthReportsService(
         helpRequest: input.helpRequest?.trim() || null,
         enteredBy: null,
         madeAt: nowIso(made),
-      });
+      }, at);
       const remeasureDue = isFever(input.temperature);
       return {
         id,
@@ -396,7 +397,7 @@ export function healthReportsService(
         feeling: input.feeling,
         helpRequest: input.helpRequest?.trim() || null,
         enteredBy: actor.accountId,
-      });
+      }, at);
       const remeasureDue = isFever(input.temperature) && input.remeasuredTemperature == null;
       return {
         id,
