@@ -90,8 +90,17 @@ export function useSignedIn(): (me: Me) => void {
   );
 }
 
+/** Ends the session on the server, then forgets it here; when the server cannot be told (offline), it throws and nothing is forgotten. */
+export function useLogout(): () => Promise<void> {
+  const signedOut = useSignedOut();
+  return useCallback(async () => {
+    await api.post('/auth/logout');
+    signedOut();
+  }, [signedOut]);
+}
+
 /** Forgets everything cached for the account, so the next one starts clean. */
-export function useSignedOut(): () => void {
+function useSignedOut(): () => void {
   const client = useQueryClient();
   return useCallback(() => {
     rememberCsrfToken(null);

@@ -2,11 +2,10 @@ import { DesktopOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant
 import { Button, Dropdown, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isFieldPath } from '../../common/field-paths.ts';
-import { api } from '../app/api.ts';
 import { useConfirm } from '../app/confirm.ts';
 import { useReportError } from '../app/errors.ts';
 import { loadPage, NAV_ITEMS } from '../app/navigation.ts';
-import { can, useSignedOut, type Me } from '../app/session.ts';
+import { can, useLogout, type Me } from '../app/session.ts';
 import { clearFieldData } from './sync/outbox.ts';
 
 /** Whether the account has pages on the staff desk (a volunteer's issue ledger, a leader's rosters). */
@@ -21,19 +20,11 @@ export function hasDesk(me: Me): boolean {
  */
 export function AccountMenu({ me }: { me: Me }) {
   const { t } = useTranslation();
-  const signedOut = useSignedOut();
+  const endSession = useLogout();
   const report = useReportError();
   const confirm = useConfirm();
 
-  async function signOut() {
-    try {
-      await api.post('/auth/logout');
-    } catch (e) {
-      report(e);
-      return;
-    }
-    signedOut();
-  }
+  const signOut = () => endSession().catch((e: unknown) => report(e));
 
   async function logout() {
     const cleared = await clearFieldData();

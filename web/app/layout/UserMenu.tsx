@@ -2,25 +2,23 @@ import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-de
 import { Button, Dropdown } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api } from '../api.ts';
 import { useReportError } from '../errors.ts';
 import { forgetCachedAnswers } from '../../field/offline-cache.ts';
-import { useSignedOut, type Me } from '../session.ts';
+import { useLogout, type Me } from '../session.ts';
 
 export function UserMenu({ me, compact }: { me: Me; compact: boolean }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const signedOut = useSignedOut();
+  const endSession = useLogout();
   const report = useReportError();
 
   async function logout() {
     try {
-      await api.post('/auth/logout');
+      await endSession();
     } catch (e) {
       report(e);
       return;
     }
-    signedOut();
     // What the field app's worker kept for this account offline (its duty, lists) goes with it.
     await forgetCachedAnswers().catch(() => undefined);
     await navigate('/login', { replace: true });

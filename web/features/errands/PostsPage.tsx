@@ -1,19 +1,12 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Flex, Form, Input, InputNumber, Switch, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { Flex, Form, Input, InputNumber, Switch, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { REGION_LEVEL_LABELS } from '../../../common/labels.ts';
-import { can, useMe } from '../../app/session.ts';
 import { useLanguage } from '../../app/useLanguage.ts';
 import { FormModal } from '../../components/FormModal.tsx';
-import { PageHeader } from '../../components/PageHeader.tsx';
-import { QueryError } from '../../components/QueryError.tsx';
-import { RowAction } from '../../components/RowAction.tsx';
-import { usePagedFilter } from '../../components/filters.tsx';
-import { useFilterWidth } from '../../components/filterWidth.ts';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect.tsx';
 import { TeamSelect } from '../teams/TeamSelect.tsx';
 import { ERRANDS_KEY, usePosts, useSavePost, type Post } from './errands.api.ts';
+import { RegionItemsPage } from './RegionItemsPage.tsx';
 
 interface PostForm {
   regionId: string;
@@ -95,96 +88,45 @@ function PostFormModal({ post, onClose }: { post: Post | null; onClose: () => vo
 export function PostsPage() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const width = useFilterWidth();
-  const canManage = can(useMe().data, 'errands.manage');
-  const { filter, change, page, pageSize, pagination } = usePagedFilter<{ regionId?: string | null }>();
-  const posts = usePosts(filter.regionId ?? null, page, pageSize);
-  const [editing, setEditing] = useState<Post | 'new' | null>(null);
-
   return (
-    <>
-      <PageHeader
-        title={t('errandOrders.postsTitle')}
-        extra={
-          canManage ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="errand-post-new">
-              {t('errandOrders.newPost')}
-            </Button>
-          ) : null
-        }
-      />
-      <Card>
-        <Flex wrap gap={8} style={{ marginBottom: 16 }}>
-          <RegionTreeSelect
-            allowClear
-            placeholder={t('errandOrders.filterRegion')}
-            value={filter.regionId ?? null}
-            onChange={change('regionId')}
-            testId="errand-posts-region"
-            style={width(240)}
-          />
-        </Flex>
-        {posts.isError ? <QueryError error={posts.error} onRetry={() => void posts.refetch()} /> : null}
-        <Table<Post>
-          rowKey="id"
-          loading={posts.isFetching}
-          dataSource={posts.data?.items ?? []}
-          locale={{ emptyText: <Empty description={t('errandOrders.noPosts')} /> }}
-          pagination={pagination(posts.data?.total ?? 0)}
-          scroll={{ x: 'max-content' }}
-          data-testid="errand-posts"
-          columns={[
-            {
-              key: 'name',
-              title: t('errandOrders.postName'),
-              render: (_: unknown, p: Post) => (
-                <Flex gap={6} align="center">
-                  <span>{p.name}</span>
-                  {p.active ? null : <Tag>{t('errandOrders.closed')}</Tag>}
-                </Flex>
-              ),
-            },
-            {
-              key: 'region',
-              title: t('errandOrders.postRegion'),
-              render: (_: unknown, p: Post) => (
-                <span>
-                  {p.region.name}
-                  <Typography.Text type="secondary"> · {REGION_LEVEL_LABELS[p.region.level][language]}</Typography.Text>
-                </span>
-              ),
-            },
-            { key: 'team', title: t('errandOrders.postTeam'), render: (_: unknown, p: Post) => p.team.name },
-            { key: 'leader', title: t('errandOrders.postLeader'), render: (_: unknown, p: Post) => p.leader?.name ?? '—' },
-            { key: 'phone', title: t('errandOrders.postPhoneCol'), render: (_: unknown, p: Post) => p.phone ?? '—' },
-            {
-              key: 'minutes',
-              title: t('errandOrders.responseCol'),
-              render: (_: unknown, p: Post) =>
-                p.responseMinutes === null
-                  ? t('errandOrders.byDefault')
-                  : t('errandOrders.minutes', { count: p.responseMinutes }),
-            },
-            ...(canManage
-              ? [
-                  {
-                    key: 'actions',
-                    title: t('common.actions'),
-                    render: (_: unknown, p: Post) => (
-                      <RowAction
-                        icon={<EditOutlined />}
-                        label={t('common.edit')}
-                        onClick={() => setEditing(p)}
-                        testId={`errand-post-edit-${p.id}`}
-                      />
-                    ),
-                  },
-                ]
-              : []),
-          ]}
-        />
-      </Card>
-      {editing ? <PostFormModal post={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
-    </>
+    <RegionItemsPage<Post>
+      title={t('errandOrders.postsTitle')}
+      newLabel={t('errandOrders.newPost')}
+      empty={t('errandOrders.noPosts')}
+      testId="errand-post"
+      useItems={usePosts}
+      form={(post, onClose) => <PostFormModal post={post} onClose={onClose} />}
+      columns={[
+        {
+          key: 'name',
+          title: t('errandOrders.postName'),
+          render: (_: unknown, p: Post) => (
+            <Flex gap={6} align="center">
+              <span>{p.name}</span>
+              {p.active ? null : <Tag>{t('errandOrders.closed')}</Tag>}
+            </Flex>
+          ),
+        },
+        {
+          key: 'region',
+          title: t('errandOrders.postRegion'),
+          render: (_: unknown, p: Post) => (
+            <span>
+              {p.region.name}
+              <Typography.Text type="secondary"> · {REGION_LEVEL_LABELS[p.region.level][language]}</Typography.Text>
+            </span>
+          ),
+        },
+        { key: 'team', title: t('errandOrders.postTeam'), render: (_: unknown, p: Post) => p.team.name },
+        { key: 'leader', title: t('errandOrders.postLeader'), render: (_: unknown, p: Post) => p.leader?.name ?? '—' },
+        { key: 'phone', title: t('errandOrders.postPhoneCol'), render: (_: unknown, p: Post) => p.phone ?? '—' },
+        {
+          key: 'minutes',
+          title: t('errandOrders.responseCol'),
+          render: (_: unknown, p: Post) =>
+            p.responseMinutes === null ? t('errandOrders.byDefault') : t('errandOrders.minutes', { count: p.responseMinutes }),
+        },
+      ]}
+    />
   );
 }

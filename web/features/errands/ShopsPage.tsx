@@ -1,16 +1,9 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Flex, Form, Input, Switch, Table, Tag } from 'antd';
-import { useState } from 'react';
+import { Flex, Form, Input, Switch, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { can, useMe } from '../../app/session.ts';
 import { FormModal } from '../../components/FormModal.tsx';
-import { PageHeader } from '../../components/PageHeader.tsx';
-import { QueryError } from '../../components/QueryError.tsx';
-import { RowAction } from '../../components/RowAction.tsx';
-import { usePagedFilter } from '../../components/filters.tsx';
-import { useFilterWidth } from '../../components/filterWidth.ts';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect.tsx';
 import { ERRANDS_KEY, useSaveShop, useShops, type Shop } from './errands.api.ts';
+import { RegionItemsPage } from './RegionItemsPage.tsx';
 
 interface ShopForm {
   regionId: string;
@@ -90,79 +83,30 @@ function ShopFormModal({ shop, onClose }: { shop: Shop | null; onClose: () => vo
 /** 采购商店: where each community's purchase runs buy, one of them the default. */
 export function ShopsPage() {
   const { t } = useTranslation();
-  const width = useFilterWidth();
-  const canManage = can(useMe().data, 'errands.manage');
-  const { filter, change, page, pageSize, pagination } = usePagedFilter<{ regionId?: string | null }>();
-  const shops = useShops(filter.regionId ?? null, page, pageSize);
-  const [editing, setEditing] = useState<Shop | 'new' | null>(null);
-
   return (
-    <>
-      <PageHeader
-        title={t('errandOrders.shopsTitle')}
-        extra={
-          canManage ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="errand-shop-new">
-              {t('errandOrders.newShop')}
-            </Button>
-          ) : null
-        }
-      />
-      <Card>
-        <Flex wrap gap={8} style={{ marginBottom: 16 }}>
-          <RegionTreeSelect
-            allowClear
-            placeholder={t('errandOrders.filterRegion')}
-            value={filter.regionId ?? null}
-            onChange={change('regionId')}
-            testId="errand-shops-region"
-            style={width(240)}
-          />
-        </Flex>
-        {shops.isError ? <QueryError error={shops.error} onRetry={() => void shops.refetch()} /> : null}
-        <Table<Shop>
-          rowKey="id"
-          loading={shops.isFetching}
-          dataSource={shops.data?.items ?? []}
-          locale={{ emptyText: <Empty description={t('errandOrders.noShops')} /> }}
-          pagination={pagination(shops.data?.total ?? 0)}
-          scroll={{ x: 'max-content' }}
-          data-testid="errand-shops"
-          columns={[
-            {
-              key: 'name',
-              title: t('errandOrders.shopName'),
-              render: (_: unknown, s: Shop) => (
-                <Flex gap={6} align="center">
-                  <span>{s.name}</span>
-                  {s.isDefault ? <Tag color="red">{t('errandOrders.isDefault')}</Tag> : null}
-                  {s.active ? null : <Tag>{t('errandOrders.closed')}</Tag>}
-                </Flex>
-              ),
-            },
-            { key: 'region', title: t('errandOrders.shopRegion'), render: (_: unknown, s: Shop) => s.region.name },
-            { key: 'address', title: t('errandOrders.shopAddress'), render: (_: unknown, s: Shop) => s.address ?? '—' },
-            { key: 'phone', title: t('errandOrders.shopPhone'), render: (_: unknown, s: Shop) => s.phone ?? '—' },
-            ...(canManage
-              ? [
-                  {
-                    key: 'actions',
-                    title: t('common.actions'),
-                    render: (_: unknown, s: Shop) => (
-                      <RowAction
-                        icon={<EditOutlined />}
-                        label={t('common.edit')}
-                        onClick={() => setEditing(s)}
-                        testId={`errand-shop-edit-${s.id}`}
-                      />
-                    ),
-                  },
-                ]
-              : []),
-          ]}
-        />
-      </Card>
-      {editing ? <ShopFormModal shop={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
-    </>
+    <RegionItemsPage<Shop>
+      title={t('errandOrders.shopsTitle')}
+      newLabel={t('errandOrders.newShop')}
+      empty={t('errandOrders.noShops')}
+      testId="errand-shop"
+      useItems={useShops}
+      form={(shop, onClose) => <ShopFormModal shop={shop} onClose={onClose} />}
+      columns={[
+        {
+          key: 'name',
+          title: t('errandOrders.shopName'),
+          render: (_: unknown, s: Shop) => (
+            <Flex gap={6} align="center">
+              <span>{s.name}</span>
+              {s.isDefault ? <Tag color="red">{t('errandOrders.isDefault')}</Tag> : null}
+              {s.active ? null : <Tag>{t('errandOrders.closed')}</Tag>}
+            </Flex>
+          ),
+        },
+        { key: 'region', title: t('errandOrders.shopRegion'), render: (_: unknown, s: Shop) => s.region.name },
+        { key: 'address', title: t('errandOrders.shopAddress'), render: (_: unknown, s: Shop) => s.address ?? '—' },
+        { key: 'phone', title: t('errandOrders.shopPhone'), render: (_: unknown, s: Shop) => s.phone ?? '—' },
+      ]}
+    />
   );
 }
