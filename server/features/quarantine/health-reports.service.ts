@@ -333,18 +333,23 @@ export function healthReportsService(
         const w = choice.next ? windows[choice.next.slot] : null;
         throw new AppError(422, 'HEALTH_REPORT_NOT_DUE', { from: w ? `${choice.next!.slotOn} ${w.from}` : '—' });
       }
-      const id = await record(call, c, {
-        slotOn: choice.slotOn,
-        slot: choice.slot,
-        late: choice.late,
-        temperature: input.temperature,
-        remeasuredTemperature: null,
-        symptoms: input.symptoms,
-        feeling: input.feeling,
-        helpRequest: input.helpRequest?.trim() || null,
-        enteredBy: null,
-        madeAt: nowIso(made),
-      }, at);
+      const id = await record(
+        call,
+        c,
+        {
+          slotOn: choice.slotOn,
+          slot: choice.slot,
+          late: choice.late,
+          temperature: input.temperature,
+          remeasuredTemperature: null,
+          symptoms: input.symptoms,
+          feeling: input.feeling,
+          helpRequest: input.helpRequest?.trim() || null,
+          enteredBy: null,
+          madeAt: nowIso(made),
+        },
+        at,
+      );
       const remeasureDue = isFever(input.temperature);
       return {
         id,
@@ -387,17 +392,22 @@ export function healthReportsService(
       if (slotStart(timeZone, windows, input.slotOn, input.slot).getTime() > at.getTime())
         throw invalidField('slotOn', 'field.health.slotAhead');
       const late = at.getTime() >= slotEnd(timeZone, windows, input.slotOn, input.slot).getTime();
-      const id = await record(call, c, {
-        slotOn: input.slotOn,
-        slot: input.slot,
-        late,
-        temperature: input.temperature,
-        remeasuredTemperature: input.remeasuredTemperature ?? null,
-        symptoms: input.symptoms,
-        feeling: input.feeling,
-        helpRequest: input.helpRequest?.trim() || null,
-        enteredBy: actor.accountId,
-      }, at);
+      const id = await record(
+        call,
+        c,
+        {
+          slotOn: input.slotOn,
+          slot: input.slot,
+          late,
+          temperature: input.temperature,
+          remeasuredTemperature: input.remeasuredTemperature ?? null,
+          symptoms: input.symptoms,
+          feeling: input.feeling,
+          helpRequest: input.helpRequest?.trim() || null,
+          enteredBy: actor.accountId,
+        },
+        at,
+      );
       const remeasureDue = isFever(input.temperature) && input.remeasuredTemperature == null;
       return {
         id,
